@@ -1,0 +1,1 @@
+"""The annotated news archive's build hooks and tools (see hooks/archive/)."""

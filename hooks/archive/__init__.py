@@ -1,0 +1,1 @@
+"""The archive's logic, free of MkDocs: loading, validation, anchoring, rendering, exports."""

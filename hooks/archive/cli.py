@@ -1,0 +1,86 @@
+"""The editors' command line: `python -m hooks import|check` (run from the project root)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from pathlib import Path
+
+from . import yamlsafe
+from .importer import ImportError_, import_article
+from .problems import ContentError
+from .site import ArchiveSite
+
+
+def _date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{value}" is not a date: write it as YYYY-MM-DD') from None
+
+
+def read_project_config(path: Path) -> dict:
+    """The parts of mkdocs.yml the archive needs, read without MkDocs."""
+    try:
+        config = yamlsafe.load(path.read_text(encoding="utf-8-sig"))
+    except (OSError, yamlsafe.YamlError) as error:
+        raise SystemExit(f"{path}: cannot be read as YAML ({error}) — run from the project root") from None
+    return config if isinstance(config, dict) else {}
+
+
+def _docs_dir(config: dict, config_path: Path) -> Path:
+    return config_path.parent / str(config.get("docs_dir") or "docs")
+
+
+def command_check(args) -> int:
+    config_path = Path(args.config)
+    config = read_project_config(config_path)
+    extra = config.get("extra") or {}
+    try:
+        site = ArchiveSite.load(_docs_dir(config, config_path), extra.get("archive"), str(args.config))
+    except ContentError as error:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    for line in site.summary():
+        print(line)
+    print("No problems found.")
+    return 0
+
+
+def command_import(args) -> int:
+    config_path = Path(args.config)
+    docs_dir = _docs_dir(read_project_config(config_path), config_path)
+    try:
+        written = import_article(
+            Path(args.path), docs_dir, args.outlet, url=args.url, published=args.published, archived=args.archived
+        )
+    except ImportError_ as error:
+        print(f"import: {error}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(path)
+    print("Next: fill in the claims file, then preview with `mkdocs serve`.", file=sys.stderr)
+    return 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m hooks", description="Tools for the annotated news archive.")
+    parser.add_argument("--config", default="mkdocs.yml", help="the project's mkdocs.yml (default: %(default)s)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="validate the whole archive without building; list every problem")
+    check.set_defaults(run=command_check)
+
+    imp = commands.add_parser("import", help="archive a raw scraped text as a new article")
+    imp.add_argument("path", help="the raw text file (UTF-8)")
+    imp.add_argument("--outlet", required=True, help="who published it")
+    imp.add_argument("--url", help="the article's original address")
+    imp.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD (default: from the byline)")
+    imp.add_argument("--archived", type=_date, help="capture date, YYYY-MM-DD (default: today)")
+    imp.set_defaults(run=command_import)
+
+    args = parser.parse_args(argv)
+    return args.run(args)

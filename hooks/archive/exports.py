@@ -1,0 +1,115 @@
+"""The claims as data: JSON and CSV for the whole archive, JSON per article.
+
+One record per claim, the same fields in JSON and CSV (docs/data.md lists the
+columns). Permalinks are absolute when `site_url` is set, else site-relative.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+
+from . import urls
+from .model import Archive, Article, Claim
+
+CSV_COLUMNS = [
+    "article",
+    "article_title",
+    "claim_id",
+    "quote",
+    "figure_value",
+    "figure_unit",
+    "claimant_id",
+    "claimant_name",
+    "relay_chain",
+    "status",
+    "status_label",
+    "note",
+    "said",
+    "checked",
+    "source_url",
+    "evidence_urls",
+    "permalink",
+]
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def plain_text(fragment: str) -> str:
+    return html.unescape(_TAGS.sub("", fragment))
+
+
+def claim_record(archive: Archive, claim: Claim, site_url: str = "") -> dict:
+    article = claim.article
+    figure = claim.figure or {}
+    return {
+        "article": urls.page_url(article.src),
+        "article_title": article.title,
+        "claim_id": claim.id,
+        "quote": article.quoted(claim),
+        "start": claim.start,
+        "end": claim.end,
+        "figure_value": figure.get("value"),
+        "figure_unit": figure.get("unit"),
+        "claimant_id": claim.claimant,
+        "claimant_name": archive.claimants[claim.claimant].name,
+        "relay_chain": [claim.claimant, *claim.via],
+        "outlet": article.outlet,
+        "status": claim.status,
+        "status_label": archive.statuses[claim.status].label,
+        "note": plain_text(claim.note_html),
+        "note_markdown": claim.note,
+        "said": claim.said.isoformat() if claim.said else None,
+        "checked": claim.checked.isoformat() if claim.checked else None,
+        "source": {"title": claim.source.title, "url": claim.source.url} if claim.source else None,
+        "source_url": claim.source.url if claim.source else None,
+        "evidence": [{"title": e.title, "url": e.url} for e in claim.evidence],
+        "evidence_urls": [e.url for e in claim.evidence if e.url],
+        "permalink": site_url.rstrip("/") + "/" + urls.claim_permalink(claim) if site_url else urls.claim_permalink(claim),
+    }
+
+
+def article_record(archive: Archive, article: Article, site_url: str = "") -> dict:
+    return {
+        "page": urls.page_url(article.src),
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": article.published.isoformat() if article.published else None,
+        "url": article.url,
+        "archived": article.archived.isoformat(),
+        "sha256": article.sha256,
+        "raw": article.raw_src,
+        "claims": [claim_record(archive, c, site_url) for c in article.claims],
+        "uncovered_figures": [f.text for f in article.uncovered],
+    }
+
+
+def claims_json(archive: Archive, site_url: str = "") -> str:
+    records = [claim_record(archive, c, site_url) for c in archive.claims()]
+    return json.dumps({"claims": records}, ensure_ascii=False, indent=1)
+
+
+def claims_csv(archive: Archive, site_url: str = "") -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for claim in archive.claims():
+        record = claim_record(archive, claim, site_url)
+        record["relay_chain"] = " > ".join(record["relay_chain"])
+        record["evidence_urls"] = " ".join(record["evidence_urls"])
+        writer.writerow(record)
+    return out.getvalue()
+
+
+def claimants_json(archive: Archive) -> str:
+    records = [
+        {"id": c.id, "name": c.name, "kind": c.kind, "role": c.role, "affiliation": c.affiliation, "url": c.url}
+        for c in archive.claimants.values()
+    ]
+    return json.dumps({"claimants": records}, ensure_ascii=False, indent=1)
+
+
+def article_json(archive: Archive, article: Article, site_url: str = "") -> str:
+    return json.dumps(article_record(archive, article, site_url), ensure_ascii=False, indent=1)

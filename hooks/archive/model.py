@@ -1,0 +1,108 @@
+"""The archive as plain data: articles, their claims, claimants and statuses."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Status:
+    id: str
+    label: str
+    colour: str
+    symbol: str
+    rating: int
+    description: str
+
+
+@dataclass
+class Claimant:
+    id: str
+    name: str
+    kind: str
+    role: str | None = None
+    affiliation: str | None = None
+    url: str | None = None
+    defined_in: str = ""
+    line: int | None = None
+
+
+@dataclass
+class Link:
+    title: str
+    url: str | None = None
+
+
+@dataclass
+class Claim:
+    id: str
+    quote: str
+    claimant: str
+    status: str
+    note: str
+    line: int | None
+    occurrence: int | None = None
+    via: list[str] = field(default_factory=list)
+    said: datetime.date | None = None
+    source: Link | None = None
+    figure: dict | None = None
+    evidence: list[Link] = field(default_factory=list)
+    checked: datetime.date | None = None
+    # Where the quote stands in the article body: [start, end) in characters.
+    start: int = 0
+    end: int = 0
+    number: int = 0  # 1-based, in reading order
+    note_html: str = ""  # the note rendered inert (see safe_markdown)
+    article: Article | None = field(default=None, repr=False)
+
+
+@dataclass
+class Figure:
+    """A number found in the text, with the words that follow it."""
+
+    start: int
+    end: int
+    text: str
+    suggestion: str
+
+
+@dataclass
+class Article:
+    src: str  # path inside docs/, with '/' separators: articles/2015/x.md
+    title: str
+    outlet: str
+    archived: datetime.date
+    sha256: str
+    body: str
+    published: datetime.date | None = None
+    url: str | None = None
+    format: str = "text"
+    claims: list[Claim] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    raw_src: str | None = None  # the raw archived text beside the article, if kept
+    sidecar_src: str | None = None
+    markdown_html: str = ""  # format: markdown only, with claim markers (see render)
+
+    @property
+    def stem(self) -> str:
+        return self.src[: -len(".md")]
+
+    def quoted(self, claim: Claim) -> str:
+        """The claim's words exactly as they stand in the archived text."""
+        return self.body[claim.start : claim.end]
+
+    @property
+    def uncovered(self) -> list[Figure]:
+        return [f for f in self.figures if not any(c.start <= f.start and f.end <= c.end for c in self.claims)]
+
+
+@dataclass
+class Archive:
+    articles: list[Article]
+    claimants: dict[str, Claimant]
+    statuses: dict[str, Status]
+
+    def claims(self):
+        for article in self.articles:
+            yield from article.claims

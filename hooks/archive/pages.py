@@ -1,0 +1,261 @@
+"""The generated pages: home, article list, claims index, claimant and status pages, coverage.
+
+Every page is HTML built from escaped data. Long lists are split into pages of
+PAGE_SIZE rows, so no page grows with the archive.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Callable
+
+from . import urls
+from .model import Archive, Claim
+from .render import attr, claimant_description, claimant_link, date, link, status_badge, text
+
+PAGE_SIZE = 200
+
+
+@dataclass
+class Generated:
+    src: str
+    title: str
+    html: Callable[[], str]  # built only when the page is rendered
+    in_nav: bool = False
+
+
+def _pages(items: list, size: int = PAGE_SIZE) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def _pager(here: str, page_src: Callable[[int], str], current: int, total: int) -> str:
+    if total <= 1:
+        return ""
+    shown = sorted({1, total, *range(max(1, current - 3), min(total, current + 3) + 1)})
+    parts, previous = [], 0
+    for number in shown:
+        if number - previous > 1:
+            parts.append("<span>…</span>")
+        if number == current:
+            parts.append(f'<span aria-current="page">{number}</span>')
+        else:
+            parts.append(link(urls.relative(here, urls.page_url(page_src(number))), str(number)))
+        previous = number
+    return f'<nav class="na-pager" aria-label="Pages">Page {" ".join(parts)} of {total}</nav>'
+
+
+def _claims_table(archive: Archive, claims: list[Claim], here: str, *, show_claimant: bool = True) -> str:
+    if not claims:
+        return '<p class="na-empty">No claims.</p>'
+    head = "<th>Figure</th><th>Article</th>" + ("<th>Claimant</th>" if show_claimant else "") + "<th>Status</th>"
+    rows = []
+    for claim in claims:
+        article = claim.article
+        figure = link(urls.relative(here, urls.claim_permalink(claim)), article.quoted(claim))
+        title = link(urls.relative(here, urls.page_url(article.src)), article.title)
+        who = f"<td>{claimant_link(archive, claim.claimant, here)}</td>" if show_claimant else ""
+        rows.append(f"<tr><td>{figure}</td><td>{title}</td>{who}<td>{status_badge(archive, claim.status, here)}</td></tr>")
+    return f'<table class="na-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def _status_counts(archive: Archive, claims, here: str) -> str:
+    counts = Counter(c.status for c in claims)
+    items = "".join(
+        f"<li>{status_badge(archive, s, here)}: {counts.get(s, 0)}</li>" for s in archive.statuses
+    )
+    return f'<ul class="na-counts">{items}</ul>'
+
+
+def _paginated(src_of, title: str, rows: list, render_page: Callable[[str, list, str], str]) -> list[Generated]:
+    chunks = _pages(rows)
+    generated = []
+    for number, chunk in enumerate(chunks, 1):
+        src = src_of(number)
+        page_title = title if number == 1 else f"{title} (page {number})"
+
+        def html(src=src, chunk=chunk, number=number, page_title=page_title):
+            pager = _pager(src, src_of, number, len(chunks))
+            return f"<h1>{text(page_title)}</h1>{render_page(src, chunk, pager)}"
+
+        generated.append(Generated(src, page_title, html))
+    return generated
+
+
+def build_pages(archive: Archive) -> list[Generated]:
+    claims = list(archive.claims())
+    made, relayed = defaultdict(list), defaultdict(list)
+    for claim in claims:
+        made[claim.claimant].append(claim)
+        for who in dict.fromkeys(claim.via):
+            relayed[who].append(claim)
+    by_status = defaultdict(list)
+    for claim in claims:
+        by_status[claim.status].append(claim)
+
+    pages = [Generated("index.md", "Home", lambda: _home(archive, claims, made), in_nav=True)]
+
+    def articles_page(here, chunk, pager):
+        rows = "".join(
+            f"<tr><td>{link(urls.relative(here, urls.page_url(a.src)), a.title)}</td><td>{text(a.outlet)}</td>"
+            f"<td>{date(a.published) if a.published else '—'}</td><td>{date(a.archived)}</td>"
+            f"<td>{len(a.claims)}</td><td>{len(a.uncovered)}</td></tr>"
+            for a in chunk
+        )
+        table = (
+            '<table class="na-table"><thead><tr><th>Title</th><th>Outlet</th><th>Published</th><th>Archived</th>'
+            f"<th>Claims</th><th>Figures not annotated</th></tr></thead><tbody>{rows}</tbody></table>"
+        )
+        return f"<p>{len(archive.articles)} archived articles, newest first.</p>{pager}{table}{pager}"
+
+    pages += _paginated(urls.articles_page, "Articles", archive.articles, articles_page)
+
+    def claims_page(here, chunk, pager):
+        intro = f"<p>All {len(claims)} claims of the archive, by article, newest first.</p>"
+        downloads = _downloads(here)
+        return f"{intro}{_status_counts(archive, claims, here)}{downloads}{pager}{_claims_table(archive, chunk, here)}{pager}"
+
+    pages += _paginated(urls.claims_page, "Claims", claims, claims_page)
+
+    def claimants_page(here, chunk, pager):
+        rows = "".join(
+            f"<tr><td>{claimant_link(archive, c.id, here)}</td><td>{claimant_description(archive, c.id)}</td>"
+            f"<td>{text(c.kind)}</td><td>{len(made[c.id])}</td><td>{len(relayed[c.id])}</td></tr>"
+            for c in chunk
+        )
+        table = (
+            '<table class="na-table"><thead><tr><th>Name</th><th>Role</th><th>Kind</th><th>Claims made</th>'
+            f"<th>Claims relayed</th></tr></thead><tbody>{rows}</tbody></table>"
+        )
+        return f"{pager}{table}{pager}"
+
+    everyone = sorted(archive.claimants.values(), key=lambda c: c.name.lower())
+    pages += _paginated(lambda n: urls._paged("claimants", n), "Claimants", everyone, claimants_page)
+    for claimant in archive.claimants.values():
+        pages += _claimant_pages(archive, claimant, made[claimant.id], relayed[claimant.id])
+
+    pages.append(Generated("statuses.md", "Statuses", lambda: _statuses_overview(archive, claims), in_nav=True))
+    for status in archive.statuses.values():
+
+        def status_page(here, chunk, pager, status=status):
+            about = f"<p>{status_badge(archive, status.id)} {text(status.description)}</p>"
+            count = f"<p>{len(by_status[status.id])} claims have this status.</p>"
+            return f"{about}{count}{pager}{_claims_table(archive, chunk, here)}{pager}"
+
+        pages += _paginated(
+            lambda n, s=status.id: urls.status_page(s, n), f"Status: {status.label}", by_status[status.id], status_page
+        )
+
+    pages.append(Generated("coverage.md", "Coverage", lambda: _coverage(archive), in_nav=True))
+    for page in pages:
+        if page.src in ("articles.md", "claims.md", "claimants.md"):
+            page.in_nav = True
+    return pages
+
+
+def _downloads(here: str) -> str:
+    items = [("claims.json", "Claims (JSON)"), ("claims.csv", "Claims (CSV)"), ("claimants.json", "Claimants (JSON)")]
+    links = " · ".join(link(urls.relative(here, href), label) for href, label in items)
+    return f'<p class="na-downloads">Download: {links}</p>'
+
+
+def _claimant_pages(archive: Archive, claimant, made: list[Claim], relayed: list[Claim]) -> list[Generated]:
+    rows = [("made", c) for c in made] + [("relayed", c) for c in relayed]
+
+    def page(here, chunk, pager):
+        facts = [f"<dt>Kind</dt><dd>{text(claimant.kind)}</dd>"]
+        if claimant.role:
+            facts.append(f"<dt>Role</dt><dd>{text(claimant.role)}</dd>")
+        if claimant.affiliation:
+            facts.append(f"<dt>Affiliation</dt><dd>{claimant_link(archive, claimant.affiliation, here)}</dd>")
+        if claimant.url:
+            facts.append(f"<dt>Web</dt><dd>{link(claimant.url, claimant.url, external=True)}</dd>")
+        members = [c for c in archive.claimants.values() if c.affiliation == claimant.id]
+        if members:
+            names = ", ".join(claimant_link(archive, m.id, here) for m in members)
+            facts.append(f"<dt>People and bodies affiliated</dt><dd>{names}</dd>")
+        summary = f"<p>{len(made)} claims made, {len(relayed)} relayed.</p>"
+        made_rows = [c for kind, c in chunk if kind == "made"]
+        relayed_rows = [c for kind, c in chunk if kind == "relayed"]
+        sections = ""
+        if made_rows:
+            sections += f'<h2 id="made">Claims made</h2>{_claims_table(archive, made_rows, here, show_claimant=False)}'
+        if relayed_rows:
+            sections += f'<h2 id="relayed">Claims relayed</h2>{_claims_table(archive, relayed_rows, here)}'
+        return f'<dl class="na-facts">{"".join(facts)}</dl>{summary}{pager}{sections}{pager}'
+
+    return _paginated(lambda n: urls.claimant_page(claimant.id, n), claimant.name, rows, page)
+
+
+def _statuses_overview(archive: Archive, claims) -> str:
+    counts = Counter(c.status for c in claims)
+    here = "statuses.md"
+    rows = "".join(
+        f"<tr><td>{status_badge(archive, s.id, here)}</td><td>{text(s.description)}</td><td>{counts.get(s.id, 0)}</td></tr>"
+        for s in archive.statuses.values()
+    )
+    return (
+        "<h1>Statuses</h1><p>Browse the claims by what is known about them. "
+        f'{link("methodology.html", "How statuses are assigned")}.</p>'
+        '<table class="na-table"><thead><tr><th>Status</th><th>Meaning</th><th>Claims</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def _home(archive: Archive, claims: list[Claim], made) -> str:
+    here = "index.md"
+    latest = "".join(
+        f"<li>{link(urls.page_url(a.src), a.title)} <small>{text(a.outlet)}, archived {date(a.archived)}"
+        f" · {len(a.claims)} claims</small></li>"
+        for a in archive.articles[:10]
+    )
+    top = sorted(made.items(), key=lambda item: (-len(item[1]), item[0]))[:10]
+    claimants = "".join(
+        f"<li>{claimant_link(archive, who, here)}: {len(those)} claims</li>" for who, those in top
+    )
+    uncovered = sum(len(a.uncovered) for a in archive.articles)
+    return (
+        "<h1>Annotated news archive</h1>"
+        '<p class="na-lead">Archived news articles in which every figure stands next to who claimed it, '
+        "who relayed it, and what is known about whether it holds up.</p>"
+        f'<p class="na-stats"><strong>{len(archive.articles)}</strong> articles · '
+        f'<strong>{len(claims)}</strong> claims · <strong>{len(archive.claimants)}</strong> claimants · '
+        f'{link("coverage.html", f"{uncovered} figures not yet annotated")}</p>'
+        f'<h2 id="by-status">Claims by status</h2>{_status_counts(archive, claims, here)}'
+        f'<p>{link("claims.html", "All claims")} · {link("articles.html", "All articles")} · '
+        f'{link("claimants.html", "All claimants")} · {link("methodology.html", "Methodology")}</p>'
+        f"{_downloads(here)}"
+        f'<h2 id="latest">Latest articles</h2><ul>{latest or "<li>None yet.</li>"}</ul>'
+        f'<h2 id="claimants">Most-cited claimants</h2><ul>{claimants or "<li>None yet.</li>"}</ul>'
+    )
+
+
+def _coverage(archive: Archive) -> str:
+    here = "coverage.md"
+    rows = []
+    for article in archive.articles:
+        missing = article.uncovered
+        if missing:
+            figures = ", ".join(f"<code>{text(f.suggestion)}</code>" for f in missing[:20])
+            more = f" and {len(missing) - 20} more" if len(missing) > 20 else ""
+            rows.append(
+                f"<tr><td>{link(urls.relative(here, urls.page_url(article.src)), article.title)}</td>"
+                f'<td><code>{text("docs/" + (article.sidecar_src or article.stem + ".claims.yml"))}</code></td>'
+                f"<td>{len(missing)}</td><td>{figures}{more}</td></tr>"
+            )
+    total = sum(len(a.figures) for a in archive.articles)
+    covered = total - sum(len(a.uncovered) for a in archive.articles)
+    table = (
+        '<table class="na-table"><thead><tr><th>Article</th><th>Claims file</th><th>Figures not annotated</th>'
+        f'<th>Figures</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        if rows
+        else "<p>Every figure found in the archive is covered by a claim.</p>"
+    )
+    return (
+        "<h1>Coverage</h1><p>For editors: figures found in the archived texts (numbers, amounts, percentages) "
+        f"that no claim covers yet. {covered} of {total} figures are covered.</p>{table}"
+    )
+
+
+def description(archive: Archive, article) -> str:
+    return attr(f"Archived from {article.outlet}: {len(article.claims)} annotated claims.")

@@ -1,0 +1,85 @@
+"""Content problems: what an editor sees when the archive cannot be built.
+
+Every problem names the file, the line, the claim (when there is one), what is
+wrong and how to fix it, on one line:
+
+    docs/articles/x.claims.yml:12: tanker-trucks: quote not found — copy the words as they stand
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+# A flood of problems (a whole folder of broken files) is cut at this many lines;
+# the count of the rest is still given.
+MAX_REPORTED = 200
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int | None
+    what: str
+    fix: str = ""
+    claim: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        who = f" {self.claim}:" if self.claim else ""
+        fix = f" — {self.fix}" if self.fix else ""
+        return f"{where}:{who} {self.what}{fix}"
+
+
+class ContentError(Exception):
+    """Raised with every problem found, never only the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) in the archive content")
+
+    def lines(self) -> list[str]:
+        shown = [str(p) for p in self.problems[:MAX_REPORTED]]
+        hidden = len(self.problems) - len(shown)
+        if hidden > 0:
+            shown.append(f"... and {hidden} more problem(s) not shown")
+        return shown
+
+
+class Problems:
+    """Collects problems while loading, so that one run reports them all."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def add(self, path, line, what, fix="", claim=None) -> None:
+        self.items.append(Problem(str(path), line, what, fix, claim))
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise ContentError(sorted(self.items, key=_order))
+
+
+def _order(problem: Problem):
+    return (problem.path, problem.line or 0)
+
+
+def nearest(word: str, choices, cutoff: float = 0.6) -> str | None:
+    """The closest valid name to a misspelt one, if any is close enough."""
+    found = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=cutoff)
+    return found[0] if found else None
+
+
+def did_you_mean(word: str, choices, what: str = "") -> str:
+    """A fix hint: the nearest valid name, or the list of valid names."""
+    choices = sorted(str(c) for c in choices)
+    guess = nearest(word, choices)
+    if guess:
+        return f'did you mean "{guess}"?'
+    if len(choices) <= 12:
+        listed = ", ".join(choices) if choices else "(none defined)"
+        return f"valid {what or 'values'}: {listed}"
+    return f"use one of the {len(choices)} defined {what or 'values'}"

@@ -1,0 +1,113 @@
+"""The archive as a site, without MkDocs: which pages exist, their HTML, extra files.
+
+hooks/mkdocs_hooks.py calls these functions from MkDocs events; another engine
+would call the same ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Callable
+
+from . import exports, urls
+from .load import REGISTRY, SIDECAR_SUFFIX, load_archive
+from .model import Archive
+from .pages import build_pages, description
+from .render import article_html, status_badge
+
+STATUS_TABLE_MARKER = "<!-- archive:status-table -->"
+STATUS_CSS = "assets/archive-statuses.css"
+
+
+@dataclass
+class PageInfo:
+    title: str
+    html: Callable[[], str]
+    in_nav: bool
+    meta: dict
+
+
+class ArchiveSite:
+    def __init__(self, archive: Archive, site_url: str = ""):
+        self.archive = archive
+        self.site_url = site_url or ""
+        self.pages: dict[str, PageInfo] = {}
+        for article in archive.articles:
+            self.pages[article.src] = PageInfo(
+                title=article.title,
+                html=lambda a=article: article_html(archive, a),
+                in_nav=False,
+                # Material hides its sidebars on articles: the margin is for side notes.
+                meta={"hide": ["navigation", "toc"], "description": description(archive, article)},
+            )
+        for generated in build_pages(archive):
+            self.pages[generated.src] = PageInfo(generated.title, generated.html, generated.in_nav, {})
+
+    @classmethod
+    def load(cls, docs_dir, archive_config: dict | None, config_path: str, site_url: str = "") -> ArchiveSite:
+        """Raises problems.ContentError listing every problem of the archive content."""
+        statuses = (archive_config or {}).get("statuses")
+        return cls(load_archive(Path(docs_dir), statuses, config_path), site_url)
+
+    @staticmethod
+    def is_source_only(src: str) -> bool:
+        """Files that feed the build but are not published as they are."""
+        return src.endswith(SIDECAR_SUFFIX) or src == REGISTRY
+
+    def page_meta(self, src: str) -> dict | None:
+        info = self.pages.get(src)
+        if info is None:
+            return None
+        # Themes print the title unescaped (Material's <title>), so it goes in escaped.
+        return {"title": escape(info.title), **info.meta}
+
+    def page_html(self, src: str) -> str | None:
+        info = self.pages.get(src)
+        return info.html() if info else None
+
+    def expand_markers(self, markdown: str) -> str:
+        """Hand-written pages may ask for generated parts (the status table)."""
+        if STATUS_TABLE_MARKER in markdown:
+            markdown = markdown.replace(STATUS_TABLE_MARKER, self.status_table())
+        return markdown
+
+    def status_table(self) -> str:
+        rows = "".join(
+            f"<tr><td>{status_badge(self.archive, s.id)}</td><td><code>{escape(s.id)}</code></td>"
+            f"<td>{escape(s.description)}</td></tr>"
+            for s in self.archive.statuses.values()
+        )
+        return (
+            '<table class="na-table"><thead><tr><th>Status</th><th>In YAML</th><th>Meaning</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>"
+        )
+
+    def status_css(self) -> str:
+        return "".join(f'[data-status="{s.id}"]{{--na-status:{s.colour}}}\n' for s in self.archive.statuses.values())
+
+    def extra_files(self):
+        """(path in the site, text) of every data file the site offers."""
+        yield "claims.json", exports.claims_json(self.archive, self.site_url)
+        yield "claims.csv", exports.claims_csv(self.archive, self.site_url)
+        yield "claimants.json", exports.claimants_json(self.archive)
+        for article in self.archive.articles:
+            yield urls.page_url(article.src)[: -len(".html")] + ".json", exports.article_json(
+                self.archive, article, self.site_url
+            )
+
+    def summary(self) -> list[str]:
+        """Build-log lines: the archive's size and its coverage, for editors."""
+        archive = self.archive
+        claims = sum(len(a.claims) for a in archive.articles)
+        lines = [f"Archive: {len(archive.articles)} articles, {claims} claims, {len(archive.claimants)} claimants"]
+        uncovered = [(a, len(a.uncovered)) for a in archive.articles if a.uncovered]
+        if uncovered:
+            total = sum(n for _, n in uncovered)
+            lines.append(f"Coverage: {total} figures in {len(uncovered)} articles are not yet annotated (see coverage.html)")
+            for article, count in uncovered[:20]:
+                lines.append(f"  docs/{article.src}: {count} figures not annotated")
+            if len(uncovered) > 20:
+                lines.append(f"  ... and {len(uncovered) - 20} more articles")
+        return lines

@@ -1,0 +1,51 @@
+"""Where each page lands in the built site, and relative links between pages.
+
+The archive is built with `use_directory_urls: false`, so every page is a plain
+`.html` file and every link is relative: the same build works on a web server,
+under a sub-path (GitHub Pages) and opened from disk (file://).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def page_url(src: str) -> str:
+    """articles/2015/x.md -> articles/2015/x.html"""
+    return src[: -len(".md")] + ".html" if src.endswith(".md") else src
+
+
+def relative(from_src: str, to_url: str) -> str:
+    """A link from the page built from from_src to a site path (may carry #fragment)."""
+    path, _, fragment = to_url.partition("#")
+    base = posixpath.dirname(page_url(from_src))
+    link = posixpath.relpath(path, base or ".") if path else ""
+    if path and link == ".":
+        link = posixpath.basename(path)
+    return f"{link}#{fragment}" if fragment else link
+
+
+# Pages after the first carry "_N": "_" never appears in an id, so a paginated
+# page can never collide with a claimant or status page.
+def _paged(stem: str, page: int) -> str:
+    return f"{stem}.md" if page == 1 else f"{stem}_{page}.md"
+
+
+def claimant_page(claimant_id: str, page: int = 1) -> str:
+    return _paged(f"claimants/{claimant_id}", page)
+
+
+def status_page(status_id: str, page: int = 1) -> str:
+    return _paged(f"statuses/{status_id}", page)
+
+
+def claims_page(page: int = 1) -> str:
+    return _paged("claims", page)
+
+
+def articles_page(page: int = 1) -> str:
+    return _paged("articles", page)
+
+
+def claim_permalink(claim) -> str:
+    return page_url(claim.article.src) + "#claim-" + claim.id

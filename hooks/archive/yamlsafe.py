@@ -1,0 +1,145 @@
+"""YAML for untrusted editor files: line numbers kept, surprises refused.
+
+- Every mapping and list remembers the line it starts on, and every key the line
+  it stands on, so a problem can name the line to fix.
+- Aliases are refused (an alias bomb, "billion laughs", expands a few lines into
+  gigabytes), and so is nesting deeper than any archive file needs.
+- Only plain scalars that obviously mean a number, true/false or nothing are
+  typed; everything else stays a string. Dates stay strings too and are checked
+  by the validator, so `2015-13-45` gets a clear message instead of a traceback,
+  and `id: no` stays the string "no" rather than YAML 1.1's False.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+try:  # libyaml's parser is several times faster; fall back if it is missing
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _BaseLoader
+
+MAX_DEPTH = 12
+
+
+class YamlError(Exception):
+    def __init__(self, line: int | None, message: str, fix: str = ""):
+        self.line = line
+        self.message = message
+        self.fix = fix
+        super().__init__(message)
+
+
+class LineDict(dict):
+    line: int = 0
+    key_lines: dict
+
+
+class LineList(list):
+    line: int = 0
+    item_lines: list
+
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+def _scalar(node: yaml.ScalarNode):
+    value = node.value
+    if node.style or node.tag == "tag:yaml.org,2002:str":  # quoted or !!str: a string
+        return value
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+def _construct(node, depth: int, seen: set):
+    if id(node) in seen:
+        raise YamlError(
+            node.start_mark.line + 1,
+            "YAML aliases (*name) are not allowed",
+            "write the value out in full",
+        )
+    if depth > MAX_DEPTH:
+        raise YamlError(
+            node.start_mark.line + 1,
+            f"nested more than {MAX_DEPTH} levels deep",
+            "archive files need only a few levels; check the indentation",
+        )
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node)
+    seen.add(id(node))
+    if isinstance(node, yaml.SequenceNode):
+        items = LineList(_construct(item, depth + 1, seen) for item in node.value)
+        items.line = node.start_mark.line + 1
+        items.item_lines = [item.start_mark.line + 1 for item in node.value]
+        return items
+    mapping = LineDict()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise YamlError(key_node.start_mark.line + 1, "a key must be a plain word", "")
+        key = str(_scalar(key_node))
+        if key in mapping:
+            raise YamlError(
+                key_node.start_mark.line + 1,
+                f'key "{key}" appears twice in the same block',
+                "keep only one",
+            )
+        mapping.key_lines[key] = key_node.start_mark.line + 1
+        mapping[key] = _construct(value_node, depth + 1, seen)
+    return mapping
+
+
+def _nesting_precheck(text: str) -> None:
+    # libyaml's composer recurses in C: refuse pathological flow nesting before it
+    # can exhaust the C stack ("[[[[...").
+    depth = 0
+    line = 1
+    for char in text:
+        if char in "[{":
+            depth += 1
+            if depth > 4 * MAX_DEPTH:
+                raise YamlError(line, "brackets nested far too deeply", "archive files need only a few levels")
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        elif char == "\n":
+            line += 1
+
+
+def load(text: str):
+    """Parse one YAML document from untrusted text; raises YamlError."""
+    if "[" in text or "{" in text:
+        _nesting_precheck(text)
+    try:
+        loader = _BaseLoader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        column = f", column {mark.column + 1}" if mark else ""
+        problem = (error.problem or error.context or "invalid YAML").strip()
+        raise YamlError(
+            line,
+            f"YAML syntax error{column}: {problem}",
+            "check indentation, and quote values that contain ': ' or start with a special character",
+        ) from None
+    except yaml.YAMLError as error:
+        raise YamlError(None, f"YAML error: {error}", "") from None
+    if node is None:
+        return None
+    return _construct(node, 1, set())

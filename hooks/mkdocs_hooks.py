@@ -1,0 +1,77 @@
+"""MkDocs hooks: wire MkDocs events to the archive's plain functions in hooks/archive/.
+
+Nothing here knows about claims or HTML; it only hands MkDocs's files and pages
+to archive.site.ArchiveSite. MkDocs puts this file's folder on sys.path while
+importing it, which is how `archive` is found.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from archive.problems import ContentError
+from archive.site import STATUS_CSS, ArchiveSite
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+log = logging.getLogger("mkdocs.hooks.archive")
+_site: ArchiveSite | None = None
+
+
+def on_pre_build(config) -> None:
+    # Everything is validated here, before MkDocs cleans site_dir: a broken
+    # archive leaves the last good site untouched.
+    global _site
+    try:
+        _site = ArchiveSite.load(
+            config.docs_dir, config.extra.get("archive"), _shown(config.config_file_path), config.site_url or ""
+        )
+    except ContentError as error:
+        for line in error.lines():
+            log.error(line)
+        raise Abort(
+            f"Aborted: {len(error.problems)} problem(s) in the archive content (listed above); "
+            "the previous site was left as it was."
+        ) from None
+    for line in _site.summary():
+        log.info(line)
+
+
+def on_files(files: Files, config) -> Files:
+    kept = []
+    for file in files:
+        if _site.is_source_only(file.src_uri) or file.src_uri in _site.pages:
+            continue
+        kept.append(file)
+    for src, info in _site.pages.items():
+        inclusion = InclusionLevel.INCLUDED if info.in_nav else InclusionLevel.NOT_IN_NAV
+        # The page's content is rendered by the archive, not read from disk again.
+        kept.append(File.generated(config, src, content="", inclusion=inclusion))
+    kept.append(File.generated(config, STATUS_CSS, content=_site.status_css()))
+    return Files(kept)
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    meta = _site.page_meta(page.file.src_uri)
+    if meta is None:
+        return _site.expand_markers(markdown)
+    page.meta = meta
+    return ""
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    generated = _site.page_html(page.file.src_uri)
+    return html if generated is None else generated
+
+
+def on_post_build(config) -> None:
+    for path, content in _site.extra_files():
+        target = os.path.join(config.site_dir, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8", newline="\n") as out:
+            out.write(content)
+
+
+def _shown(path) -> str:
+    return os.path.relpath(path) if path else "mkdocs.yml"
