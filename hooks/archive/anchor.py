@@ -14,6 +14,7 @@ import re
 
 _PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _SPACE = re.compile(r"\s+")
+_WORD_START = re.compile(r"(?<!\w)\w")
 
 
 class Normalized:
@@ -74,26 +75,33 @@ def occurrences(normalized: Normalized, quote: str) -> list[tuple[int, int]]:
 
 
 def nearest_passage(normalized: Normalized, quote: str) -> str | None:
-    """The passage of the body most like a quote that was not found (a hint only)."""
+    """The passage of the body most like a quote that was not found (a hint only).
+
+    Candidates are windows of the quote's length starting at each word, widened
+    to whole words, and shown as they stand in the original text.
+    """
     needle = normalize_quote(quote)
     text = normalized.text
     if not needle or not text:
         return None
-    width = len(needle)
     best, best_score = None, 0.0
-    # Compare against windows starting at word starts; cheap enough for one article.
-    starts = [0] + [m.end() for m in re.finditer(r"\s+", text)]
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(needle)
-    for start in starts:
-        window = text[start : start + width]
-        matcher.set_seq1(window)
+    for word in _WORD_START.finditer(text):
+        start = word.start()
+        end = min(len(text), start + len(needle))
+        while end < len(text) and _word_char(text[end]):
+            end += 1
+        matcher.set_seq1(text[start:end])
         if matcher.real_quick_ratio() <= best_score or matcher.quick_ratio() <= best_score:
             continue
         score = matcher.ratio()
         if score > best_score:
-            best, best_score = window, score
-    return best if best_score >= 0.5 else None
+            best, best_score = (start, end), score
+    if best is None or best_score < 0.5:
+        return None
+    start, end = normalized.span(*best)
+    return normalized.body[start:end].strip()
 
 
 def line_of(body: str, offset: int) -> int:

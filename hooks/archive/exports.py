@@ -67,7 +67,9 @@ def claim_record(archive: Archive, claim: Claim, site_url: str = "") -> dict:
         "source_url": claim.source.url if claim.source else None,
         "evidence": [{"title": e.title, "url": e.url} for e in claim.evidence],
         "evidence_urls": [e.url for e in claim.evidence if e.url],
-        "permalink": site_url.rstrip("/") + "/" + urls.claim_permalink(claim) if site_url else urls.claim_permalink(claim),
+        "permalink": site_url.rstrip("/") + "/" + urls.claim_permalink(claim)
+        if site_url
+        else urls.claim_permalink(claim),
     }
 
 

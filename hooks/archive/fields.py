@@ -142,7 +142,9 @@ def mapping(fields: dict):
 
     def check(value, name):
         if not isinstance(value, dict):
-            raise FieldError(f"{name} must be a block with {', '.join(fields)}", f"e.g. {name}: {{title: ..., url: ...}}")
+            raise FieldError(
+                f"{name} must be a block with {', '.join(fields)}", f"e.g. {name}: {{title: ..., url: ...}}"
+            )
         clean = {}
         for key in value:
             if key not in fields:

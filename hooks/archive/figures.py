@@ -27,7 +27,23 @@ _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"^\s+(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d\Z")
 _WORD = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
-_TRAILING_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "over", "the", "to", "with"}
+_TRAILING_SMALL_WORDS = {
+    "a",
+    "an",
+    "and",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "of",
+    "on",
+    "or",
+    "over",
+    "the",
+    "to",
+    "with",
+}
 
 
 def find_figures(text: str) -> list[Figure]:

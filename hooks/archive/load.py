@@ -43,7 +43,11 @@ class Source:
             self.problem(None, f"cannot be read: {error.strerror}", "check the file's permissions")
             return None
         if len(data) > MAX_FILE_BYTES:
-            self.problem(None, f"is {len(data):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit", "archive long documents in parts")
+            self.problem(
+                None,
+                f"is {len(data):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit",
+                "archive long documents in parts",
+            )
             return None
         if not data.strip():
             self.problem(1, "is empty", "delete it, or re-import the article with `python -m hooks import`")
@@ -61,12 +65,11 @@ class Source:
             )
             return None
 
-    def yaml(self, text: str, line_offset: int = 0):
+    def yaml(self, text: str):
         try:
             return yamlsafe.load(text)
         except yamlsafe.YamlError as error:
-            line = error.line + line_offset if error.line else None
-            self.problem(line, error.message, error.fix)
+            self.problem(error.line, error.message, error.fix)
             return None
 
 
@@ -94,7 +97,9 @@ def check_block(source: Source, block, table: dict, what: str, claim_id=None) ->
         value = block.get(key)
         if value is None:
             if required:
-                source.problem(block.line or None, f"{what} is missing the required key {key}", f"add `{key}:`", claim_id)
+                source.problem(
+                    block.line or None, f"{what} is missing the required key {key}", f"add `{key}:`", claim_id
+                )
                 ok = False
             continue
         try:
@@ -128,14 +133,15 @@ def load_archive(docs_dir: Path, statuses_override=None, config_path: str = "mkd
     articles, pending = [], []
     for path in article_paths:
         article = _load_article(Source(path, problems), docs_dir)
-        if article is None:
-            continue
-        articles.append(article)
+        if article is not None:
+            articles.append(article)
         sidecar = Path(str(path)[: -len(".md")] + SIDECAR_SUFFIX)
         if sidecar.exists():
-            article.sidecar_src = sidecar.relative_to(docs_dir).as_posix()
+            # Checked even when its article is broken, so one run reports both.
             source = Source(sidecar, problems)
             claims_data = _load_sidecar(source, claimants)
+            if article is not None:
+                article.sidecar_src = sidecar.relative_to(docs_dir).as_posix()
             pending.append((article, source, claims_data))
 
     for claimant in claimants.values():
@@ -147,7 +153,9 @@ def load_archive(docs_dir: Path, statuses_override=None, config_path: str = "mkd
                 did_you_mean(claimant.affiliation, claimants, "claimant ids") + f" — or define it in docs/{REGISTRY}",
             )
     for article, source, claims_data in pending:
-        article.claims = _claims(source, article, claims_data, claimants, statuses)
+        claims = _claims(source, article, claims_data, claimants, statuses)
+        if article is not None:
+            article.claims = claims
 
     problems.raise_if_any()
     articles.sort(key=lambda a: (a.archived, a.src), reverse=True)
@@ -170,7 +178,9 @@ def _load_claimants_file(source: Source, claimants: dict, required: bool) -> Non
 
 def _merge_claimants(source: Source, data, claimants: dict) -> None:
     if not isinstance(data, dict):
-        source.problem(getattr(data, "line", 1), "claimants must be a block of `id: {name: ..., kind: ...}`", "see docs/format.md")
+        source.problem(
+            getattr(data, "line", 1), "claimants must be a block of `id: {name: ..., kind: ...}`", "see docs/format.md"
+        )
         return
     for claimant_id, block in data.items():
         line = data.key_lines.get(claimant_id)
@@ -203,7 +213,9 @@ def _split_front_matter(source: Source, data: bytes, text: str):
     """Front matter text, its first line number, and the body bytes and text."""
     first_newline = data.find(b"\n")
     if first_newline == -1 or data[:first_newline].rstrip(b"\r") != b"---":
-        source.problem(1, "does not start with a front matter line '---'", "articles begin with '---', the fields, then '---'")
+        source.problem(
+            1, "does not start with a front matter line '---'", "articles begin with '---', the fields, then '---'"
+        )
         return None
     position = first_newline + 1
     while position < len(data):
@@ -230,7 +242,7 @@ def _load_article(source: Source, docs_dir: Path) -> Article | None:
     if split is None:
         return None
     front_text, body_bytes, body = split
-    meta = source.yaml(front_text, line_offset=1)
+    meta = source.yaml("\n" + front_text)  # the blank line stands for '---': lines match the file
     if meta is None:
         if not front_text.strip():
             source.problem(2, "front matter is empty", "give at least title, outlet, archived and sha256")
@@ -270,7 +282,11 @@ def _load_sidecar(source: Source, claimants: dict):
     if data is None:
         return None  # an empty sidecar (or only comments): no claims yet
     if not isinstance(data, dict):
-        source.problem(getattr(data, "line", 1), "must be a block with `claims:` (and optionally `claimants:`)", "see docs/format.md")
+        source.problem(
+            getattr(data, "line", 1),
+            "must be a block with `claims:` (and optionally `claimants:`)",
+            "see docs/format.md",
+        )
         return None
     for key in data:
         if key not in fields.SIDECAR:
@@ -279,16 +295,21 @@ def _load_sidecar(source: Source, claimants: dict):
         _merge_claimants(source, data["claimants"], claimants)
     claims = data.get("claims")
     if claims is not None and not isinstance(claims, list):
-        source.problem(data.key_lines.get("claims"), "claims must be a list of claims, each starting with '- id:'", "see docs/format.md")
+        source.problem(
+            data.key_lines.get("claims"),
+            "claims must be a list of claims, each starting with '- id:'",
+            "see docs/format.md",
+        )
         return None
     return claims
 
 
-def _claims(source: Source, article: Article, claims_data, claimants, statuses) -> list[Claim]:
+def _claims(source: Source, article: Article | None, claims_data, claimants, statuses) -> list[Claim]:
+    """The claims of one article; with article None (it failed to load), only their fields are checked."""
     if not claims_data:
         return []
-    normalized = Normalized(article.body)
-    paragraph_breaks = _paragraph_breaks(article.body) if article.format == "text" else []
+    normalized = Normalized(article.body) if article else None
+    paragraph_breaks = _paragraph_breaks(article.body) if article and article.format == "text" else []
     claims: list[Claim] = []
     seen_ids: dict[str, int] = {}
     for block in claims_data:
@@ -299,54 +320,18 @@ def _claims(source: Source, article: Article, claims_data, claimants, statuses) 
         line = block.line
         claim_id = clean["id"]
 
-        def problem(what, fix="", key=None):
+        def problem(what, fix="", key=None, block=block, line=line, claim_id=claim_id):
             source.problem(block.key_lines.get(key, line) if key else line, what, fix, claim_id)
 
         if claim_id in seen_ids:
-            problem(f"duplicate claim id (first used on line {seen_ids[claim_id]})", "give each claim of an article its own id", "id")
+            problem(
+                f"duplicate claim id (first used on line {seen_ids[claim_id]})",
+                "give each claim of an article its own id",
+                "id",
+            )
             continue
         seen_ids[claim_id] = line
-        ok = True
-        if clean["status"] not in statuses:
-            problem(f'unknown status "{clean["status"]}"', did_you_mean(clean["status"], statuses, "statuses"), "status")
-            ok = False
-        for key, ids in (("claimant", [clean["claimant"]]), ("via", clean.get("via", []))):
-            for who in ids:
-                if who not in claimants:
-                    problem(
-                        f'unknown claimant "{who}"',
-                        did_you_mean(who, claimants, "claimant ids") + f" — or define it under claimants: or in docs/{REGISTRY}",
-                        key,
-                    )
-                    ok = False
-        found = occurrences(normalized, clean["quote"])
-        occurrence = clean.get("occurrence")
-        span = None
-        if not found:
-            guess = nearest_passage(normalized, clean["quote"])
-            hint = f'nearest passage: "{guess}"; ' if guess else ""
-            problem(f'quote "{clean["quote"]}" is not in the article text', hint + "copy the words exactly as they stand", "quote")
-        elif occurrence is not None:
-            if occurrence > len(found):
-                problem(
-                    f"occurrence {occurrence} is out of range: the quote appears {len(found)} time(s)",
-                    f"use a number from 1 to {len(found)}",
-                    "occurrence",
-                )
-            else:
-                span = found[occurrence - 1]
-        elif len(found) > 1:
-            places = ", ".join(f"line {line_of(article.body, start)}" for start, _ in found)
-            problem(
-                f'quote "{clean["quote"]}" appears {len(found)} times ({places})',
-                "add `occurrence: N` for the one you mean, or quote more words",
-                "quote",
-            )
-        else:
-            span = found[0]
-        if span and any(span[0] < b < span[1] for b in paragraph_breaks):
-            problem("the quote runs across two paragraphs", "quote words from one paragraph only", "quote")
-            span = None
+        ok = _references_known(clean, claimants, statuses, problem)
         note_html, unsafe = safe_markdown.note_html(clean["note"])
         if unsafe:
             problem(
@@ -355,13 +340,18 @@ def _claims(source: Source, article: Article, claims_data, claimants, statuses) 
                 "note",
             )
             ok = False
+        if article is None:
+            continue
+        span = _anchor(article, normalized, paragraph_breaks, clean, problem)
         if span is None or not ok:
             continue
         claim = _claim(clean, line, span, article)
         claim.note_html = note_html
         claims.append(claim)
+    if article is None:
+        return []
     claims.sort(key=lambda c: c.start)
-    for before, after in zip(claims, claims[1:]):
+    for before, after in zip(claims, claims[1:], strict=False):
         if after.start < before.end:
             source.problem(
                 after.line,
@@ -384,6 +374,56 @@ def _check_markdown(source: Source, article: Article, claims: list[Claim]) -> li
         claim = claims[index]
         source.problem(claim.line, what, "quote words that stand in one run of plain text", claim.id)
     return claims
+
+
+def _references_known(clean: dict, claimants, statuses, problem) -> bool:
+    ok = True
+    if clean["status"] not in statuses:
+        problem(f'unknown status "{clean["status"]}"', did_you_mean(clean["status"], statuses, "statuses"), "status")
+        ok = False
+    for key, ids in (("claimant", [clean["claimant"]]), ("via", clean.get("via", []))):
+        for who in ids:
+            if who not in claimants:
+                problem(
+                    f'unknown claimant "{who}"',
+                    did_you_mean(who, claimants, "claimant ids")
+                    + f" — or define it under claimants: or in docs/{REGISTRY}",
+                    key,
+                )
+                ok = False
+    return ok
+
+
+def _anchor(article: Article, normalized: Normalized, paragraph_breaks, clean: dict, problem):
+    """The claim's [start, end) in the body, or None after reporting why not."""
+    quote = clean["quote"]
+    found = occurrences(normalized, quote)
+    occurrence = clean.get("occurrence")
+    if not found:
+        guess = nearest_passage(normalized, quote)
+        hint = f'nearest passage: "{guess}"; ' if guess else ""
+        problem(f'quote "{quote}" is not in the article text', hint + "copy the words exactly as they stand", "quote")
+        return None
+    if occurrence is not None and occurrence > len(found):
+        problem(
+            f"occurrence {occurrence} is out of range: the quote appears {len(found)} time(s)",
+            f"use a number from 1 to {len(found)}",
+            "occurrence",
+        )
+        return None
+    if occurrence is None and len(found) > 1:
+        places = ", ".join(f"line {line_of(article.body, start)}" for start, _ in found)
+        problem(
+            f'quote "{quote}" appears {len(found)} times ({places})',
+            "add `occurrence: N` for the one you mean, or quote more words",
+            "quote",
+        )
+        return None
+    span = found[(occurrence or 1) - 1]
+    if any(span[0] < b < span[1] for b in paragraph_breaks):
+        problem("the quote runs across two paragraphs", "quote words from one paragraph only", "quote")
+        return None
+    return span
 
 
 def _claim(clean: dict, line: int, span: tuple[int, int], article: Article) -> Claim:

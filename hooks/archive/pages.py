@@ -7,8 +7,8 @@ PAGE_SIZE rows, so no page grows with the archive.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from . import urls
 from .model import Archive, Claim
@@ -55,15 +55,15 @@ def _claims_table(archive: Archive, claims: list[Claim], here: str, *, show_clai
         figure = link(urls.relative(here, urls.claim_permalink(claim)), article.quoted(claim))
         title = link(urls.relative(here, urls.page_url(article.src)), article.title)
         who = f"<td>{claimant_link(archive, claim.claimant, here)}</td>" if show_claimant else ""
-        rows.append(f"<tr><td>{figure}</td><td>{title}</td>{who}<td>{status_badge(archive, claim.status, here)}</td></tr>")
+        rows.append(
+            f"<tr><td>{figure}</td><td>{title}</td>{who}<td>{status_badge(archive, claim.status, here)}</td></tr>"
+        )
     return f'<table class="na-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def _status_counts(archive: Archive, claims, here: str) -> str:
     counts = Counter(c.status for c in claims)
-    items = "".join(
-        f"<li>{status_badge(archive, s, here)}: {counts.get(s, 0)}</li>" for s in archive.statuses
-    )
+    items = "".join(f"<li>{status_badge(archive, s, here)}: {counts.get(s, 0)}</li>" for s in archive.statuses)
     return f'<ul class="na-counts">{items}</ul>'
 
 
@@ -113,7 +113,8 @@ def build_pages(archive: Archive) -> list[Generated]:
     def claims_page(here, chunk, pager):
         intro = f"<p>All {len(claims)} claims of the archive, by article, newest first.</p>"
         downloads = _downloads(here)
-        return f"{intro}{_status_counts(archive, claims, here)}{downloads}{pager}{_claims_table(archive, chunk, here)}{pager}"
+        counts = _status_counts(archive, claims, here)
+        return f"{intro}{counts}{downloads}{pager}{_claims_table(archive, chunk, here)}{pager}"
 
     pages += _paginated(urls.claims_page, "Claims", claims, claims_page)
 
@@ -191,12 +192,13 @@ def _statuses_overview(archive: Archive, claims) -> str:
     counts = Counter(c.status for c in claims)
     here = "statuses.md"
     rows = "".join(
-        f"<tr><td>{status_badge(archive, s.id, here)}</td><td>{text(s.description)}</td><td>{counts.get(s.id, 0)}</td></tr>"
+        f"<tr><td>{status_badge(archive, s.id, here)}</td><td>{text(s.description)}</td>"
+        f"<td>{counts.get(s.id, 0)}</td></tr>"
         for s in archive.statuses.values()
     )
     return (
         "<h1>Statuses</h1><p>Browse the claims by what is known about them. "
-        f'{link("methodology.html", "How statuses are assigned")}.</p>'
+        f"{link('methodology.html', 'How statuses are assigned')}.</p>"
         '<table class="na-table"><thead><tr><th>Status</th><th>Meaning</th><th>Claims</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
     )
@@ -210,20 +212,18 @@ def _home(archive: Archive, claims: list[Claim], made) -> str:
         for a in archive.articles[:10]
     )
     top = sorted(made.items(), key=lambda item: (-len(item[1]), item[0]))[:10]
-    claimants = "".join(
-        f"<li>{claimant_link(archive, who, here)}: {len(those)} claims</li>" for who, those in top
-    )
+    claimants = "".join(f"<li>{claimant_link(archive, who, here)}: {len(those)} claims</li>" for who, those in top)
     uncovered = sum(len(a.uncovered) for a in archive.articles)
     return (
         "<h1>Annotated news archive</h1>"
         '<p class="na-lead">Archived news articles in which every figure stands next to who claimed it, '
         "who relayed it, and what is known about whether it holds up.</p>"
         f'<p class="na-stats"><strong>{len(archive.articles)}</strong> articles · '
-        f'<strong>{len(claims)}</strong> claims · <strong>{len(archive.claimants)}</strong> claimants · '
-        f'{link("coverage.html", f"{uncovered} figures not yet annotated")}</p>'
+        f"<strong>{len(claims)}</strong> claims · <strong>{len(archive.claimants)}</strong> claimants · "
+        f"{link('coverage.html', f'{uncovered} figures not yet annotated')}</p>"
         f'<h2 id="by-status">Claims by status</h2>{_status_counts(archive, claims, here)}'
-        f'<p>{link("claims.html", "All claims")} · {link("articles.html", "All articles")} · '
-        f'{link("claimants.html", "All claimants")} · {link("methodology.html", "Methodology")}</p>'
+        f"<p>{link('claims.html', 'All claims')} · {link('articles.html', 'All articles')} · "
+        f"{link('claimants.html', 'All claimants')} · {link('methodology.html', 'Methodology')}</p>"
         f"{_downloads(here)}"
         f'<h2 id="latest">Latest articles</h2><ul>{latest or "<li>None yet.</li>"}</ul>'
         f'<h2 id="claimants">Most-cited claimants</h2><ul>{claimants or "<li>None yet.</li>"}</ul>'
@@ -240,14 +240,14 @@ def _coverage(archive: Archive) -> str:
             more = f" and {len(missing) - 20} more" if len(missing) > 20 else ""
             rows.append(
                 f"<tr><td>{link(urls.relative(here, urls.page_url(article.src)), article.title)}</td>"
-                f'<td><code>{text("docs/" + (article.sidecar_src or article.stem + ".claims.yml"))}</code></td>'
+                f"<td><code>{text('docs/' + (article.sidecar_src or article.stem + '.claims.yml'))}</code></td>"
                 f"<td>{len(missing)}</td><td>{figures}{more}</td></tr>"
             )
     total = sum(len(a.figures) for a in archive.articles)
     covered = total - sum(len(a.uncovered) for a in archive.articles)
     table = (
         '<table class="na-table"><thead><tr><th>Article</th><th>Claims file</th><th>Figures not annotated</th>'
-        f'<th>Figures</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f"<th>Figures</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
         if rows
         else "<p>Every figure found in the archive is covered by a claim.</p>"
     )

@@ -9,6 +9,7 @@ wrong and how to fix it, on one line:
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from dataclasses import dataclass
 
 # A flood of problems (a whole folder of broken files) is cut at this many lines;
@@ -28,7 +29,12 @@ class Problem:
         where = f"{self.path}:{self.line}" if self.line else self.path
         who = f" {self.claim}:" if self.claim else ""
         fix = f" — {self.fix}" if self.fix else ""
-        return f"{where}:{who} {self.what}{fix}"
+        return printable(f"{where}:{who} {self.what}{fix}")
+
+
+def printable(line: str) -> str:
+    """One terminal line: control, format and line-break characters from content are shown as escapes."""
+    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c)[0] in "CZ" and c != " " else c for c in line)
 
 
 class ContentError(Exception):

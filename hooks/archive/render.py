@@ -58,24 +58,26 @@ def claimant_link(archive: Archive, claimant_id: str, here: str) -> str:
 
 
 def claimant_description(archive: Archive, claimant_id: str) -> str:
-    """Role and affiliation, as plain escaped text."""
+    """The claimant's role, or failing that its affiliation, as escaped text."""
     claimant = archive.claimants[claimant_id]
-    parts = [claimant.role] if claimant.role else []
+    if claimant.role:
+        return text(claimant.role)
     if claimant.affiliation:
-        parts.append(archive.claimants[claimant.affiliation].name)
-    return text(", ".join(parts))
+        return text(archive.claimants[claimant.affiliation].name)
+    return ""
 
 
 def relay_chain(archive: Archive, claim: Claim, here: str) -> str:
-    hops = [claimant_link(archive, who, here) for who in [claim.claimant, *claim.via]]
+    """Claimant (with role) → each relay → the outlet."""
+    description = claimant_description(archive, claim.claimant)
+    first = claimant_link(archive, claim.claimant, here) + (f", {description}" if description else "")
+    hops = [first, *(claimant_link(archive, who, here) for who in claim.via)]
     hops.append(f'<span class="na-chain__outlet">{text(claim.article.outlet)}</span>')
     return ' <span class="na-chain__arrow" aria-label="relayed to">→</span> '.join(hops)
 
 
 def note(archive: Archive, claim: Claim, here: str) -> str:
-    description = claimant_description(archive, claim.claimant)
-    who = claimant_link(archive, claim.claimant, here) + (f", {description}" if description else "")
-    said = f" on {date(claim.said)}" if claim.said else ""
+    said = f' <span class="na-note__said">said {date(claim.said)}</span>' if claim.said else ""
     extras = []
     if claim.source:
         extras.append("Source: " + _link_or_title(claim.source))
@@ -88,9 +90,8 @@ def note(archive: Archive, claim: Claim, here: str) -> str:
         f'<aside class="na-note" id="note-{claim.id}" data-claim-note="{claim.id}" data-status="{attr(claim.status)}"'
         f' aria-label="Note {claim.number}">'
         f'<p class="na-note__head"><span class="na-note__number">{claim.number}</span> '
-        f"{status_badge(archive, claim.status, here)}</p>"
-        f'<p class="na-note__who">Claimed by {who}{said}</p>'
-        f'<p class="na-note__chain">Relay: {relay_chain(archive, claim, here)}</p>'
+        f"{status_badge(archive, claim.status, here)}{said}</p>"
+        f'<p class="na-note__chain">{relay_chain(archive, claim, here)}</p>'
         f'<p class="na-note__text">{claim.note_html}</p>'
         f'<p class="na-note__links">{" · ".join(extras)}</p>'
         "</aside>"
@@ -109,7 +110,8 @@ def _figure_open(claim: Claim) -> str:
 
 
 def _figure_close(claim: Claim) -> str:
-    return f'</span><sup class="na-ref"><a href="#note-{claim.id}" aria-label="Note {claim.number}">{claim.number}</a></sup>'
+    number = claim.number
+    return f'</span><sup class="na-ref"><a href="#note-{claim.id}" aria-label="Note {number}">{number}</a></sup>'
 
 
 _UNCOVERED_OPEN = '<span class="na-uncovered" title="Figure not yet annotated">'
@@ -144,9 +146,7 @@ def paragraphs(body: str):
 def _text_format(archive: Archive, article: Article) -> str:
     here = article.src
     claims = article.claims
-    uncovered = [
-        f for f in article.uncovered if not any(c.start < f.end and f.start < c.end for c in claims)
-    ]
+    uncovered = [f for f in article.uncovered if not any(c.start < f.end and f.start < c.end for c in claims)]
     out = []
     for start, end in paragraphs(article.body):
         inside = [c for c in claims if start <= c.start < end]
@@ -159,7 +159,12 @@ def marked_markdown(article: Article) -> str:
     """The Markdown body with invisible markers around each claim's quote."""
     pieces, position = [], 0
     for index, claim in enumerate(article.claims):
-        pieces += [article.body[position : claim.start], f"{OPEN}{index}{MID}", article.body[claim.start : claim.end], CLOSE]
+        pieces += [
+            article.body[position : claim.start],
+            f"{OPEN}{index}{MID}",
+            article.body[claim.start : claim.end],
+            CLOSE,
+        ]
         position = claim.end
     pieces.append(article.body[position:])
     return "".join(pieces)
@@ -215,7 +220,7 @@ def _provenance(archive: Archive, article: Article) -> str:
         raw = urls.relative(here, article.raw_src)
         rows.append(("Raw archived text", link(raw, article.raw_src.rsplit("/", 1)[-1])))
     data = urls.relative(here, urls.page_url(article.src)[: -len(".html")] + ".json")
-    rows.append(("Claims", _claim_summary(archive, article) + f' · {link(data, "JSON")}'))
+    rows.append(("Claims", _claim_summary(archive, article) + f" · {link(data, 'JSON')}"))
     cells = "".join(f"<div><dt>{name}</dt><dd>{value}</dd></div>" for name, value in rows)
     return f'<dl class="na-provenance">{cells}</dl>'
 
@@ -228,7 +233,10 @@ def _claim_summary(archive: Archive, article: Article) -> str:
     parts += [f"{n} {text(archive.statuses[s].label.lower())}" for s, n in counts.items()]
     uncovered = len(article.uncovered)
     if uncovered:
-        parts.append(f'<span class="na-uncovered-count">{uncovered} figure{"s" if uncovered != 1 else ""} not yet annotated</span>')
+        parts.append(
+            f'<span class="na-uncovered-count">{uncovered} figure{"s" if uncovered != 1 else ""}'
+            " not yet annotated</span>"
+        )
     return ", ".join(parts)
 
 
@@ -246,7 +254,7 @@ def figures_table(archive: Archive, article: Article) -> str:
         )
     return (
         '<table class="na-table"><thead><tr><th>#</th><th>Figure</th><th>Claimant</th><th>Relayed by</th>'
-        f'<th>Status</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f"<th>Status</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
 

@@ -57,12 +57,18 @@ def note_html(source: str) -> tuple[str, list[str]]:
         html = inner.group(1)
     else:  # several paragraphs in a note: keep them apart, inline
         html = html.replace("</p>\n<p>", "<br><br>").replace("<p>", "").replace("</p>", "")
-    clean = nh3.clean(html, tags=_INLINE_TAGS, attributes=_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES, link_rel="noopener nofollow")
+    clean = nh3.clean(
+        html, tags=_INLINE_TAGS, attributes=_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES, link_rel="noopener nofollow"
+    )
     return clean, forbidden
 
 
 def block_html(source: str) -> str:
     """A whole Markdown text (an article archived with format: markdown)."""
     return nh3.clean(
-        _convert(source), tags=_BLOCK_TAGS, attributes=_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES, link_rel="noopener nofollow"
+        _convert(source),
+        tags=_BLOCK_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener nofollow",
     )

@@ -6,10 +6,10 @@ would call the same ones.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Callable
 
 from . import exports, urls
 from .load import REGISTRY, SIDECAR_SUFFIX, load_archive
@@ -93,8 +93,9 @@ class ArchiveSite:
         yield "claims.csv", exports.claims_csv(self.archive, self.site_url)
         yield "claimants.json", exports.claimants_json(self.archive)
         for article in self.archive.articles:
-            yield urls.page_url(article.src)[: -len(".html")] + ".json", exports.article_json(
-                self.archive, article, self.site_url
+            yield (
+                urls.page_url(article.src)[: -len(".html")] + ".json",
+                exports.article_json(self.archive, article, self.site_url),
             )
 
     def summary(self) -> list[str]:
@@ -105,7 +106,9 @@ class ArchiveSite:
         uncovered = [(a, len(a.uncovered)) for a in archive.articles if a.uncovered]
         if uncovered:
             total = sum(n for _, n in uncovered)
-            lines.append(f"Coverage: {total} figures in {len(uncovered)} articles are not yet annotated (see coverage.html)")
+            lines.append(
+                f"Coverage: {total} figures in {len(uncovered)} articles are not yet annotated (see coverage.html)"
+            )
             for article, count in uncovered[:20]:
                 lines.append(f"  docs/{article.src}: {count} figures not annotated")
             if len(uncovered) > 20:

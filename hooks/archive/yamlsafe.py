@@ -63,13 +63,9 @@ def _scalar(node: yaml.ScalarNode):
     return value
 
 
-def _construct(node, depth: int, seen: set):
-    if id(node) in seen:
-        raise YamlError(
-            node.start_mark.line + 1,
-            "YAML aliases (*name) are not allowed",
-            "write the value out in full",
-        )
+def _construct(node, depth: int, seen: set, used_on: int = 1):
+    if id(node) in seen:  # the composer hands an alias back as the anchored node itself
+        raise YamlError(used_on, "YAML aliases (*name) are not allowed", "write the value out in full")
     if depth > MAX_DEPTH:
         raise YamlError(
             node.start_mark.line + 1,
@@ -80,7 +76,8 @@ def _construct(node, depth: int, seen: set):
         return _scalar(node)
     seen.add(id(node))
     if isinstance(node, yaml.SequenceNode):
-        items = LineList(_construct(item, depth + 1, seen) for item in node.value)
+        line = node.start_mark.line + 1
+        items = LineList(_construct(item, depth + 1, seen, line) for item in node.value)
         items.line = node.start_mark.line + 1
         items.item_lines = [item.start_mark.line + 1 for item in node.value]
         return items
@@ -98,7 +95,7 @@ def _construct(node, depth: int, seen: set):
                 "keep only one",
             )
         mapping.key_lines[key] = key_node.start_mark.line + 1
-        mapping[key] = _construct(value_node, depth + 1, seen)
+        mapping[key] = _construct(value_node, depth + 1, seen, key_node.start_mark.line + 1)
     return mapping
 
 

@@ -1,0 +1,115 @@
+"""Shared test helpers: small real archives on disk, built with the real mkdocs."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # `import hooks.archive...` in unit tests
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def front_matter(body: str, **fields) -> str:
+    meta = {
+        "title": "A test article",
+        "outlet": "Test Outlet",
+        "archived": "2026-11-24",
+        "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest(),
+    }
+    meta.update({k: v for k, v in fields.items() if v is not None})
+    lines = ["---", *(f"{k}: {v}" for k, v in meta.items()), "---", ""]
+    return "\n".join(lines)
+
+
+CLAIMANTS = """\
+sergei-shoigu: {name: Sergei Shoigu, role: Russia's defence minister, kind: person, affiliation: russian-mod}
+russian-mod: {name: Russian Ministry of Defence, kind: organisation}
+associated-press: {name: The Associated Press, kind: outlet}
+"""
+
+
+class Project:
+    """A throwaway archive project: the real mkdocs.yml, hooks and theme, test content."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.docs = root / "docs"
+        self.site = root / "site"
+        (self.docs / "articles").mkdir(parents=True)
+        shutil.copytree(ROOT / "docs" / "assets", self.docs / "assets")
+        for page in ("methodology.md", "format.md"):
+            shutil.copy(ROOT / "docs" / page, self.docs / page)
+        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        config = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {self.docs}\nsite_dir: {self.site}", config)
+        config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+        config = config.replace("- hooks/mkdocs_hooks.py", f"- {ROOT / 'hooks' / 'mkdocs_hooks.py'}")
+        self.config = root / "mkdocs.yml"
+        self.config.write_text(config, encoding="utf-8")
+        (self.docs / "claimants.yml").write_text(CLAIMANTS, encoding="utf-8")
+
+    def article(self, stem: str, body: str, claims: str | None = None, **fields) -> Path:
+        path = self.docs / "articles" / f"{stem}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes((front_matter(body, **fields) + body).encode("utf-8"))
+        if claims is not None:
+            path.with_name(f"{path.name[:-3]}.claims.yml").write_text(claims, encoding="utf-8")
+        return path
+
+    def run(self, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, *args], cwd=self.root, capture_output=True, text=True, timeout=300)
+
+    def build(self, strict: bool = True) -> subprocess.CompletedProcess:
+        return self.run("-m", "mkdocs", "build", "-f", str(self.config), *(["--strict"] if strict else []))
+
+    def cli(self, *args: str) -> subprocess.CompletedProcess:
+        """`python -m hooks ...` on this project (run from the repository, where `hooks` lives)."""
+        return subprocess.run(
+            [sys.executable, "-m", "hooks", "--config", str(self.config), *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    def page(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    return Project(tmp_path / "project")
+
+
+SEED_BODY = (
+    "Shoigu presented a report to President Vladimir Putin Friday that Russian aircraft destroyed "
+    "15 oil refining and storage facilities in Syria and 525 oil tanker trucks during this week’s airstrikes.\n"
+    "\n"
+    "Shoigu said the strikes over the past week inflicted significant casualties on ISIS. This included over "
+    "600 militants killed in only one strike in Deir el-Zour province. The AP could not independently confirm "
+    "this report.\n"
+)
+
+SEED_CLAIMS = """\
+claims:
+  - id: tanker-trucks
+    quote: 525 oil tanker trucks
+    claimant: sergei-shoigu
+    via: [russian-mod]
+    status: unverified
+    note: Shoigu's figure; the article gives no independent check.
+  - id: militants-killed
+    quote: over 600 militants killed
+    claimant: sergei-shoigu
+    via: [associated-press]
+    status: disputed
+    note: The AP could not *independently* confirm this report.
+"""

@@ -1,0 +1,42 @@
+"""Quote matching: exact but for white space, typographic quotes and dashes; never fuzzy."""
+
+from hooks.archive.anchor import Normalized, nearest_passage, occurrences
+
+BODY = "Russia’s  Defense\nMinister said “525 oil tanker trucks” — and 1525 more; 252 were left."
+
+
+def spans(body, quote):
+    return [body[s:e] for s, e in occurrences(Normalized(body), quote)]
+
+
+def test_white_space_quotes_and_dashes_match_their_plain_forms():
+    assert spans(BODY, "Russia's Defense Minister") == ["Russia’s  Defense\nMinister"]
+    assert spans(BODY, '"525 oil tanker trucks" - and') == ["“525 oil tanker trucks” — and"]
+
+
+def test_span_is_exactly_the_quoted_words_in_the_original():
+    [(start, end)] = occurrences(Normalized(BODY), "525 oil tanker trucks")
+    assert BODY[start:end] == "525 oil tanker trucks"
+    assert BODY[start - 1] == "“" and BODY[end] == "”"
+
+
+def test_a_number_never_matches_inside_a_longer_number():
+    assert spans(BODY, "525") == ["525"]  # not the 525 inside 1525
+    assert spans(BODY, "25") == []
+
+
+def test_no_fuzzy_matching_but_a_suggestion():
+    normalized = Normalized(BODY)
+    assert occurrences(normalized, "526 oil tanker trucks") == []
+    assert occurrences(normalized, "252 oil tanker trucks") == []
+    assert nearest_passage(normalized, "526 oil tanker trucks") == "525 oil tanker trucks"
+
+
+def test_case_matters():
+    assert spans(BODY, "russia's defense minister") == []
+
+
+def test_every_occurrence_is_found_in_order():
+    body = "He said 18 fired. Then 18 fired again."
+    found = occurrences(Normalized(body), "18 fired")
+    assert [s for s, _ in found] == [body.index("18"), body.rindex("18")]

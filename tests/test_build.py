@@ -1,0 +1,207 @@
+"""Real `mkdocs build` runs on small archives, and what a reader gets in the HTML."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, SEED_BODY, SEED_CLAIMS
+
+ARTICLE = "articles/a.html"
+
+
+def soup(project, path=ARTICLE) -> BeautifulSoup:
+    return BeautifulSoup(project.page(path), "html.parser")
+
+
+def built(project):
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def test_each_claim_is_marked_with_its_exact_words_and_has_its_note(project):
+    project.article(
+        "a", SEED_BODY, SEED_CLAIMS, title="Oil strikes", published="2015-11-20", url="https://example.org/x"
+    )
+    built(project)
+    page = soup(project)
+    trucks = page.find(id="claim-tanker-trucks")
+    assert trucks.get_text() == "525 oil tanker trucks"
+    assert (trucks["data-claim"], trucks["data-status"]) == ("tanker-trucks", "unverified")
+    assert trucks["aria-describedby"] == "note-tanker-trucks"
+    militants = page.find(id="claim-militants-killed")
+    assert militants.get_text() == "over 600 militants killed" and militants["data-status"] == "disputed"
+
+    note = page.find(attrs={"data-claim-note": "tanker-trucks"})
+    text = " ".join(note.get_text(" ").split())
+    for expected in (
+        "Sergei Shoigu",
+        "Russia's defence minister",
+        "Russian Ministry of Defence",
+        "Test Outlet",
+        "Unverified",
+    ):
+        assert expected in text
+    assert text.index("Sergei Shoigu") < text.index("Russian Ministry of Defence") < text.index("Test Outlet")
+    assert "Shoigu's figure; the article gives no independent check." in text
+    # the note stands right after the paragraph of its figure
+    assert note.find_previous_sibling("p") is trucks.find_parent("p")
+    other = page.find(attrs={"data-claim-note": "militants-killed"})
+    assert other.find("em").get_text() == "independently"
+    assert "The Associated Press" in other.get_text()
+
+    provenance = page.find(class_="na-provenance").get_text(" ")
+    sha = project.docs.joinpath("articles/a.md").read_text().split("sha256: ")[1][:64]
+    for expected in ("Test Outlet", "2015-11-20", "https://example.org/x", "2026-11-24", sha):
+        assert expected in provenance
+    rows = page.find("table", class_="na-table").find("tbody").find_all("tr")
+    assert [r.find_all("td")[1].get_text() for r in rows] == ["525 oil tanker trucks", "over 600 militants killed"]
+
+
+def test_the_archived_text_is_unchanged_once_annotations_are_removed(project):
+    body = "Line one of\na paragraph with 525 oil tanker trucks.\n\n  Indented “quote” & <b>tags</b> stay text.\n"
+    claims = (
+        "claims:\n  - id: t\n    quote: 525 oil tanker trucks\n    claimant: russian-mod\n"
+        "    status: unverified\n    note: x\n"
+    )
+    project.article("a", body, claims)
+    built(project)
+    text = soup(project).find(class_="na-text")
+    for element in text.select(".na-note, .na-ref"):
+        element.decompose()
+    paragraphs = [p.get_text() for p in text.find_all("p")]
+    assert paragraphs == [
+        "Line one of\na paragraph with 525 oil tanker trucks.",
+        "Indented “quote” & <b>tags</b> stay text.\n",
+    ]
+
+
+def test_indexes_claimant_and_status_pages(project):
+    project.article("a", SEED_BODY, SEED_CLAIMS, title="Oil strikes")
+    built(project)
+    claims = soup(project, "claims.html")
+    assert "All 2 claims" in claims.get_text()
+    counts = {li.find(class_="na-status")["data-status"]: li.get_text() for li in claims.select(".na-counts li")}
+    assert (
+        counts["unverified"].endswith(": 1") and counts["disputed"].endswith(": 1") and counts["false"].endswith(": 0")
+    )
+    link = claims.find("a", string="525 oil tanker trucks")
+    assert link["href"] == "articles/a.html#claim-tanker-trucks"
+
+    shoigu = soup(project, "claimants/sergei-shoigu.html").get_text(" ")
+    assert "2 claims made, 0 relayed" in shoigu and "525 oil tanker trucks" in shoigu
+    ministry = soup(project, "claimants/russian-mod.html").get_text(" ")
+    assert "0 claims made, 1 relayed" in ministry and "Claims relayed" in ministry
+    assert "Sergei Shoigu" in ministry  # affiliated people are listed
+    disputed = soup(project, "statuses/disputed.html").get_text(" ")
+    assert "over 600 militants killed" in disputed and "525 oil tanker trucks" not in disputed
+    home = soup(project, "index.html").get_text(" ")
+    assert "1 articles" in home.replace("\n", " ") or "1 articles" in " ".join(home.split())
+
+
+def test_search_finds_the_article_by_figure_claimant_and_note(project):
+    project.article("a", SEED_BODY, SEED_CLAIMS, title="Oil strikes")
+    built(project)
+    index = json.loads(project.page("search/search_index.json"))
+    on_article = " ".join(d["text"] + " " + d["title"] for d in index["docs"] if d["location"].startswith(ARTICLE))
+    for words in ("525", "Sergei Shoigu", "independently"):
+        assert words in on_article
+
+
+def test_article_pages_do_not_grow_with_the_archive(project):
+    project.article("a", SEED_BODY, SEED_CLAIMS)
+    built(project)
+    alone = len(project.page(ARTICLE))
+    for n in range(60):
+        project.article(f"more/article-{n:03}", SEED_BODY, title=f"Another article {n}")
+    built(project)
+    page = project.page(ARTICLE)
+    assert "article-059" not in page and "Another article" not in page
+    assert abs(len(page) - alone) < 200, (alone, len(page))
+
+
+def test_a_failed_build_leaves_the_previous_site_byte_for_byte(project):
+    project.article("a", SEED_BODY, SEED_CLAIMS)
+    built(project)
+    before = {p: p.read_bytes() for p in project.site.rglob("*") if p.is_file()}
+    sidecar = project.docs / "articles" / "a.claims.yml"
+    sidecar.write_text(SEED_CLAIMS.replace("525 oil", "526 oil").replace("status: disputed", "status: disputd"))
+    result = project.build()
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert 'a.claims.yml:3: tanker-trucks: quote "526 oil tanker trucks" is not in the article text' in result.stderr
+    assert 'a.claims.yml:12: militants-killed: unknown status "disputd"' in result.stderr
+    after = {p: p.read_bytes() for p in project.site.rglob("*") if p.is_file()}
+    assert after == before
+
+
+HOSTILE = '<script>alert("t")</script><img src=x onerror=alert(1)>'
+
+
+def test_hostile_title_text_and_notes_are_shown_inert(project):
+    body = f"Text with {HOSTILE} and 525 oil tanker trucks.\n\n<iframe src=javascript:alert(2)></iframe>\n"
+    claims = (
+        "claims:\n  - id: t\n    quote: 525 oil tanker trucks\n    claimant: russian-mod\n    status: unverified\n"
+        f"    note: 'See {HOSTILE} and [this](https://example.org/ok \"<b>\") **now**'\n"
+    )
+    project.article("a", body, claims, title="'" + HOSTILE + "'", outlet="'\"><script>alert(3)</script>'")
+    built(project)
+    html = project.page(ARTICLE)
+    page = BeautifulSoup(html, "html.parser")
+    content = page.find(class_="na-article")
+    assert not content.find_all(["script", "img", "iframe"])
+    assert not [tag for tag in content.find_all(True) if any(a.startswith("on") for a in tag.attrs)]
+    assert HOSTILE in content.find("h1").get_text()  # shown, as text
+    assert HOSTILE in content.find(class_="na-text").get_text()
+    note = content.find(attrs={"data-claim-note": "t"})
+    assert HOSTILE in note.get_text() and note.find("strong").get_text() == "now"
+    assert note.find("a", string="this")["href"] == "https://example.org/ok"
+    # nothing from content reaches the page's head or scripts either
+    assert page.find("title").get_text().startswith(HOSTILE)
+    assert all("alert" not in (s.string or "") for s in page.find_all("script"))
+
+
+def test_a_fresh_import_builds_at_once_with_its_figures_uncovered(project):
+    seed = next((ROOT.parent / "shared" / "seeds").glob("*.txt"), None)
+    if seed is None:
+        pytest.skip("the shared seed article is not beside the project")
+    result = project.cli("import", str(seed), "--outlet", "Industry News")
+    assert result.returncode == 0, result.stderr
+    article, raw, sidecar = (Path(line) for line in result.stdout.split())
+    assert (article.suffix, raw.suffix, sidecar.name.endswith(".claims.yml")) == (".md", ".txt", True)
+    assert raw.read_bytes() == seed.read_bytes()
+    again = project.cli("import", str(seed), "--outlet", "Industry News")
+    assert again.returncode == 1 and "already exists" in again.stderr
+    assert raw.read_bytes() == seed.read_bytes()
+    build = built(project)
+    assert "11 figures not annotated" in build.stderr
+    page = soup(project, article.relative_to(project.docs).with_suffix(".html").as_posix())
+    assert [s.get_text() for s in page.select(".na-uncovered")][:3] == ["15", "525", "60,000"]
+    assert "Russia Has Battered #isis #oil" in page.find("h1").get_text()
+    assert "2015-11-20" in page.find(class_="na-provenance").get_text()
+    assert "525 oil tanker trucks" in soup(project, "coverage.html").get_text()
+
+
+def test_the_real_archive_builds_strict_with_every_figure_covered(tmp_path):
+    import subprocess
+    import sys
+
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    [article] = site.glob("articles/2015/*.html")
+    page = BeautifulSoup(article.read_text(encoding="utf-8"), "html.parser")
+    claims = page.select("[data-claim]")
+    notes = page.select("[data-claim-note]")
+    assert len(claims) == len(notes) == 11
+    assert not page.select(".na-uncovered")
+    assert page.find(id="claim-tanker-trucks").get_text() == "525 oil tanker trucks"
+    raw = page.find("a", string=lambda s: s and s.endswith(".txt"))
+    assert (article.parent / raw["href"]).read_bytes() == next((ROOT / "docs/articles/2015").glob("*.txt")).read_bytes()
