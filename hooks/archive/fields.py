@@ -20,10 +20,12 @@ DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 
 class FieldError(Exception):
-    def __init__(self, what: str, fix: str = ""):
-        self.what = what
-        self.fix = fix
-        super().__init__(what)
+    """A field's problem: a messages.py code and its values."""
+
+    def __init__(self, code: str, **values):
+        self.code = code
+        self.values = values
+        super().__init__(code)
 
 
 def invisible_characters(text: str) -> list[str]:
@@ -33,14 +35,11 @@ def invisible_characters(text: str) -> list[str]:
 
 def text(value, name: str) -> str:
     if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
-        raise FieldError(f"{name} must be text", f"write {name}: followed by the text")
+        raise FieldError("not-text", name=name)
     if not isinstance(value, str):
-        raise FieldError(
-            f"{name} must be text, but YAML read it as the number {value!r}",
-            f'put it in quotes: {name}: "{value}"',
-        )
+        raise FieldError("number-not-text", name=name, value=value)
     if not value.strip():
-        raise FieldError(f"{name} is empty", f"give {name} a value")
+        raise FieldError("empty-value", name=name)
     return value.strip()
 
 
@@ -49,10 +48,7 @@ def visible_text(value, name: str) -> str:
     value = text(value, name)
     hidden = invisible_characters(value)
     if hidden:
-        raise FieldError(
-            f"{name} contains invisible character(s) {', '.join(hidden)}",
-            "retype it without zero-width or direction-control characters",
-        )
+        raise FieldError("invisible-characters", name=name, characters=", ".join(hidden))
     return value
 
 
@@ -61,66 +57,55 @@ def identifier(value, name: str) -> str:
         value = str(value)
     if not isinstance(value, str) or not ID_PATTERN.match(value):
         shown = value if isinstance(value, str) else repr(value)
-        hidden = invisible_characters(shown) if isinstance(shown, str) else []
+        hidden = invisible_characters(shown)
         extra = f" (it contains invisible {', '.join(hidden)})" if hidden else ""
-        suggestion = re.sub(r"-+", "-", re.sub(r"[^a-z0-9]+", "-", str(shown).lower())).strip("-")
-        fix = "use only lowercase letters, digits and '-'"
-        if suggestion:
-            fix += f', e.g. "{suggestion}"'
-        raise FieldError(f'{name} "{shown}" is not a valid id{extra}', fix)
+        suggestion = re.sub(r"-+", "-", re.sub(r"[^a-z0-9]+", "-", shown.lower())).strip("-")
+        hint = "use only lowercase letters, digits and '-'" + (f', e.g. "{suggestion}"' if suggestion else "")
+        raise FieldError("invalid-id", name=name, value=shown, extra=extra, hint=hint)
     return value
 
 
 def date(value, name: str) -> datetime.date:
-    if isinstance(value, datetime.date):
-        return value
-    shown = str(value)
     if isinstance(value, str) and DATE_PATTERN.match(value.strip()):
         try:
             return datetime.date.fromisoformat(value.strip())
         except ValueError:
-            raise FieldError(f'{name} "{shown}" is not a real date', "check the month and day") from None
-    raise FieldError(f'{name} "{shown}" is not a date', "write it as YYYY-MM-DD, e.g. 2015-11-20")
+            raise FieldError("impossible-date", name=name, value=value) from None
+    raise FieldError("not-a-date", name=name, value=str(value))
 
 
 def url(value, name: str) -> str:
     value = text(value, name)
     parts = urlsplit(value)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise FieldError(
-            f'{name} "{value}" is not an http(s) address',
-            "give a full address starting with https:// or http://",
-        )
+        raise FieldError("bad-url", name=name, value=value)
     if any(c.isspace() for c in value) or invisible_characters(value):
-        raise FieldError(f'{name} "{value}" contains spaces or invisible characters', "remove them")
+        raise FieldError("url-spaces", name=name, value=value)
     return value
 
 
 def sha256(value, name: str) -> str:
     if not isinstance(value, str) or not SHA256_PATTERN.match(value.strip().lower()):
-        raise FieldError(f"{name} is not a SHA-256 (64 hex digits)", "run `python -m hooks check` to see the right one")
+        raise FieldError("bad-sha256", name=name)
     return value.strip().lower()
 
 
 def positive_int(value, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise FieldError(f"{name} must be a whole number from 1", f"e.g. {name}: 2")
+        raise FieldError("not-positive-int", name=name)
     return value
 
 
 def number(value, name: str):
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise FieldError(
-            f'{name} "{value}" is not a number',
-            "write digits only, without thousands separators or units, e.g. 60000 or 1.5e6",
-        )
+        raise FieldError("not-a-number", name=name, value=value)
     return value
 
 
 def one_of(choices, what):
     def check(value, name):
         if value not in choices:
-            raise FieldError(f'{name} "{value}" is not one of the {what}', did_you_mean(value, choices, what))
+            raise FieldError("not-one-of", name=name, value=value, what=what, hint=did_you_mean(value, choices, what))
         return value
 
     return check
@@ -130,8 +115,10 @@ def list_of(item_check):
     def check(value, name):
         if value is None:
             return []
+        if isinstance(value, dict):
+            raise FieldError("not-a-list", name=name)
         if not isinstance(value, list):
-            value = [value]
+            value = [value]  # `via: russian-mod` means a chain of one
         return [item_check(item, f"{name}[{i + 1}]") for i, item in enumerate(value)]
 
     return check
@@ -142,17 +129,15 @@ def mapping(fields: dict):
 
     def check(value, name):
         if not isinstance(value, dict):
-            raise FieldError(
-                f"{name} must be a block with {', '.join(fields)}", f"e.g. {name}: {{title: ..., url: ...}}"
-            )
-        clean = {}
+            raise FieldError("not-a-block", what=name)
         for key in value:
             if key not in fields:
-                raise FieldError(f'{name} has an unknown key "{key}"', did_you_mean(key, fields, "keys"))
+                raise FieldError("unknown-key", key=key, what=name, hint=did_you_mean(key, fields, "keys"))
+        clean = {}
         for key, (checker, required) in fields.items():
             if value.get(key) is None:
                 if required:
-                    raise FieldError(f"{name} is missing {key}", f"add {key}: to {name}")
+                    raise FieldError("missing-key", what=name, key=key)
                 continue
             clean[key] = checker(value[key], f"{name}.{key}")
         return clean

@@ -33,24 +33,20 @@ class Source:
         self.shown = _shown(path)
         self.problems = problems
 
-    def problem(self, line, what, fix="", claim=None):
-        self.problems.add(self.shown, line, what, fix, claim)
+    def problem(self, line, code, claim=None, **values):
+        self.problems.add(self.shown, line, code, claim, **values)
 
-    def read_text(self) -> tuple[bytes, str] | None:
+    def read_text(self, may_be_empty: bool = False) -> tuple[bytes, str] | None:
         try:
             data = self.path.read_bytes()
         except OSError as error:
-            self.problem(None, f"cannot be read: {error.strerror}", "check the file's permissions")
+            self.problem(None, "unreadable", reason=error.strerror)
             return None
         if len(data) > MAX_FILE_BYTES:
-            self.problem(
-                None,
-                f"is {len(data):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit",
-                "archive long documents in parts",
-            )
+            self.problem(None, "too-large", size=len(data), limit=MAX_FILE_BYTES)
             return None
-        if not data.strip():
-            self.problem(1, "is empty", "delete it, or re-import the article with `python -m hooks import`")
+        if not data.strip() and not may_be_empty:
+            self.problem(1, "empty-file")
             return None
         if data.startswith(BOM):  # a byte-order mark is harmless: skip it
             data = data[len(BOM) :]
@@ -58,18 +54,14 @@ class Source:
             return data, data.decode("utf-8")
         except UnicodeDecodeError as error:
             line = data.count(b"\n", 0, error.start) + 1
-            self.problem(
-                line,
-                f"is not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})",
-                "convert it to UTF-8, e.g. `iconv -f windows-1252 -t utf-8`",
-            )
+            self.problem(line, "not-utf8", byte=data[error.start], offset=error.start)
             return None
 
     def yaml(self, text: str):
         try:
             return yamlsafe.load(text)
         except yamlsafe.YamlError as error:
-            self.problem(error.line, error.message, error.fix)
+            self.problem(error.line, error.code, **error.values)
             return None
 
 
@@ -85,27 +77,27 @@ def check_block(source: Source, block, table: dict, what: str, claim_id=None) ->
     """Check a YAML mapping against a field table; returns the clean fields or None."""
     if not isinstance(block, dict):
         line = getattr(block, "line", None)
-        source.problem(line, f"{what} must be a block of 'key: value' lines", "see docs/format.md", claim_id)
+        source.problem(line, "not-a-block", claim_id, what=what)
         return None
     clean, ok = {}, True
     lines = getattr(block, "key_lines", {})
     for key in block:
         if key not in table:
-            source.problem(lines.get(key), f'unknown key "{key}" in {what}', did_you_mean(key, table, "keys"), claim_id)
+            source.problem(
+                lines.get(key), "unknown-key", claim_id, key=key, what=what, hint=did_you_mean(key, table, "keys")
+            )
             ok = False
     for key, (check, required) in table.items():
         value = block.get(key)
         if value is None:
             if required:
-                source.problem(
-                    block.line or None, f"{what} is missing the required key {key}", f"add `{key}:`", claim_id
-                )
+                source.problem(block.line or None, "missing-key", claim_id, what=what, key=key)
                 ok = False
             continue
         try:
             clean[key] = check(value, key)
         except fields.FieldError as error:
-            source.problem(lines.get(key), error.what, error.fix, claim_id)
+            source.problem(lines.get(key), error.code, claim_id, **error.values)
             ok = False
     return clean if ok else None
 
@@ -116,7 +108,7 @@ def load_archive(docs_dir: Path, statuses_override=None, config_path: str = "mkd
     docs_dir = Path(docs_dir)
     statuses = build_statuses(statuses_override, problems, config_path)
     claimants: dict[str, Claimant] = {}
-    _load_claimants_file(Source(docs_dir / REGISTRY, problems), claimants, required=False)
+    _load_claimants_file(Source(docs_dir / REGISTRY, problems), claimants)
 
     articles_dir = docs_dir / ARTICLES_DIR
     article_paths = sorted(articles_dir.rglob("*.md")) if articles_dir.is_dir() else []
@@ -124,11 +116,8 @@ def load_archive(docs_dir: Path, statuses_override=None, config_path: str = "mkd
     article_stems = {str(p)[: -len(".md")] for p in article_paths}
     for sidecar in sidecar_paths:
         if str(sidecar)[: -len(SIDECAR_SUFFIX)] not in article_stems:
-            Source(sidecar, problems).problem(
-                None,
-                f"claims file without an article (no {sidecar.name[: -len(SIDECAR_SUFFIX)]}.md beside it)",
-                "rename it to match its article, or delete it",
-            )
+            article_name = sidecar.name[: -len(SIDECAR_SUFFIX)] + ".md"
+            Source(sidecar, problems).problem(None, "orphan-sidecar", article=article_name)
 
     articles, pending = [], []
     for path in article_paths:
@@ -149,8 +138,10 @@ def load_archive(docs_dir: Path, statuses_override=None, config_path: str = "mkd
             problems.add(
                 claimant.defined_in,
                 claimant.line,
-                f'{claimant.id}: affiliation "{claimant.affiliation}" is not a known claimant',
-                did_you_mean(claimant.affiliation, claimants, "claimant ids") + f" — or define it in docs/{REGISTRY}",
+                "unknown-affiliation",
+                claimant=claimant.id,
+                value=claimant.affiliation,
+                hint=did_you_mean(claimant.affiliation, claimants, "claimant ids"),
             )
     for article, source, claims_data in pending:
         claims = _claims(source, article, claims_data, claimants, statuses)
@@ -162,11 +153,9 @@ def load_archive(docs_dir: Path, statuses_override=None, config_path: str = "mkd
     return Archive(articles=articles, claimants=claimants, statuses=statuses)
 
 
-def _load_claimants_file(source: Source, claimants: dict, required: bool) -> None:
+def _load_claimants_file(source: Source, claimants: dict) -> None:
     if not source.path.exists():
-        if required:
-            source.problem(None, "is missing", "create it")
-        return
+        return  # no registry: every claimant is defined in the claims files
     read = source.read_text()
     if read is None:
         return
@@ -178,16 +167,14 @@ def _load_claimants_file(source: Source, claimants: dict, required: bool) -> Non
 
 def _merge_claimants(source: Source, data, claimants: dict) -> None:
     if not isinstance(data, dict):
-        source.problem(
-            getattr(data, "line", 1), "claimants must be a block of `id: {name: ..., kind: ...}`", "see docs/format.md"
-        )
+        source.problem(getattr(data, "line", 1), "claimants-not-a-block")
         return
     for claimant_id, block in data.items():
         line = data.key_lines.get(claimant_id)
         try:
             fields.identifier(claimant_id, "claimant id")
         except fields.FieldError as error:
-            source.problem(line, error.what, error.fix)
+            source.problem(line, error.code, **error.values)
             continue
         clean = check_block(source, block, fields.CLAIMANT, f"claimant {claimant_id}", claimant_id)
         if clean is None:
@@ -195,12 +182,8 @@ def _merge_claimants(source: Source, data, claimants: dict) -> None:
         claimant = Claimant(id=claimant_id, defined_in=source.shown, line=line, **clean)
         existing = claimants.get(claimant_id)
         if existing is not None and _claimant_fields(existing) != _claimant_fields(claimant):
-            source.problem(
-                line,
-                f'claimant "{claimant_id}" is already defined differently in {existing.defined_in}:{existing.line}',
-                "define each claimant once (shared ones in docs/claimants.yml) and refer to it by id",
-                claimant_id,
-            )
+            where = f"{existing.defined_in}:{existing.line}"
+            source.problem(line, "claimant-conflict", claimant_id, value=claimant_id, where=where)
             continue
         claimants.setdefault(claimant_id, claimant)
 
@@ -213,9 +196,7 @@ def _split_front_matter(source: Source, data: bytes, text: str):
     """Front matter text, its first line number, and the body bytes and text."""
     first_newline = data.find(b"\n")
     if first_newline == -1 or data[:first_newline].rstrip(b"\r") != b"---":
-        source.problem(
-            1, "does not start with a front matter line '---'", "articles begin with '---', the fields, then '---'"
-        )
+        source.problem(1, "no-front-matter")
         return None
     position = first_newline + 1
     while position < len(data):
@@ -229,7 +210,7 @@ def _split_front_matter(source: Source, data: bytes, text: str):
         if end == -1:
             break
         position = end + 1
-    source.problem(1, "front matter is never closed", "add a line '---' after the fields")
+    source.problem(1, "front-matter-unclosed")
     return None
 
 
@@ -245,19 +226,14 @@ def _load_article(source: Source, docs_dir: Path) -> Article | None:
     meta = source.yaml("\n" + front_text)  # the blank line stands for '---': lines match the file
     if meta is None:
         if not front_text.strip():
-            source.problem(2, "front matter is empty", "give at least title, outlet, archived and sha256")
+            source.problem(2, "front-matter-empty")
         return None
     clean = check_block(source, meta, fields.FRONT_MATTER, "the front matter")
     if clean is None:
         return None
     actual = hashlib.sha256(body_bytes).hexdigest()
     if clean["sha256"] != actual:
-        source.problem(
-            meta.key_lines.get("sha256"),
-            f"the archived text does not match its sha256 (the text's hash is {actual})",
-            "the archived text must not be edited: restore it from the raw .txt beside it, "
-            "or, if you re-imported it on purpose, set sha256 to the new hash",
-        )
+        source.problem(meta.key_lines.get("sha256"), "hash-mismatch", actual=actual)
         return None
     src = source.path.relative_to(docs_dir).as_posix()
     raw = source.path.with_suffix(RAW_SUFFIX)
@@ -268,38 +244,31 @@ def _load_article(source: Source, docs_dir: Path) -> Article | None:
         **clean,
     )
     if clean.get("format") == "markdown" and render.MARKERS.search(body):
-        source.problem(None, "the text contains Unicode noncharacters U+FDD0–U+FDD2", "remove them")
+        source.problem(None, "noncharacters")
         return None
     article.figures = find_figures(body)
     return article
 
 
 def _load_sidecar(source: Source, claimants: dict):
-    read = source.read_text()
+    read = source.read_text(may_be_empty=True)
     if read is None:
         return None
     data = source.yaml(read[1])
     if data is None:
         return None  # an empty sidecar (or only comments): no claims yet
     if not isinstance(data, dict):
-        source.problem(
-            getattr(data, "line", 1),
-            "must be a block with `claims:` (and optionally `claimants:`)",
-            "see docs/format.md",
-        )
+        source.problem(getattr(data, "line", 1), "sidecar-not-a-block")
         return None
     for key in data:
         if key not in fields.SIDECAR:
-            source.problem(data.key_lines.get(key), f'unknown key "{key}"', did_you_mean(key, fields.SIDECAR, "keys"))
+            hint = did_you_mean(key, fields.SIDECAR, "keys")
+            source.problem(data.key_lines.get(key), "unknown-key", key=key, what="the claims file", hint=hint)
     if data.get("claimants") is not None:
         _merge_claimants(source, data["claimants"], claimants)
     claims = data.get("claims")
     if claims is not None and not isinstance(claims, list):
-        source.problem(
-            data.key_lines.get("claims"),
-            "claims must be a list of claims, each starting with '- id:'",
-            "see docs/format.md",
-        )
+        source.problem(data.key_lines.get("claims"), "claims-not-a-list")
         return None
     return claims
 
@@ -320,25 +289,18 @@ def _claims(source: Source, article: Article | None, claims_data, claimants, sta
         line = block.line
         claim_id = clean["id"]
 
-        def problem(what, fix="", key=None, block=block, line=line, claim_id=claim_id):
-            source.problem(block.key_lines.get(key, line) if key else line, what, fix, claim_id)
+        def problem(key, code, block=block, line=line, claim_id=claim_id, **values):
+            """Report at the line of the claim's key (or of the claim)."""
+            source.problem(block.key_lines.get(key, line), code, claim_id, **values)
 
         if claim_id in seen_ids:
-            problem(
-                f"duplicate claim id (first used on line {seen_ids[claim_id]})",
-                "give each claim of an article its own id",
-                "id",
-            )
+            problem("id", "duplicate-id", first=seen_ids[claim_id])
             continue
         seen_ids[claim_id] = line
         ok = _references_known(clean, claimants, statuses, problem)
         note_html, unsafe = safe_markdown.note_html(clean["note"])
         if unsafe:
-            problem(
-                f"the note links to a forbidden address: {unsafe[0]}",
-                "notes may link only to http(s) or mailto addresses",
-                "note",
-            )
+            problem("note", "forbidden-link", value=unsafe[0])
             ok = False
         if article is None:
             continue
@@ -353,12 +315,7 @@ def _claims(source: Source, article: Article | None, claims_data, claimants, sta
     claims.sort(key=lambda c: c.start)
     for before, after in zip(claims, claims[1:], strict=False):
         if after.start < before.end:
-            source.problem(
-                after.line,
-                f'its quote overlaps the quote of claim "{before.id}" (line {before.line})',
-                "quote words that do not overlap, or merge the two claims",
-                after.id,
-            )
+            source.problem(after.line, "quote-overlap", after.id, other=before.id, other_line=before.line)
     for number, claim in enumerate(claims, 1):
         claim.number = number
     if article.format == "markdown":
@@ -370,26 +327,23 @@ def _check_markdown(source: Source, article: Article, claims: list[Claim]) -> li
     """Render an archived Markdown text once, and refuse quotes its markup would split."""
     article.claims = claims
     article.markdown_html = safe_markdown.block_html(render.marked_markdown(article))
-    for index, what in render.markdown_claims_problem(article.markdown_html, len(claims)).items():
+    for index, code in render.markdown_claims_problem(article.markdown_html, len(claims)).items():
         claim = claims[index]
-        source.problem(claim.line, what, "quote words that stand in one run of plain text", claim.id)
+        source.problem(claim.line, code, claim.id)
     return claims
 
 
 def _references_known(clean: dict, claimants, statuses, problem) -> bool:
     ok = True
     if clean["status"] not in statuses:
-        problem(f'unknown status "{clean["status"]}"', did_you_mean(clean["status"], statuses, "statuses"), "status")
+        problem(
+            "status", "unknown-status", value=clean["status"], hint=did_you_mean(clean["status"], statuses, "statuses")
+        )
         ok = False
     for key, ids in (("claimant", [clean["claimant"]]), ("via", clean.get("via", []))):
         for who in ids:
             if who not in claimants:
-                problem(
-                    f'unknown claimant "{who}"',
-                    did_you_mean(who, claimants, "claimant ids")
-                    + f" — or define it under claimants: or in docs/{REGISTRY}",
-                    key,
-                )
+                problem(key, "unknown-claimant", value=who, hint=did_you_mean(who, claimants, "claimant ids"))
                 ok = False
     return ok
 
@@ -402,26 +356,18 @@ def _anchor(article: Article, normalized: Normalized, paragraph_breaks, clean: d
     if not found:
         guess = nearest_passage(normalized, quote)
         hint = f'nearest passage: "{guess}"; ' if guess else ""
-        problem(f'quote "{quote}" is not in the article text', hint + "copy the words exactly as they stand", "quote")
+        problem("quote", "quote-not-found", quote=quote, hint=hint)
         return None
     if occurrence is not None and occurrence > len(found):
-        problem(
-            f"occurrence {occurrence} is out of range: the quote appears {len(found)} time(s)",
-            f"use a number from 1 to {len(found)}",
-            "occurrence",
-        )
+        problem("occurrence", "occurrence-out-of-range", value=occurrence, count=len(found))
         return None
     if occurrence is None and len(found) > 1:
         places = ", ".join(f"line {line_of(article.body, start)}" for start, _ in found)
-        problem(
-            f'quote "{quote}" appears {len(found)} times ({places})',
-            "add `occurrence: N` for the one you mean, or quote more words",
-            "quote",
-        )
+        problem("quote", "quote-ambiguous", quote=quote, count=len(found), places=places)
         return None
     span = found[(occurrence or 1) - 1]
     if any(span[0] < b < span[1] for b in paragraph_breaks):
-        problem("the quote runs across two paragraphs", "quote words from one paragraph only", "quote")
+        problem("quote", "quote-crosses-paragraphs")
         return None
     return span
 

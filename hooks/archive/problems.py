@@ -4,6 +4,8 @@ Every problem names the file, the line, the claim (when there is one), what is
 wrong and how to fix it, on one line:
 
     docs/articles/x.claims.yml:12: tanker-trucks: quote not found — copy the words as they stand
+
+The wording of every problem lives in messages.py.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from dataclasses import dataclass
+
+from . import messages
 
 # A flood of problems (a whole folder of broken files) is cut at this many lines;
 # the count of the rest is still given.
@@ -21,15 +25,23 @@ MAX_REPORTED = 200
 class Problem:
     path: str
     line: int | None
-    what: str
-    fix: str = ""
+    code: str  # a key of messages.MESSAGES
+    values: tuple = ()  # the message's values, as sorted (name, value) pairs
     claim: str | None = None
+
+    @property
+    def what(self) -> str:
+        return messages.render(self.code, dict(self.values))[0]
+
+    @property
+    def fix(self) -> str:
+        return messages.render(self.code, dict(self.values))[1]
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         who = f" {self.claim}:" if self.claim else ""
-        fix = f" — {self.fix}" if self.fix else ""
-        return printable(f"{where}:{who} {self.what}{fix}")
+        what, fix = messages.render(self.code, dict(self.values))
+        return printable(f"{where}:{who} {what} — {fix}")
 
 
 def printable(line: str) -> str:
@@ -48,7 +60,8 @@ class ContentError(Exception):
         shown = [str(p) for p in self.problems[:MAX_REPORTED]]
         hidden = len(self.problems) - len(shown)
         if hidden > 0:
-            shown.append(f"... and {hidden} more problem(s) not shown")
+            what, fix = messages.render("too-many-problems", {"count": hidden})
+            shown.append(f"{what} — {fix}")
         return shown
 
 
@@ -58,8 +71,9 @@ class Problems:
     def __init__(self) -> None:
         self.items: list[Problem] = []
 
-    def add(self, path, line, what, fix="", claim=None) -> None:
-        self.items.append(Problem(str(path), line, what, fix, claim))
+    def add(self, path, line, code: str, claim=None, **values) -> None:
+        messages.render(code, values)  # fail here, in the code's own test, if a value is missing
+        self.items.append(Problem(str(path), line, code, tuple(sorted(values.items())), claim))
 
     def __bool__(self) -> bool:
         return bool(self.items)

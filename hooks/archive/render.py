@@ -171,15 +171,15 @@ def marked_markdown(article: Article) -> str:
 
 
 def markdown_claims_problem(html: str, count: int) -> dict[int, str]:
-    """Claims (by index) whose markers did not come through Markdown as one run of text."""
+    """Claims (by index) whose markers did not come through Markdown as one run of text, with a message code."""
     problems = {}
     for index in range(count):
         opening = html.find(f"{OPEN}{index}{MID}")
         closing = html.find(CLOSE, opening)
         if opening == -1 or closing == -1:
-            problems[index] = "the quote is inside Markdown markup (a link address, an image or raw code)"
+            problems[index] = "quote-in-markup"
         elif "<" in html[opening:closing]:
-            problems[index] = "the quote crosses Markdown formatting"
+            problems[index] = "quote-crosses-formatting"
     return problems
 
 

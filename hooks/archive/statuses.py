@@ -62,7 +62,7 @@ _ID = re.compile(r"[a-z0-9-]+\Z")
 def build_statuses(overrides, problems: Problems, where: str = "mkdocs.yml") -> dict[str, Status]:
     merged = {key: dict(value) for key, value in DEFAULTS.items()}
     if overrides is not None and not isinstance(overrides, dict):
-        problems.add(where, None, "extra.archive.statuses must be a mapping of status ids", "see docs/format.md")
+        problems.add(where, None, "bad-status-config", problem="it must be a mapping of status ids")
         overrides = {}
     for status_id, fields in (overrides or {}).items():
         status_id = str(status_id)
@@ -70,16 +70,22 @@ def build_statuses(overrides, problems: Problems, where: str = "mkdocs.yml") -> 
             merged.pop(status_id, None)
             continue
         if not _ID.match(status_id) or not isinstance(fields, dict):
-            problems.add(where, None, f'status "{status_id}" is not a valid id with fields', "use [a-z0-9-]+ ids")
+            problems.add(
+                where, None, "bad-status-config", problem=f'"{status_id}" must be an id ([a-z0-9-]+) with fields'
+            )
             continue
         unknown = [key for key in fields if key not in _FIELDS]
         if unknown:
-            problems.add(where, None, f'status "{status_id}" has unknown field(s) {unknown}', f"use {_FIELDS}")
+            problems.add(
+                where, None, "bad-status-config", problem=f'"{status_id}" has unknown field(s) {unknown}; use {_FIELDS}'
+            )
         merged.setdefault(status_id, {"symbol": "•", "rating": 3, "description": ""}).update(fields)
     statuses = {}
     for status_id, fields in merged.items():
         if not fields.get("label") or not _COLOUR.match(str(fields.get("colour", ""))):
-            problems.add(where, None, f'status "{status_id}" needs a label and a colour like "#1b6e20"', "")
+            problems.add(
+                where, None, "bad-status-config", problem=f'"{status_id}" needs a label and a colour like "#1b6e20"'
+            )
             continue
         statuses[status_id] = Status(
             id=status_id,

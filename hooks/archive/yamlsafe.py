@@ -25,11 +25,13 @@ MAX_DEPTH = 12
 
 
 class YamlError(Exception):
-    def __init__(self, line: int | None, message: str, fix: str = ""):
+    """A YAML problem at a line: a messages.py code and its values."""
+
+    def __init__(self, line: int | None, code: str, **values):
         self.line = line
-        self.message = message
-        self.fix = fix
-        super().__init__(message)
+        self.code = code
+        self.values = values
+        super().__init__(code)
 
 
 class LineDict(dict):
@@ -65,13 +67,9 @@ def _scalar(node: yaml.ScalarNode):
 
 def _construct(node, depth: int, seen: set, used_on: int = 1):
     if id(node) in seen:  # the composer hands an alias back as the anchored node itself
-        raise YamlError(used_on, "YAML aliases (*name) are not allowed", "write the value out in full")
+        raise YamlError(used_on, "yaml-alias")
     if depth > MAX_DEPTH:
-        raise YamlError(
-            node.start_mark.line + 1,
-            f"nested more than {MAX_DEPTH} levels deep",
-            "archive files need only a few levels; check the indentation",
-        )
+        raise YamlError(node.start_mark.line + 1, "yaml-nesting", depth=MAX_DEPTH)
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
     seen.add(id(node))
@@ -86,14 +84,10 @@ def _construct(node, depth: int, seen: set, used_on: int = 1):
     mapping.key_lines = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
-            raise YamlError(key_node.start_mark.line + 1, "a key must be a plain word", "")
+            raise YamlError(key_node.start_mark.line + 1, "yaml-complex-key")
         key = str(_scalar(key_node))
         if key in mapping:
-            raise YamlError(
-                key_node.start_mark.line + 1,
-                f'key "{key}" appears twice in the same block',
-                "keep only one",
-            )
+            raise YamlError(key_node.start_mark.line + 1, "yaml-duplicate-key", key=key)
         mapping.key_lines[key] = key_node.start_mark.line + 1
         mapping[key] = _construct(value_node, depth + 1, seen, key_node.start_mark.line + 1)
     return mapping
@@ -108,7 +102,7 @@ def _nesting_precheck(text: str) -> None:
         if char in "[{":
             depth += 1
             if depth > 4 * MAX_DEPTH:
-                raise YamlError(line, "brackets nested far too deeply", "archive files need only a few levels")
+                raise YamlError(line, "yaml-nesting", depth=4 * MAX_DEPTH)
         elif char in "]}":
             depth = max(0, depth - 1)
         elif char == "\n":
@@ -127,16 +121,11 @@ def load(text: str):
             loader.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        column = f", column {mark.column + 1}" if mark else ""
         problem = (error.problem or error.context or "invalid YAML").strip()
-        raise YamlError(
-            line,
-            f"YAML syntax error{column}: {problem}",
-            "check indentation, and quote values that contain ': ' or start with a special character",
-        ) from None
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise YamlError(line, "yaml-syntax", column=column, problem=problem) from None
     except yaml.YAMLError as error:
-        raise YamlError(None, f"YAML error: {error}", "") from None
+        raise YamlError(1, "yaml-syntax", column=1, problem=str(error)) from None
     if node is None:
         return None
     return _construct(node, 1, set())
