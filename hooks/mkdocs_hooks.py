@@ -25,7 +25,7 @@ def on_pre_build(config) -> None:
     global _site
     try:
         _site = ArchiveSite.load(
-            config.docs_dir, config.extra.get("archive"), _shown(config.config_file_path), config.site_url or ""
+            config.docs_dir, config.extra.get("archive"), config.config_file_path, config.site_url or ""
         )
     except ContentError as error:
         for line in error.lines():
@@ -72,6 +72,3 @@ def on_post_build(config) -> None:
         with open(target, "w", encoding="utf-8", newline="\n") as out:
             out.write(content)
 
-
-def _shown(path) -> str:
-    return os.path.relpath(path) if path else "mkdocs.yml"

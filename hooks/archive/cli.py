@@ -38,7 +38,7 @@ def command_check(args) -> int:
     config = read_project_config(config_path)
     extra = config.get("extra") or {}
     try:
-        site = ArchiveSite.load(_docs_dir(config, config_path), extra.get("archive"), str(args.config))
+        site = ArchiveSite.load(_docs_dir(config, config_path), extra.get("archive"), config_path.resolve())
     except ContentError as error:
         for line in error.lines():
             print(line, file=sys.stderr)

@@ -25,12 +25,12 @@ MAX_FILE_BYTES = 1024 * 1024
 BOM = b"\xef\xbb\xbf"
 
 
-class Source:
+class _Source:
     """A file being read: its path as shown to the editor, and its problems."""
 
-    def __init__(self, path: Path, problems: Problems):
+    def __init__(self, path: Path, problems: Problems, root: Path):
         self.path = path
-        self.shown = _shown(path)
+        self.shown = _shown(path, root)
         self.problems = problems
 
     def problem(self, line, code, claim=None, **values):
@@ -65,19 +65,19 @@ class Source:
             return None
 
 
-def _shown(path: Path) -> str:
+def _shown(path: Path, root: Path) -> str:
+    """The path as the editor knows it: relative to the project root (where mkdocs.yml is)."""
     try:
-        relative = os.path.relpath(path)
+        relative = os.path.relpath(path, root)
     except ValueError:
         return str(path)
     return str(path) if relative.startswith("..") else relative
 
 
-def check_block(source: Source, block, table: dict, what: str, claim_id=None) -> dict | None:
+def check_block(source: _Source, block, table: dict, what: str, claim_id=None, line=None) -> dict | None:
     """Check a YAML mapping against a field table; returns the clean fields or None."""
     if not isinstance(block, dict):
-        line = getattr(block, "line", None)
-        source.problem(line, "not-a-block", claim_id, what=what)
+        source.problem(getattr(block, "line", line), "not-a-block", claim_id, what=what)
         return None
     clean, ok = {}, True
     lines = getattr(block, "key_lines", {})
@@ -102,13 +102,22 @@ def check_block(source: Source, block, table: dict, what: str, claim_id=None) ->
     return clean if ok else None
 
 
-def load_archive(docs_dir: Path, statuses_override=None, config_path: str = "mkdocs.yml") -> Archive:
-    """Load, validate and anchor everything; raises ContentError listing all problems."""
+def load_archive(docs_dir: Path, statuses_override=None, config_path: Path | None = None) -> Archive:
+    """Load, validate and anchor everything; raises ContentError listing all problems.
+
+    Paths in problems are relative to the folder of config_path (the project root).
+    """
     problems = Problems()
     docs_dir = Path(docs_dir)
-    statuses = build_statuses(statuses_override, problems, config_path)
+    config_path = Path(config_path) if config_path else docs_dir.parent / "mkdocs.yml"
+    root = config_path.parent
+
+    def new_source(path):
+        return _Source(path, problems, root)
+
+    statuses = build_statuses(statuses_override, problems, _shown(config_path, root))
     claimants: dict[str, Claimant] = {}
-    _load_claimants_file(Source(docs_dir / REGISTRY, problems), claimants)
+    registry_ok = _load_claimants_file(new_source(docs_dir / REGISTRY), claimants)
 
     articles_dir = docs_dir / ARTICLES_DIR
     article_paths = sorted(articles_dir.rglob("*.md")) if articles_dir.is_dir() else []
@@ -117,17 +126,17 @@ def load_archive(docs_dir: Path, statuses_override=None, config_path: str = "mkd
     for sidecar in sidecar_paths:
         if str(sidecar)[: -len(SIDECAR_SUFFIX)] not in article_stems:
             article_name = sidecar.name[: -len(SIDECAR_SUFFIX)] + ".md"
-            Source(sidecar, problems).problem(None, "orphan-sidecar", article=article_name)
+            new_source(sidecar).problem(None, "orphan-sidecar", article=article_name)
 
     articles, pending = [], []
     for path in article_paths:
-        article = _load_article(Source(path, problems), docs_dir)
+        article = _load_article(new_source(path), docs_dir)
         if article is not None:
             articles.append(article)
         sidecar = Path(str(path)[: -len(".md")] + SIDECAR_SUFFIX)
         if sidecar.exists():
             # Checked even when its article is broken, so one run reports both.
-            source = Source(sidecar, problems)
+            source = new_source(sidecar)
             claims_data = _load_sidecar(source, claimants)
             if article is not None:
                 article.sidecar_src = sidecar.relative_to(docs_dir).as_posix()
@@ -143,6 +152,9 @@ def load_archive(docs_dir: Path, statuses_override=None, config_path: str = "mkd
                 value=claimant.affiliation,
                 hint=did_you_mean(claimant.affiliation, claimants, "claimant ids"),
             )
+    if not registry_ok:
+        # Every claimant reference would look unknown: report the registry's own problem only.
+        claimants = _AnyClaimant(claimants)
     for article, source, claims_data in pending:
         claims = _claims(source, article, claims_data, claimants, statuses)
         if article is not None:
@@ -153,19 +165,23 @@ def load_archive(docs_dir: Path, statuses_override=None, config_path: str = "mkd
     return Archive(articles=articles, claimants=claimants, statuses=statuses)
 
 
-def _load_claimants_file(source: Source, claimants: dict) -> None:
+def _load_claimants_file(source: _Source, claimants: dict) -> bool:
+    """False if the registry exists but cannot be read (its problem is already reported)."""
     if not source.path.exists():
-        return  # no registry: every claimant is defined in the claims files
-    read = source.read_text()
+        return True  # no registry: every claimant is defined in the claims files
+    read = source.read_text(may_be_empty=True)
     if read is None:
-        return
+        return False
+    reported = len(source.problems.items)
     data = source.yaml(read[1])
-    if data is None:
-        return
-    _merge_claimants(source, data, claimants)
+    if len(source.problems.items) > reported:
+        return False
+    if data is not None:
+        _merge_claimants(source, data, claimants)
+    return True
 
 
-def _merge_claimants(source: Source, data, claimants: dict) -> None:
+def _merge_claimants(source: _Source, data, claimants: dict) -> None:
     if not isinstance(data, dict):
         source.problem(getattr(data, "line", 1), "claimants-not-a-block")
         return
@@ -188,11 +204,18 @@ def _merge_claimants(source: Source, data, claimants: dict) -> None:
         claimants.setdefault(claimant_id, claimant)
 
 
+class _AnyClaimant(dict):
+    """The registry when docs/claimants.yml is broken: any id passes the reference check."""
+
+    def __contains__(self, key) -> bool:
+        return True
+
+
 def _claimant_fields(claimant: Claimant):
     return (claimant.name, claimant.kind, claimant.role, claimant.affiliation, claimant.url)
 
 
-def _split_front_matter(source: Source, data: bytes, text: str):
+def _split_front_matter(source: _Source, data: bytes, text: str):
     """Front matter text, its first line number, and the body bytes and text."""
     first_newline = data.find(b"\n")
     if first_newline == -1 or data[:first_newline].rstrip(b"\r") != b"---":
@@ -214,7 +237,7 @@ def _split_front_matter(source: Source, data: bytes, text: str):
     return None
 
 
-def _load_article(source: Source, docs_dir: Path) -> Article | None:
+def _load_article(source: _Source, docs_dir: Path) -> Article | None:
     read = source.read_text()
     if read is None:
         return None
@@ -250,7 +273,7 @@ def _load_article(source: Source, docs_dir: Path) -> Article | None:
     return article
 
 
-def _load_sidecar(source: Source, claimants: dict):
+def _load_sidecar(source: _Source, claimants: dict):
     read = source.read_text(may_be_empty=True)
     if read is None:
         return None
@@ -273,7 +296,7 @@ def _load_sidecar(source: Source, claimants: dict):
     return claims
 
 
-def _claims(source: Source, article: Article | None, claims_data, claimants, statuses) -> list[Claim]:
+def _claims(source: _Source, article: Article | None, claims_data, claimants, statuses) -> list[Claim]:
     """The claims of one article; with article None (it failed to load), only their fields are checked."""
     if not claims_data:
         return []
@@ -281,9 +304,9 @@ def _claims(source: Source, article: Article | None, claims_data, claimants, sta
     paragraph_breaks = _paragraph_breaks(article.body) if article and article.format == "text" else []
     claims: list[Claim] = []
     seen_ids: dict[str, int] = {}
-    for block in claims_data:
+    for index, block in enumerate(claims_data):
         claim_id = block.get("id") if isinstance(block, dict) and isinstance(block.get("id"), str) else None
-        clean = check_block(source, block, fields.CLAIM, "the claim", claim_id)
+        clean = check_block(source, block, fields.CLAIM, "the claim", claim_id, claims_data.item_lines[index])
         if clean is None:
             continue
         line = block.line
@@ -323,7 +346,7 @@ def _claims(source: Source, article: Article | None, claims_data, claimants, sta
     return claims
 
 
-def _check_markdown(source: Source, article: Article, claims: list[Claim]) -> list[Claim]:
+def _check_markdown(source: _Source, article: Article, claims: list[Claim]) -> list[Claim]:
     """Render an archived Markdown text once, and refuse quotes its markup would split."""
     article.claims = claims
     article.markdown_html = safe_markdown.block_html(render.marked_markdown(article))

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import urls
+from .messages import MESSAGES
 from .model import Archive, Claim
 from .render import attr, claimant_description, claimant_link, date, link, status_badge, text
 
@@ -148,6 +149,7 @@ def build_pages(archive: Archive) -> list[Generated]:
         )
 
     pages.append(Generated("coverage.md", "Coverage", lambda: _coverage(archive), in_nav=True))
+    pages.append(Generated("errors.md", "Error messages", _errors, in_nav=True))
     for page in pages:
         if page.src in ("articles.md", "claims.md", "claimants.md"):
             page.in_nav = True
@@ -254,6 +256,26 @@ def _coverage(archive: Archive) -> str:
     return (
         "<h1>Coverage</h1><p>For editors: figures found in the archived texts (numbers, amounts, percentages) "
         f"that no claim covers yet. {covered} of {total} figures are covered.</p>{table}"
+    )
+
+
+def _errors() -> str:
+    """Every problem the build can report, generated from messages.py so it cannot drift."""
+    entries = []
+    for message in MESSAGES.values():
+        what = message.what.format(**message.example)
+        fix = message.fix.format(**message.example)
+        entries.append(
+            f'<h2 id="{message.code}"><code>{message.code}</code></h2>'
+            f'<p class="na-error-line"><code>path:line: claim-id: {text(what)} — {text(fix)}</code></p>'
+            f"<p>{text(message.meaning)}</p>"
+        )
+    return (
+        "<h1>Error messages</h1><p>Every problem that <code>mkdocs build</code> and <code>python -m hooks check</code> "
+        "can report, with an example of its line, what it means and how to fix it. Each problem is one line: "
+        "the file, the line, the claim (when there is one), what is wrong, and after the dash how to fix it. "
+        "A build with any problem writes nothing, so the last good site stays as it was.</p>"
+        f"<p>{len(MESSAGES)} messages.</p>{''.join(entries)}"
     )
 
 

@@ -46,8 +46,11 @@ class ArchiveSite:
             self.pages[generated.src] = PageInfo(generated.title, generated.html, generated.in_nav, {})
 
     @classmethod
-    def load(cls, docs_dir, archive_config: dict | None, config_path: str, site_url: str = "") -> ArchiveSite:
-        """Raises problems.ContentError listing every problem of the archive content."""
+    def load(cls, docs_dir, archive_config: dict | None, config_path, site_url: str = "") -> ArchiveSite:
+        """Raises problems.ContentError listing every problem of the archive content.
+
+        config_path is the project's mkdocs.yml: problems name files relative to its folder.
+        """
         statuses = (archive_config or {}).get("statuses")
         return cls(load_archive(Path(docs_dir), statuses, config_path), site_url)
 

@@ -109,6 +109,20 @@ def _nesting_precheck(text: str) -> None:
             line += 1
 
 
+def _describe(error: yaml.MarkedYAMLError, text: str):
+    """Line, code and values for a parser error, saying where an unclosed construct began."""
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = (error.problem or error.context or "invalid YAML").strip()
+    if error.context and error.context_mark and error.problem_mark:
+        if error.context_mark.line != error.problem_mark.line:
+            problem += f" ({error.context} that starts on line {error.context_mark.line + 1})"
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and "\t" in lines[line - 1][: column + 1]:
+        problem += " (a tab: YAML indents with spaces only)"
+    return line, "yaml-syntax", {"column": column, "problem": problem}
+
+
 def load(text: str):
     """Parse one YAML document from untrusted text; raises YamlError."""
     if "[" in text or "{" in text:
@@ -120,10 +134,8 @@ def load(text: str):
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = (error.problem or error.context or "invalid YAML").strip()
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlError(line, "yaml-syntax", column=column, problem=problem) from None
+        line, code, values = _describe(error, text)
+        raise YamlError(line, code, **values) from None
     except yaml.YAMLError as error:
         raise YamlError(1, "yaml-syntax", column=1, problem=str(error)) from None
     if node is None:

@@ -1,0 +1,566 @@
+"""The catalogue of bad and hostile inputs: each case a small archive and what must happen.
+
+A case's `files` are written over a good one-article archive (article docs/articles/a.md
+with SEED_BODY and SEED_CLAIMS, registry CLAIMANTS). `problems` are the exact lines
+`python -m hooks check` must print (and `mkdocs build` must log); `problems=None` means
+the archive must build, and `page` checks the built article page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from conftest import CLAIMANTS, SEED_BODY, SEED_CLAIMS
+
+A = "docs/articles/a.md"
+A_CLAIMS = "docs/articles/a.claims.yml"
+REGISTRY = "docs/claimants.yml"
+SEED_SHA = hashlib.sha256(SEED_BODY.encode()).hexdigest()
+
+
+def article(body: str = SEED_BODY, *, newline: str = "\n", sha: str | None = None, **fields) -> bytes:
+    """An article file: front matter (title, outlet, archived, sha256, then fields) and body."""
+    body_bytes = body.encode("utf-8")
+    meta = {"title": "A test article", "outlet": "Test Outlet", "archived": "2026-11-24"}
+    meta["sha256"] = sha or hashlib.sha256(body_bytes).hexdigest()
+    meta.update(fields)
+    front = newline.join(["---", *(f"{k}: {v}" for k, v in meta.items()), "---", ""])
+    return front.encode("utf-8") + body_bytes
+
+
+def claims(*replacements: tuple[str, str], extra: str = "") -> str:
+    """SEED_CLAIMS with some text replaced, and claims appended."""
+    text = SEED_CLAIMS
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new)
+    return text + extra
+
+
+def claim(claim_id: str, quote: str, status: str = "unverified", **more) -> str:
+    lines = [f"  - id: {claim_id}", f"    quote: {quote}", "    claimant: russian-mod", f"    status: {status}"]
+    lines += [f"    {k}: {v}" for k, v in more.items()]
+    lines.append("    note: A note.")
+    return "\n".join(lines) + "\n"
+
+
+@dataclass
+class Case:
+    name: str
+    files: dict[str, str | bytes]
+    problems: list[str] | None = None
+    total: int | None = None  # when set, `problems` are the first lines of this many
+    page: Callable | None = None  # for cases that build: checks on the article page (BeautifulSoup)
+    remove: list[str] = field(default_factory=list)
+
+
+def _hostile_page(page, expected_in_text):
+    """Nothing from content survives as markup: no script, no handler, no foreign element."""
+    content = page.find(class_="na-article")
+    assert not content.find_all(["script", "img", "iframe", "svg", "object", "embed", "form", "style", "meta"])
+    for tag in content.find_all(True):
+        assert not [a for a in tag.attrs if a.lower().startswith("on")], tag
+        for attr in ("href", "src", "action"):
+            value = (tag.get(attr) or "").strip().lower()
+            assert not value.startswith(("javascript:", "data:", "vbscript:")), tag
+    for text in expected_in_text:
+        assert text in content.get_text(), text
+
+
+SCRIPT = "<script>alert('x')</script>"
+IMG = '<img src=x onerror="alert(1)">'
+
+CASES = [
+    # --- YAML syntax -------------------------------------------------------------------------
+    Case(
+        "yaml-syntax-in-claims",
+        {A_CLAIMS: "claims:\n  - id: x\n   quote: y\n"},
+        problems=[
+            "docs/articles/a.claims.yml:3: YAML syntax error, column 4: did not find expected '-' indicator (while parsing a block collection that starts on line 2) — check indentation, and quote values that contain ': ' or start with a special character"
+        ],
+    ),
+    Case(
+        "yaml-syntax-in-front-matter",
+        {A: article(title='"unclosed')},
+        problems=[
+            "docs/articles/a.md:6: YAML syntax error, column 1: found unexpected end of stream (while scanning a quoted scalar that starts on line 2) — check indentation, and quote values that contain ': ' or start with a special character"
+        ],
+    ),
+    Case(
+        "yaml-syntax-in-registry",
+        {REGISTRY: CLAIMANTS + "broken: {name: x\n"},
+        problems=[
+            "docs/claimants.yml:5: YAML syntax error, column 1: did not find expected ',' or '}' (while parsing a flow mapping that starts on line 4) — check indentation, and quote values that contain ': ' or start with a special character"
+        ],
+    ),
+    Case(
+        "yaml-tab-indentation",
+        {A_CLAIMS: "claims:\n\t- id: x\n"},
+        problems=[
+            "docs/articles/a.claims.yml:2: YAML syntax error, column 1: found character that cannot start any token (a tab: YAML indents with spaces only) — check indentation, and quote values that contain ': ' or start with a special character"
+        ],
+    ),
+    # --- wrong types ------------------------------------------------------------------------
+    Case(
+        "title-is-a-list",
+        {A: article(title="[a, b]")},
+        problems=["docs/articles/a.md:2: title must be text — write title: followed by the text"],
+    ),
+    Case(
+        "quote-is-a-number",
+        {A_CLAIMS: claims(("quote: 525 oil tanker trucks", "quote: 525"))},
+        problems=[
+            'docs/articles/a.claims.yml:3: tanker-trucks: quote must be text, but YAML read it as the number 525 — put it in quotes: quote: "525"'
+        ],
+    ),
+    Case(
+        "via-is-a-block",
+        {A_CLAIMS: claims(("via: [russian-mod]", "via: {russian-mod: yes}"))},
+        problems=["docs/articles/a.claims.yml:5: tanker-trucks: via must be a list — write via: [first, second]"],
+    ),
+    Case(
+        "claims-is-a-block",
+        {A_CLAIMS: "claims:\n  id: x\n"},
+        problems=[
+            "docs/articles/a.claims.yml:1: claims must be a list of claims, each starting with '- id:' — see the Content format page"
+        ],
+    ),
+    Case(
+        "figure-value-with-separators",
+        {A_CLAIMS: claims(("    status: unverified", "    figure: {value: '60,000'}\n    status: unverified"))},
+        problems=[
+            'docs/articles/a.claims.yml:6: tanker-trucks: figure.value "60,000" is not a number — write digits only, without thousands separators or units, e.g. 60000 or 1.5e6'
+        ],
+    ),
+    Case(
+        "occurrence-zero",
+        {A_CLAIMS: claims(("    status: unverified", "    occurrence: 0\n    status: unverified"))},
+        problems=[
+            "docs/articles/a.claims.yml:6: tanker-trucks: occurrence must be a whole number from 1 — e.g. occurrence: 2"
+        ],
+    ),
+    Case(
+        "claim-is-a-string",
+        {A_CLAIMS: claims(extra="  - just a string\n")},
+        problems=[
+            "docs/articles/a.claims.yml:14: the claim must be a block of 'key: value' lines — see the Content format page"
+        ],
+    ),
+    # --- unknown and missing keys -----------------------------------------------------------
+    Case(
+        "unknown-front-matter-key",
+        {A: article(titel="Oops")},
+        problems=['docs/articles/a.md:6: unknown key "titel" in the front matter — did you mean "title"?'],
+    ),
+    Case(
+        "unknown-claim-key",
+        {A_CLAIMS: claims(("    note: Shoigu's", "    noet: Shoigu's"))},
+        problems=[
+            "docs/articles/a.claims.yml:2: tanker-trucks: the claim is missing the required key note — add `note:`",
+            'docs/articles/a.claims.yml:7: tanker-trucks: unknown key "noet" in the claim — did you mean "note"?',
+        ],
+    ),
+    Case(
+        "unknown-sidecar-key",
+        {A_CLAIMS: SEED_CLAIMS.replace("claims:", "claim:")},
+        problems=['docs/articles/a.claims.yml:1: unknown key "claim" in the claims file — did you mean "claims"?'],
+    ),
+    Case(
+        "unknown-claimant-key",
+        {REGISTRY: CLAIMANTS + "ap: {name: AP, kind: outlet, rol: agency}\n"},
+        problems=['docs/claimants.yml:4: ap: unknown key "rol" in claimant ap — did you mean "role"?'],
+    ),
+    Case(
+        "unknown-nested-key",
+        {A_CLAIMS: claims(("    status: unverified", "    source: {titel: x}\n    status: unverified"))},
+        problems=['docs/articles/a.claims.yml:6: tanker-trucks: unknown key "titel" in source — did you mean "title"?'],
+    ),
+    Case(
+        "missing-front-matter-key",
+        {A: article().replace(b"outlet: Test Outlet\n", b"")},
+        problems=["docs/articles/a.md:2: the front matter is missing the required key outlet — add `outlet:`"],
+    ),
+    Case(
+        "missing-claim-key",
+        {A_CLAIMS: claims(("    status: unverified\n", ""))},
+        problems=[
+            "docs/articles/a.claims.yml:2: tanker-trucks: the claim is missing the required key status — add `status:`"
+        ],
+    ),
+    Case(
+        "missing-claimant-name",
+        {REGISTRY: CLAIMANTS + "ap: {kind: outlet}\n"},
+        problems=["docs/claimants.yml:4: ap: claimant ap is missing the required key name — add `name:`"],
+    ),
+    # --- ids ------------------------------------------------------------------------------------
+    Case(
+        "invalid-claim-id",
+        {A_CLAIMS: claims(("id: tanker-trucks", "id: Tanker_Trucks"))},
+        problems=[
+            'docs/articles/a.claims.yml:2: Tanker_Trucks: id "Tanker_Trucks" is not a valid id — use only lowercase letters, digits and \'-\', e.g. "tanker-trucks"'
+        ],
+    ),
+    Case(
+        "invalid-claimant-id",
+        {REGISTRY: CLAIMANTS + "Associated Press: {name: AP, kind: outlet}\n"},
+        problems=[
+            'docs/claimants.yml:4: claimant id "Associated Press" is not a valid id — use only lowercase letters, digits and \'-\', e.g. "associated-press"'
+        ],
+    ),
+    Case(
+        "duplicate-claim-id",
+        {A_CLAIMS: claims(("id: militants-killed", "id: tanker-trucks"))},
+        problems=[
+            "docs/articles/a.claims.yml:8: tanker-trucks: duplicate claim id (first used on line 2) — give each claim of an article its own id"
+        ],
+    ),
+    Case(
+        "duplicate-yaml-key",
+        {A_CLAIMS: claims(("    note: Shoigu's figure;", "    note: first\n    note: Shoigu's figure;"))},
+        problems=['docs/articles/a.claims.yml:8: key "note" appears twice in the same block — keep only one'],
+    ),
+    Case(
+        "claimant-defined-twice-differently",
+        {A_CLAIMS: "claimants:\n  russian-mod: {name: Ministry of Defence, kind: organisation}\n" + SEED_CLAIMS},
+        problems=[
+            'docs/articles/a.claims.yml:2: russian-mod: claimant "russian-mod" is already defined differently in docs/claimants.yml:2 — define each claimant once (shared ones in docs/claimants.yml) and refer to it by id'
+        ],
+    ),
+    # --- references -------------------------------------------------------------------------------
+    Case(
+        "unknown-claimant",
+        {
+            A_CLAIMS: claims(
+                ("claimant: sergei-shoigu\n    via: [russian", "claimant: sergei-shoigo\n    via: [russian")
+            )
+        },
+        problems=[
+            'docs/articles/a.claims.yml:4: tanker-trucks: unknown claimant "sergei-shoigo" — did you mean "sergei-shoigu"? — or define it under claimants: or in docs/claimants.yml'
+        ],
+    ),
+    Case(
+        "unknown-relay",
+        {A_CLAIMS: claims(("via: [associated-press]", "via: [associated-pres]"))},
+        problems=[
+            'docs/articles/a.claims.yml:11: militants-killed: unknown claimant "associated-pres" — did you mean "associated-press"? — or define it under claimants: or in docs/claimants.yml'
+        ],
+    ),
+    Case(
+        "unknown-affiliation",
+        {REGISTRY: CLAIMANTS.replace("affiliation: russian-mod", "affiliation: russian-mdo")},
+        problems=[
+            'docs/claimants.yml:1: sergei-shoigu: affiliation "russian-mdo" is not a known claimant — did you mean "russian-mod"? — or define it in docs/claimants.yml'
+        ],
+    ),
+    Case(
+        "unknown-status",
+        {A_CLAIMS: claims(("status: disputed", "status: debunked"))},
+        problems=[
+            'docs/articles/a.claims.yml:12: militants-killed: unknown status "debunked" — valid statuses: confirmed, disputed, false, partly-confirmed, unverified'
+        ],
+    ),
+    Case(
+        "misspelt-status",
+        {A_CLAIMS: claims(("status: disputed", "status: disputd"))},
+        problems=[
+            'docs/articles/a.claims.yml:12: militants-killed: unknown status "disputd" — did you mean "disputed"?'
+        ],
+    ),
+    # --- quotes -----------------------------------------------------------------------------------
+    Case(
+        "quote-not-found",
+        {A_CLAIMS: claims(("525 oil tanker trucks", "526 oil tanker trucks"))},
+        problems=[
+            'docs/articles/a.claims.yml:3: tanker-trucks: quote "526 oil tanker trucks" is not in the article text — nearest passage: "525 oil tanker trucks"; copy the words exactly as they stand'
+        ],
+    ),
+    Case(
+        "quote-fuzzy-digits-never-match",
+        {A_CLAIMS: claims(("525 oil tanker trucks", "252 oil tanker trucks"))},
+        problems=[
+            'docs/articles/a.claims.yml:3: tanker-trucks: quote "252 oil tanker trucks" is not in the article text — nearest passage: "525 oil tanker trucks"; copy the words exactly as they stand'
+        ],
+    ),
+    Case(
+        "quote-inside-a-longer-number",
+        {A_CLAIMS: claims(("525 oil tanker trucks", "25 oil tanker trucks"))},
+        problems=[
+            'docs/articles/a.claims.yml:3: tanker-trucks: quote "25 oil tanker trucks" is not in the article text — nearest passage: "525 oil tanker trucks"; copy the words exactly as they stand'
+        ],
+    ),
+    Case(
+        "quote-ambiguous",
+        {A_CLAIMS: claims(extra=claim("shoigu", "Shoigu"))},
+        problems=[
+            'docs/articles/a.claims.yml:15: shoigu: quote "Shoigu" appears 2 times (line 1, line 3) — add `occurrence: N` for the one you mean, or quote more words'
+        ],
+    ),
+    Case(
+        "occurrence-out-of-range",
+        {A_CLAIMS: claims(extra=claim("shoigu", "Shoigu", occurrence=3))},
+        problems=[
+            "docs/articles/a.claims.yml:18: shoigu: occurrence 3 is out of range: the quote appears 2 time(s) — use a number from 1 to 2"
+        ],
+    ),
+    Case(
+        "overlapping-claims",
+        {A_CLAIMS: claims(extra=claim("trucks", "oil tanker trucks during"))},
+        problems=[
+            'docs/articles/a.claims.yml:14: trucks: its quote overlaps the quote of claim "tanker-trucks" (line 2) — quote words that do not overlap, or merge the two claims'
+        ],
+    ),
+    Case(
+        "quote-across-paragraphs",
+        {A_CLAIMS: claims(extra=claim("across", "airstrikes. Shoigu said"))},
+        problems=[
+            "docs/articles/a.claims.yml:15: across: the quote runs across two paragraphs — quote words from one paragraph only"
+        ],
+    ),
+    # --- dates, hashes, urls --------------------------------------------------------------------
+    Case(
+        "date-in-wrong-format",
+        {A: article(published="20/11/2015")},
+        problems=[
+            'docs/articles/a.md:6: published "20/11/2015" is not a date — write it as YYYY-MM-DD, e.g. 2015-11-20'
+        ],
+    ),
+    Case(
+        "impossible-date",
+        {A: article(archived="2015-02-30")},
+        problems=['docs/articles/a.md:4: archived "2015-02-30" is not a real date — check the month and day'],
+    ),
+    Case(
+        "hash-mismatch-after-edit",
+        {A: article(sha=hashlib.sha256(b"the original text").hexdigest())},
+        problems=[
+            f"docs/articles/a.md:5: the archived text does not match its sha256 (the text's hash is {SEED_SHA}) — the archived text must not be edited: restore it from the raw .txt beside it, or, if you re-imported it on purpose, set sha256 to the new hash"
+        ],
+    ),
+    Case(
+        "sha256-not-hex",
+        {A: article(sha="abc")},
+        problems=[
+            "docs/articles/a.md:5: sha256 is not a SHA-256 (64 hex digits) — run `python -m hooks check` to see the right one"
+        ],
+    ),
+    Case(
+        "url-with-ftp-scheme",
+        {A: article(url="ftp://example.org/a")},
+        problems=[
+            'docs/articles/a.md:6: url "ftp://example.org/a" is not an http(s) address — give a full address starting with https:// or http://'
+        ],
+    ),
+    Case(
+        "url-javascript-in-source",
+        {
+            A_CLAIMS: claims(
+                ("    status: unverified", "    source: {title: x, url: 'javascript:alert(1)'}\n    status: unverified")
+            )
+        },
+        problems=[
+            'docs/articles/a.claims.yml:6: tanker-trucks: source.url "javascript:alert(1)" is not an http(s) address — give a full address starting with https:// or http://'
+        ],
+    ),
+    Case(
+        "url-data-in-evidence",
+        {
+            A_CLAIMS: claims(
+                (
+                    "    status: unverified",
+                    "    evidence: [{title: x, url: 'data:text/html,<b>x</b>'}]\n    status: unverified",
+                )
+            )
+        },
+        problems=[
+            'docs/articles/a.claims.yml:6: tanker-trucks: evidence[1].url "data:text/html,<b>x</b>" is not an http(s) address — give a full address starting with https:// or http://'
+        ],
+    ),
+    Case(
+        "note-links-to-javascript",
+        {A_CLAIMS: claims(("no independent check.", "no [check](javascript:alert(1))."))},
+        problems=[
+            "docs/articles/a.claims.yml:7: tanker-trucks: the note links to a forbidden address: javascript:alert(1) — notes may link only to http(s) or mailto addresses"
+        ],
+    ),
+    Case(
+        "note-reference-link-to-data",
+        {
+            A_CLAIMS: claims(
+                (
+                    "    note: Shoigu's figure; the article gives no independent check.",
+                    '    note: "See [the check][1].\\n\\n[1]: data:text/html,x"',
+                )
+            )
+        },
+        problems=[
+            "docs/articles/a.claims.yml:7: tanker-trucks: the note links to a forbidden address: data:text/html,x — notes may link only to http(s) or mailto addresses"
+        ],
+    ),
+    # --- files --------------------------------------------------------------------------------------
+    Case(
+        "sidecar-without-article",
+        {"docs/articles/gone.claims.yml": SEED_CLAIMS},
+        problems=[
+            "docs/articles/gone.claims.yml: claims file without an article (no gone.md beside it) — rename it to match its article, or delete it"
+        ],
+    ),
+    Case(
+        "article-not-utf8",
+        {A: article().replace(b"Shoigu presented", "Shoigu pr\xe9sented".encode("latin-1"))},
+        problems=[
+            "docs/articles/a.md:7: is not UTF-8 text (byte 0xe9 at offset 153) — convert it to UTF-8, e.g. `iconv -f windows-1252 -t utf-8`"
+        ],
+    ),
+    Case(
+        "sidecar-not-utf8",
+        {A_CLAIMS: SEED_CLAIMS.replace("no independent", "no ind\xe9pendent").encode("latin-1")},
+        problems=[
+            "docs/articles/a.claims.yml:7: is not UTF-8 text (byte 0xe9 at offset 188) — convert it to UTF-8, e.g. `iconv -f windows-1252 -t utf-8`"
+        ],
+    ),
+    Case(
+        "empty-article",
+        {A: b""},
+        problems=["docs/articles/a.md:1: is empty — delete it, or re-import the article with `python -m hooks import`"],
+    ),
+    Case(
+        "article-without-front-matter",
+        {A: SEED_BODY},
+        problems=[
+            "docs/articles/a.md:1: does not start with a front matter line '---' — articles begin with '---', the fields, then '---'"
+        ],
+    ),
+    Case(
+        "front-matter-never-closed",
+        {A: "---\ntitle: x\n" + SEED_BODY},
+        problems=["docs/articles/a.md:1: front matter is never closed — add a line '---' after the fields"],
+    ),
+    Case(
+        "huge-article",
+        {A: article("word " * 250_000)},
+        problems=[
+            "docs/articles/a.md: is 1,250,144 bytes, over the 1,048,576-byte limit — archive long documents in parts"
+        ],
+    ),
+    Case(
+        "billion-laughs",
+        {
+            A_CLAIMS: 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nclaims: [*c]\n'
+        },
+        problems=["docs/articles/a.claims.yml:2: YAML aliases (*name) are not allowed — write the value out in full"],
+    ),
+    Case(
+        "deeply-nested-yaml",
+        {A_CLAIMS: "claims: " + "[" * 100_000 + "]" * 100_000 + "\n"},
+        problems=[
+            "docs/articles/a.claims.yml:1: nested more than 48 levels deep — archive files need only a few levels; check the indentation"
+        ],
+    ),
+    Case(
+        "deeply-nested-block-yaml",
+        {A_CLAIMS: "claims:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 40))},
+        problems=[
+            "docs/articles/a.claims.yml:13: nested more than 12 levels deep — archive files need only a few levels; check the indentation"
+        ],
+    ),
+    Case(
+        "unknown-format",
+        {A: article(format="html")},
+        problems=['docs/articles/a.md:6: format "html" is not one of the formats — valid formats: markdown, text'],
+    ),
+    Case(
+        "unknown-claimant-kind",
+        {REGISTRY: CLAIMANTS + "ap: {name: AP, kind: company}\n"},
+        problems=[
+            'docs/claimants.yml:4: ap: kind "company" is not one of the kinds — valid kinds: organisation, outlet, person'
+        ],
+    ),
+    # --- Unicode tricks ---------------------------------------------------------------------------
+    Case(
+        "zero-width-space-in-quote",
+        {A_CLAIMS: claims(("525 oil tanker", "525\u200b oil tanker"))},
+        problems=[
+            "docs/articles/a.claims.yml:3: tanker-trucks: quote contains invisible character(s) U+200B — retype it without zero-width or direction-control characters"
+        ],
+    ),
+    Case(
+        "bidi-override-in-claim-id",
+        {A_CLAIMS: claims(("id: tanker-trucks", "id: tanker\u202e-trucks"))},
+        problems=[
+            'docs/articles/a.claims.yml:2: tanker\\u202e-trucks: id "tanker\\u202e-trucks" is not a valid id (it contains invisible U+202E) — use only lowercase letters, digits and \'-\', e.g. "tanker-trucks"'
+        ],
+    ),
+    Case(
+        "bidi-override-in-claimant-id",
+        {REGISTRY: CLAIMANTS + "ap\u2066: {name: AP, kind: outlet}\n"},
+        problems=[
+            'docs/claimants.yml:4: claimant id "ap\\u2066" is not a valid id (it contains invisible U+2066) — use only lowercase letters, digits and \'-\', e.g. "ap"'
+        ],
+    ),
+    # --- the flood is capped -----------------------------------------------------------------------
+    Case(
+        "flood-of-problems",
+        {A_CLAIMS: "claims:\n" + "".join(claim(f"c{i}", f"missing {i}") for i in range(250))},
+        problems=[
+            'docs/articles/a.claims.yml:3: c0: quote "missing 0" is not in the article text — copy the words exactly as they stand',
+            "... and 50 more problem(s) not shown — fix the ones above and run again",
+        ],
+        total=201,
+    ),
+]
+
+# Cases that must build, showing the content inertly and exactly.
+BUILD_CASES = [
+    Case(
+        "byte-order-mark",
+        {A: b"\xef\xbb\xbf" + article(), A_CLAIMS: b"\xef\xbb\xbf" + SEED_CLAIMS.encode()},
+        page=lambda page: page.find(id="claim-tanker-trucks").get_text() == "525 oil tanker trucks",
+    ),
+    Case(
+        "crlf-line-endings",
+        {
+            A: article(SEED_BODY.replace("\n", "\r\n").replace("oil tanker", "oil\r\ntanker"), newline="\r\n"),
+            A_CLAIMS: SEED_CLAIMS.replace("\n", "\r\n"),
+        },
+        page=lambda page: page.find(id="claim-tanker-trucks").get_text().split() == ["525", "oil", "tanker", "trucks"],
+    ),
+    Case("empty-sidecar", {A_CLAIMS: ""}, page=lambda page: len(page.select(".na-uncovered")) == 3),
+    Case(
+        "sidecar-of-comments-only",
+        {A_CLAIMS: "# nothing yet\nclaims:\n# - id: x\n"},
+        page=lambda page: not page.select("[data-claim]"),
+    ),
+    Case(
+        "script-and-html-in-title",
+        {A: article(title=json.dumps(SCRIPT + IMG))},
+        page=lambda page: (
+            _hostile_page(page, [SCRIPT + IMG]) is None and page.find("title").get_text().startswith(SCRIPT)
+        ),
+    ),
+    Case(
+        "script-and-html-in-archived-text",
+        {A: article(SEED_BODY + f"\n{SCRIPT}\n\n{IMG}<a href='javascript:alert(2)'>x</a><iframe src=//evil>\n")},
+        page=lambda page: _hostile_page(page, [SCRIPT, IMG, "<a href='javascript:alert(2)'>x</a>"]) is None,
+    ),
+    Case(
+        "script-and-html-in-notes",
+        {A_CLAIMS: claims(("no independent check.", f"no check. {SCRIPT} {IMG} <a href='javascript:x'>y</a>"))},
+        page=lambda page: _hostile_page(page, [SCRIPT, IMG]) is None,
+    ),
+    Case(
+        "markup-in-names-and-outlet",
+        {
+            A: article(outlet=json.dumps(SCRIPT)),
+            REGISTRY: CLAIMANTS.replace("name: Sergei Shoigu", f"name: {json.dumps(IMG)}"),
+        },
+        page=lambda page: _hostile_page(page, [SCRIPT, IMG]) is None,
+    ),
+    Case(
+        "bidi-controls-in-archived-text",
+        {A: article(SEED_BODY + "\nMoney \u202egnp.exe\u202c and 12 more.\n")},
+        page=lambda page: "\u202egnp.exe\u202c" in page.find(class_="na-text").get_text(),
+    ),
+]
