@@ -71,4 +71,3 @@ def on_post_build(config) -> None:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8", newline="\n") as out:
             out.write(content)
-

@@ -13,12 +13,14 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from conftest import CLAIMANTS, SEED_BODY, SEED_CLAIMS
+from conftest import CLAIMANTS, ROOT, SEED_BODY, SEED_CLAIMS
 
 A = "docs/articles/a.md"
 A_CLAIMS = "docs/articles/a.claims.yml"
 REGISTRY = "docs/claimants.yml"
 SEED_SHA = hashlib.sha256(SEED_BODY.encode()).hexdigest()
+# The status case below writes `statuses:` over mkdocs.yml's commented example: its "disputed" line.
+STATUSES_LINE = (ROOT / "mkdocs.yml").read_text().splitlines().index("    # statuses:") + 2
 
 
 def article(body: str = SEED_BODY, *, newline: str = "\n", sha: str | None = None, **fields) -> bytes:
@@ -498,6 +500,86 @@ CASES = [
         {REGISTRY: CLAIMANTS + "ap\u2066: {name: AP, kind: outlet}\n"},
         problems=[
             'docs/claimants.yml:4: claimant id "ap\\u2066" is not a valid id (it contains invisible U+2066) — use only lowercase letters, digits and \'-\', e.g. "ap"'
+        ],
+    ),
+    # --- more shapes of wrong structure ----------------------------------------------------------
+    Case(
+        "article-is-a-folder",
+        {"docs/articles/folder.md/x.txt": "not an article"},
+        problems=[
+            "docs/articles/folder.md: cannot be read: Is a directory — make it a readable file (not a folder), or move it out of docs/articles"
+        ],
+    ),
+    Case(
+        "yaml-complex-key",
+        {A_CLAIMS: "? [a, b]\n: c\nclaims:\n"},
+        problems=["docs/articles/a.claims.yml:1: a key must be a plain word — write `key: value`"],
+    ),
+    Case(
+        "front-matter-empty",
+        {A: "---\n---\n" + SEED_BODY},
+        problems=["docs/articles/a.md:2: front matter is empty — give at least title, outlet, archived and sha256"],
+    ),
+    Case(
+        "sidecar-is-a-list",
+        {A_CLAIMS: "- id: x\n"},
+        problems=[
+            "docs/articles/a.claims.yml:1: must be a block with `claims:` (and optionally `claimants:`) — see the Content format page"
+        ],
+    ),
+    Case(
+        "registry-is-a-list",
+        {REGISTRY: "- sergei-shoigu\n"},
+        problems=[
+            "docs/claimants.yml:1: claimants must be a block of `id: {name: ..., kind: ...}` — see the Content format page"
+        ],
+    ),
+    Case(
+        "blank-note",
+        {A_CLAIMS: claims(("note: Shoigu's figure; the article gives no independent check.", 'note: "  "'))},
+        problems=["docs/articles/a.claims.yml:7: tanker-trucks: note is empty — give note a value"],
+    ),
+    Case(
+        "url-with-spaces",
+        {A: article(url="https://example.org/a b")},
+        problems=[
+            'docs/articles/a.md:6: url "https://example.org/a b" contains spaces or invisible characters — remove them'
+        ],
+    ),
+    Case(
+        "bad-status-vocabulary-in-mkdocs-yml",
+        {
+            "mkdocs.yml": lambda text: text.replace(
+                "    # statuses:", "    statuses:\n      disputed: {colour: red}\n    # statuses:"
+            )
+        },
+        problems=[
+            f'mkdocs.yml:{STATUSES_LINE}: extra.archive.statuses: "disputed" colour "red" is not a colour like "#1b6e20" — see the Content format page (Statuses)'
+        ],
+    ),
+    Case(
+        "noncharacter-in-markdown-text",
+        {A: article(SEED_BODY + "\ufdd0\n", format="markdown")},
+        problems=["docs/articles/a.md: the text contains Unicode noncharacters U+FDD0–U+FDD2 — remove them"],
+    ),
+    Case(
+        "markdown-quote-inside-a-link-address",
+        {
+            A: article("Read [the report](https://example.org/report-525) now.\n", format="markdown"),
+            A_CLAIMS: "claims:\n" + claim("r", '"525"'),
+        },
+        problems=[
+            "docs/articles/a.claims.yml:2: r: the quote is inside Markdown markup (a link address, an image or raw code) — quote words that stand in one run of plain text"
+        ],
+    ),
+    Case(
+        "markdown-quote-crossing-emphasis",
+        {
+            A: article("They destroyed **525 oil** tanker trucks.\n", format="markdown"),
+            A_CLAIMS: "claims:\n" + claim("t", "525 oil** tanker"),
+        },
+        problems=[
+            "docs/articles/a.claims.yml:2: t: the quote crosses Markdown formatting — quote words that stand in one run of plain text"
         ],
     ),
     # --- the flood is capped -----------------------------------------------------------------------

@@ -49,7 +49,8 @@ class Project:
         for page in ("methodology.md", "format.md"):
             shutil.copy(ROOT / "docs" / page, self.docs / page)
         config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-        config = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {self.docs}\nsite_dir: {self.site}", config)
+        config = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {self.docs}", config)
+        config += f"\nsite_dir: {self.site}\n"  # at the end, so lines keep their numbers
         config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
         config = config.replace("- hooks/mkdocs_hooks.py", f"- {ROOT / 'hooks' / 'mkdocs_hooks.py'}")
         self.config = root / "mkdocs.yml"

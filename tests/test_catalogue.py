@@ -14,6 +14,15 @@ from bs4 import BeautifulSoup
 from catalogue import BUILD_CASES, CASES
 from conftest import SEED_BODY, SEED_CLAIMS, Project
 
+from hooks.archive import yamlsafe
+from hooks.archive.load import load_archive
+from hooks.archive.messages import MESSAGES
+from hooks.archive.problems import ContentError
+
+
+def load_project_config_statuses(config_text: str):
+    return ((yamlsafe.load(config_text).get("extra") or {}).get("archive") or {}).get("statuses")
+
 
 def _project(case, root) -> Project:
     project = Project(root)
@@ -21,6 +30,8 @@ def _project(case, root) -> Project:
     for relative, content in case.files.items():
         path = project.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
+        if callable(content):  # an edit of a file the project already has
+            content = content(path.read_text(encoding="utf-8"))
         path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     return project
 
@@ -70,6 +81,22 @@ def test_bad_input_gets_a_clear_error_and_nothing_is_lost(case, tmp_path, good_s
     _assert_lines(case, logged)
     assert "the previous site was left as it was" in build.stdout + build.stderr
     assert _snapshot(project.site) == before
+
+
+def test_every_message_the_build_can_print_is_in_the_catalogue(tmp_path):
+    """The errors page lists messages.py; this keeps every entry there reachable and tested."""
+    seen = set()
+    for number, case in enumerate(CASES):
+        project = _project(case, tmp_path / str(number))
+        config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+        statuses = load_project_config_statuses(config)
+        try:
+            load_archive(project.docs, statuses, project.config)
+        except ContentError as error:
+            seen.update(problem.code for problem in error.problems)
+            if case.total:
+                seen.add("too-many-problems")
+    assert set(MESSAGES) - seen == set()
 
 
 @pytest.mark.parametrize("case", BUILD_CASES, ids=lambda case: case.name)

@@ -115,7 +115,8 @@ def load_archive(docs_dir: Path, statuses_override=None, config_path: Path | Non
     def new_source(path):
         return _Source(path, problems, root)
 
-    statuses = build_statuses(statuses_override, problems, _shown(config_path, root))
+    config_text = config_path.read_text(encoding="utf-8", errors="replace") if statuses_override else ""
+    statuses = build_statuses(statuses_override, problems, _shown(config_path, root), config_text)
     claimants: dict[str, Claimant] = {}
     registry_ok = _load_claimants_file(new_source(docs_dir / REGISTRY), claimants)
 
@@ -176,15 +177,14 @@ def _load_claimants_file(source: _Source, claimants: dict) -> bool:
     data = source.yaml(read[1])
     if len(source.problems.items) > reported:
         return False
-    if data is not None:
-        _merge_claimants(source, data, claimants)
-    return True
+    return data is None or _merge_claimants(source, data, claimants)
 
 
-def _merge_claimants(source: _Source, data, claimants: dict) -> None:
+def _merge_claimants(source: _Source, data, claimants: dict) -> bool:
+    """Adds the claimants of a file to the registry; False if the file's shape is wrong."""
     if not isinstance(data, dict):
         source.problem(getattr(data, "line", 1), "claimants-not-a-block")
-        return
+        return False
     for claimant_id, block in data.items():
         line = data.key_lines.get(claimant_id)
         try:
@@ -202,6 +202,7 @@ def _merge_claimants(source: _Source, data, claimants: dict) -> None:
             source.problem(line, "claimant-conflict", claimant_id, value=claimant_id, where=where)
             continue
         claimants.setdefault(claimant_id, claimant)
+    return True
 
 
 class _AnyClaimant(dict):

@@ -24,7 +24,7 @@ _FILES = [
     Message(
         "unreadable",
         "cannot be read: {reason}",
-        "check the file's permissions",
+        "make it a readable file (not a folder), or move it out of docs/articles",
         "The build could not open the file.",
         {"reason": "Permission denied"},
     ),

@@ -176,8 +176,8 @@ def markdown_claims_problem(html: str, count: int) -> dict[int, str]:
     for index in range(count):
         opening = html.find(f"{OPEN}{index}{MID}")
         closing = html.find(CLOSE, opening)
-        if opening == -1 or closing == -1:
-            problems[index] = "quote-in-markup"
+        if opening == -1 or closing == -1 or html.rfind("<", 0, opening) > html.rfind(">", 0, opening):
+            problems[index] = "quote-in-markup"  # lost, or inside a tag (a link address)
         elif "<" in html[opening:closing]:
             problems[index] = "quote-crosses-formatting"
     return problems

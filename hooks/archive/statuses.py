@@ -59,10 +59,20 @@ _COLOUR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?\Z")
 _ID = re.compile(r"[a-z0-9-]+\Z")
 
 
-def build_statuses(overrides, problems: Problems, where: str = "mkdocs.yml") -> dict[str, Status]:
+_NEW_STATUS = {"symbol": "•", "rating": 3, "description": ""}
+
+
+def build_statuses(
+    overrides, problems: Problems, where: str = "mkdocs.yml", config_text: str = ""
+) -> dict[str, Status]:
+    """The defaults with mkdocs.yml's changes; a wrong change is reported and the default kept."""
     merged = {key: dict(value) for key, value in DEFAULTS.items()}
+
+    def problem(text, status_id=None):
+        problems.add(where, _line_of(config_text, status_id), "bad-status-config", problem=text)
+
     if overrides is not None and not isinstance(overrides, dict):
-        problems.add(where, None, "bad-status-config", problem="it must be a mapping of status ids")
+        problem("it must be a mapping of status ids")
         overrides = {}
     for status_id, fields in (overrides or {}).items():
         status_id = str(status_id)
@@ -70,29 +80,46 @@ def build_statuses(overrides, problems: Problems, where: str = "mkdocs.yml") -> 
             merged.pop(status_id, None)
             continue
         if not _ID.match(status_id) or not isinstance(fields, dict):
-            problems.add(
-                where, None, "bad-status-config", problem=f'"{status_id}" must be an id ([a-z0-9-]+) with fields'
-            )
+            problem(f'"{status_id}" must be an id ([a-z0-9-]+) with fields', status_id)
             continue
-        unknown = [key for key in fields if key not in _FIELDS]
-        if unknown:
-            problems.add(
-                where, None, "bad-status-config", problem=f'"{status_id}" has unknown field(s) {unknown}; use {_FIELDS}'
-            )
-        merged.setdefault(status_id, {"symbol": "•", "rating": 3, "description": ""}).update(fields)
-    statuses = {}
-    for status_id, fields in merged.items():
-        if not fields.get("label") or not _COLOUR.match(str(fields.get("colour", ""))):
-            problems.add(
-                where, None, "bad-status-config", problem=f'"{status_id}" needs a label and a colour like "#1b6e20"'
-            )
+        candidate = {**merged.get(status_id, _NEW_STATUS), **fields}
+        wrong = _wrong(status_id, candidate, fields)
+        if wrong:
+            problem(wrong, status_id)
             continue
-        statuses[status_id] = Status(
+        merged[status_id] = candidate
+    return {
+        status_id: Status(
             id=status_id,
             label=str(fields["label"]),
             colour=str(fields["colour"]),
-            symbol=str(fields.get("symbol") or "•"),
-            rating=int(fields.get("rating") or 3),
-            description=str(fields.get("description") or ""),
+            symbol=str(fields["symbol"]),
+            rating=fields["rating"],
+            description=str(fields["description"]),
         )
-    return statuses
+        for status_id, fields in merged.items()
+    }
+
+
+def _line_of(config_text: str, status_id: str | None) -> int | None:
+    """The line of `statuses:` (or of one status under it) in mkdocs.yml, for the editor."""
+    lines = config_text.splitlines()
+    start = next((i for i, line in enumerate(lines) if re.match(r"\s*statuses:", line)), None)
+    if start is None or status_id is None:
+        return start + 1 if start is not None else None
+    pattern = re.compile(rf"\s+['\"]?{re.escape(status_id)}['\"]?\s*:")
+    return next((i + 1 for i in range(start + 1, len(lines)) if pattern.match(lines[i])), start + 1)
+
+
+def _wrong(status_id: str, candidate: dict, given: dict) -> str | None:
+    unknown = [key for key in given if key not in _FIELDS]
+    if unknown:
+        return f'"{status_id}" has unknown field(s) {", ".join(map(str, unknown))}; use {", ".join(_FIELDS)}'
+    if not isinstance(candidate.get("label"), str) or not candidate["label"].strip():
+        return f'"{status_id}" needs a label'
+    if not _COLOUR.match(str(candidate.get("colour", ""))):
+        return f'"{status_id}" colour "{candidate.get("colour", "")}" is not a colour like "#1b6e20"'
+    rating = candidate.get("rating")
+    if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5:
+        return f'"{status_id}" rating must be a whole number from 1 (worst) to 5 (best)'
+    return None
