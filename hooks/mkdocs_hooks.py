@@ -17,6 +17,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 log = logging.getLogger("mkdocs.hooks.archive")
 _site: ArchiveSite | None = None
+_serving = False
+
+
+def on_startup(command, dirty) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_pre_build(config) -> None:
@@ -30,6 +36,11 @@ def on_pre_build(config) -> None:
     except ContentError as error:
         for line in error.lines():
             log.error(line)
+        if _serving and _site is not None:
+            # MkDocs's server would hang every request after a failed rebuild; the archive's
+            # pages come from the last good model, so rebuild that instead.
+            log.error("Still serving the last good build of the archive until these are fixed.")
+            return
         raise Abort(
             f"Aborted: {len(error.problems)} problem(s) in the archive content (listed above); "
             "the previous site was left as it was."
@@ -42,7 +53,7 @@ def on_files(files: Files, config) -> Files:
     kept = []
     for file in files:
         if _site.is_source_only(file.src_uri) or file.src_uri in _site.pages:
-            continue
+            continue  # sources, and pages the archive renders itself
         kept.append(file)
     for src, info in _site.pages.items():
         inclusion = InclusionLevel.INCLUDED if info.in_nav else InclusionLevel.NOT_IN_NAV

@@ -12,7 +12,7 @@ from html import escape
 from pathlib import Path
 
 from . import exports, urls
-from .load import REGISTRY, SIDECAR_SUFFIX, load_archive
+from .load import ARTICLES_DIR, REGISTRY, SIDECAR_SUFFIX, load_archive
 from .model import Archive
 from .pages import build_pages, description
 from .render import article_html, status_badge
@@ -56,8 +56,16 @@ class ArchiveSite:
 
     @staticmethod
     def is_source_only(src: str) -> bool:
-        """Files that feed the build but are not published as they are."""
-        return src.endswith(SIDECAR_SUFFIX) or src == REGISTRY
+        """Files that feed the build but are not published as they are.
+
+        Article files are never rendered by the engine itself: only through the archive
+        (so one that failed to load is left out, not shown raw).
+        """
+        return (
+            src.endswith(SIDECAR_SUFFIX)
+            or src == REGISTRY
+            or (src.startswith(ARTICLES_DIR + "/") and src.endswith(".md"))
+        )
 
     def page_meta(self, src: str) -> dict | None:
         info = self.pages.get(src)

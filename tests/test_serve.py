@@ -1,0 +1,66 @@
+"""`mkdocs serve`: a broken edit shows the same problem lines and the last good build stays served."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+from conftest import SEED_BODY, SEED_CLAIMS
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(condition, what: str, seconds: float = 60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_serve_reports_problems_and_keeps_serving_the_last_good_build(project):
+    project.article("a", SEED_BODY, SEED_CLAIMS)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(project.config), "-a", f"127.0.0.1:{port}"],
+        cwd=project.root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    log: list[str] = []
+    threading.Thread(target=lambda: log.extend(server.stdout), daemon=True).start()
+    page = f"http://127.0.0.1:{port}/articles/a.html"
+    try:
+        _wait_for(lambda: "claim-tanker-trucks" in _get(page), "the first build")
+
+        sidecar = project.docs / "articles" / "a.claims.yml"
+        sidecar.write_text(SEED_CLAIMS.replace("525 oil", "526 oil"), encoding="utf-8")
+        expected = 'a.claims.yml:3: tanker-trucks: quote "526 oil tanker trucks" is not in the article text'
+        _wait_for(lambda: any(expected in line for line in log), "the problem in the log")
+        assert not any("Traceback" in line for line in log), "".join(log)
+        served = _get(page)
+        assert 'id="claim-tanker-trucks"' in served and "525 oil tanker trucks" in served
+
+        sidecar.write_text(SEED_CLAIMS.replace("no independent check", "no check at all"), encoding="utf-8")
+        _wait_for(lambda: "no check at all" in _get(page), "the fixed build")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
