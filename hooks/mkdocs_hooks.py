@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 
+from archive.csp import with_policy
 from archive.problems import ContentError
 from archive.site import STATUS_CSS, ArchiveSite
 from mkdocs.exceptions import Abort
@@ -74,6 +75,11 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def on_page_content(html: str, page, config, files) -> str:
     generated = _site.page_html(page.file.src_uri)
     return html if generated is None else generated
+
+
+def on_post_page(output: str, page, config) -> str:
+    # Not under `mkdocs serve`: its live-reload script is injected inline after this hook.
+    return output if _serving else with_policy(output, page.content or "")
 
 
 def on_post_build(config) -> None:
