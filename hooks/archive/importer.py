@@ -17,7 +17,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from . import fields
+from . import fields, messages
 from .figures import find_figures
 from .load import BOM, RAW_SUFFIX, SIDECAR_SUFFIX
 
@@ -150,7 +150,8 @@ def import_article(
         if url:
             fields.url(url, "--url")
     except fields.FieldError as error:
-        raise ImportError_(f"{error.what} — {error.fix}") from None
+        what, fix = messages.render(error.code, error.values)
+        raise ImportError_(f"{what} — {fix}") from None
     try:
         raw = Path(raw_path).read_bytes()
     except OSError as error:
