@@ -1,0 +1,190 @@
+"""Browser tests: the real site, built once, driven in Debian's Chromium by Playwright.
+
+* The site is built once per session with the real mkdocs.yml, exactly as the Pages workflow
+  builds it (SITE_URL set to a GitHub Pages address under /some-repo/).
+* `server` serves that build on 127.0.0.1 (an OS-assigned port) under /some-repo/, answering
+  a missing path with 404.html and status 404, as GitHub Pages does.
+* `browse` opens pages in a fresh browser context and records every request the page makes:
+  at the end of the test, a request to any other host than the test server (or, under
+  file://, any request that is not a file of the built site) fails the test, as does an
+  uncaught script error.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SUB_PATH = "/some-repo/"
+PAGES_URL = "https://example.github.io" + SUB_PATH
+# Schemes that are not requests to anywhere (inline data, objects made by the page itself).
+LOCAL_SCHEMES = ("data:", "blob:", "about:")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real archive, built once with `mkdocs build --strict -d DIR`."""
+    out = tmp_path_factory.mktemp("browser") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": PAGES_URL}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under SUB_PATH only; anything missing gets 404.html with status 404."""
+
+    def __init__(self, *args, site: Path, **kwargs):
+        self.site = site
+        super().__init__(*args, directory=str(site), **kwargs)
+
+    def log_message(self, format, *args):  # noqa: A002 - quiet test output
+        pass
+
+    def _target(self) -> Path | None:
+        path = unquote(urlsplit(self.path).path)
+        if not path.startswith(SUB_PATH):
+            return None
+        target = (self.site / path[len(SUB_PATH) :]).resolve()
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.is_file() or self.site.resolve() not in target.parents:
+            return None
+        return target
+
+    def do_GET(self):  # noqa: N802 - http.server's name
+        target = self._target()
+        if target is None:
+            body = (self.site / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        self.path = "/" + target.relative_to(self.site.resolve()).as_posix()
+        super().do_GET()
+
+    def do_HEAD(self):  # noqa: N802
+        self.do_GET()
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """Base URL (ending in /some-repo/) of the built site served on 127.0.0.1."""
+    handler = functools.partial(_SubPathHandler, site=site)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    host, port = httpd.server_address[:2]
+    yield f"http://{host}:{port}{SUB_PATH}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: `apt-get install chromium` (.ci/run does it)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Browse:
+    """Opens pages in fresh contexts and keeps the log of every request they make."""
+
+    def __init__(self, browser, site: Path, server: str):
+        self.browser = browser
+        self.site = site.resolve()
+        self.server = server
+        self.contexts = []
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+
+    def context(self, **options):
+        context = self.browser.new_context(**options)
+        context.set_default_timeout(10_000)
+        context.on("request", lambda request: self.requests.append(request.url))
+        self.contexts.append(context)
+        return context
+
+    def open(self, url: str, *, wait_until: str = "load", **options):
+        """A new page of a new context (viewport, java_script_enabled...) at url."""
+        page = self.context(**options).new_page()
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.goto(url, wait_until=wait_until)
+        return page
+
+    def http(self, path: str = "") -> str:
+        return self.server + path
+
+    def file(self, path: str = "index.html") -> str:
+        return (self.site / path).as_uri()
+
+    def forbidden(self) -> list[str]:
+        """Every recorded request that left the site."""
+        bad = []
+        for url in self.requests:
+            if url.startswith(LOCAL_SCHEMES):
+                continue
+            if url.startswith("file://"):
+                path = Path(unquote(urlsplit(url).path))
+                if self.site == path or self.site in path.parents:
+                    continue
+            elif url.startswith(self.server):
+                continue
+            bad.append(url)
+        return bad
+
+    def close(self):
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture
+def browse(browser, site, server):
+    browse = Browse(browser, site, server)
+    yield browse
+    browse.close()
+    forbidden = browse.forbidden()
+    assert not forbidden, f"requests outside the site: {forbidden}"
+    assert not browse.errors, f"script errors: {browse.errors}"
+
+
+@pytest.fixture(scope="session")
+def article_path(site) -> str:
+    """The seed article's page, relative to the site root."""
+    pages = sorted(p.relative_to(site).as_posix() for p in (site / "articles").rglob("*.html"))
+    assert pages, "the build has no article page"
+    return pages[0]
