@@ -2,11 +2,12 @@
 
 * The site is built once per session with the real mkdocs.yml, exactly as the Pages workflow
   builds it (SITE_URL set to a GitHub Pages address under /some-repo/).
+* `offline` is the offline copy a reader downloads: the build's zip, unpacked into a folder.
 * `server` serves that build on 127.0.0.1 (an OS-assigned port) under /some-repo/, answering
   a missing path with 404.html and status 404, as GitHub Pages does.
 * `browse` opens pages in a fresh browser context and records every request the page makes:
   at the end of the test, a request to any other host than the test server (or, under
-  file://, any request that is not a file of the built site) fails the test, as does an
+  file://, any request that is not a file of the offline copy) fails the test, as does an
   uncaught script error.
 """
 
@@ -18,6 +19,7 @@ import os
 import subprocess
 import sys
 import threading
+import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -56,6 +58,18 @@ def site(tmp_path_factory) -> Path:
     )
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def offline(site, tmp_path_factory) -> Path:
+    """The offline copy (the zip linked from the home page), unpacked: file:// tests open it."""
+    sys.path.insert(0, str(ROOT))
+    from hooks.archive.offline import FOLDER, ZIP_NAME
+
+    into = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(site / ZIP_NAME) as archive:
+        archive.extractall(into)
+    return into / FOLDER
 
 
 class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
@@ -124,9 +138,9 @@ def browser():
 class Browse:
     """Opens pages in fresh contexts and keeps the log of every request they make."""
 
-    def __init__(self, browser, site: Path, server: str):
+    def __init__(self, browser, offline: Path, server: str):
         self.browser = browser
-        self.site = site.resolve()
+        self.offline = offline.resolve()
         self.server = server
         self.contexts = []
         self.requests: list[str] = []
@@ -150,7 +164,8 @@ class Browse:
         return self.server + path
 
     def file(self, path: str = "index.html") -> str:
-        return (self.site / path).as_uri()
+        """The offline copy's page at path."""
+        return (self.offline / path).as_uri()
 
     def forbidden(self) -> list[str]:
         """Every recorded request that left the site."""
@@ -160,7 +175,7 @@ class Browse:
                 continue
             if url.startswith("file://"):
                 path = Path(unquote(urlsplit(url).path))
-                if self.site == path or self.site in path.parents:
+                if self.offline in path.parents:
                     continue
             elif url.startswith(self.server):
                 continue
@@ -173,8 +188,8 @@ class Browse:
 
 
 @pytest.fixture
-def browse(browser, site, server):
-    browse = Browse(browser, site, server)
+def browse(browser, offline, server):
+    browse = Browse(browser, offline, server)
     yield browse
     browse.close()
     forbidden = browse.forbidden()

@@ -1,4 +1,5 @@
-"""The built site opened from disk (file://) with no network: pages, notes, indexes, search."""
+"""The offline copy (the zip, unpacked) opened from disk (file://) with no network: pages, notes,
+indexes, search."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from playwright.sync_api import expect
 WIDE = {"viewport": {"width": 1440, "height": 900}}
 
 
-def test_every_page_opens_from_disk_styled_and_scripted(browse, site):
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
+def test_every_page_opens_from_disk_styled_and_scripted(browse, offline):
+    pages = sorted(p.relative_to(offline).as_posix() for p in offline.rglob("*.html") if p.name != "404.html")
     assert len(pages) > 10
     context = browse.context(**WIDE)
     page = context.new_page()
