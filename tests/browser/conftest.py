@@ -8,7 +8,7 @@
 * `browse` opens pages in a fresh browser context and records every request the page makes:
   at the end of the test, a request to any other host than the test server (or, under
   file://, any request that is not a file of the offline copy) fails the test, as does an
-  uncaught script error.
+  uncaught script error or a request that failed or got an error status (4xx, 5xx).
 """
 
 from __future__ import annotations
@@ -145,11 +145,14 @@ class Browse:
         self.contexts = []
         self.requests: list[str] = []
         self.errors: list[str] = []
+        self.failed: list[str] = []  # requests that failed or were answered with status >= 400
 
     def context(self, **options):
         context = self.browser.new_context(**options)
         context.set_default_timeout(10_000)
         context.on("request", lambda request: self.requests.append(request.url))
+        context.on("requestfailed", lambda request: self.failed.append(request.url))
+        context.on("response", lambda response: response.status >= 400 and self.failed.append(response.url))
         self.contexts.append(context)
         return context
 
@@ -195,6 +198,7 @@ def browse(browser, offline, server):
     forbidden = browse.forbidden()
     assert not forbidden, f"requests outside the site: {forbidden}"
     assert not browse.errors, f"script errors: {browse.errors}"
+    assert not browse.failed, f"failed requests: {browse.failed}"
 
 
 @pytest.fixture(scope="session")
