@@ -151,10 +151,15 @@ class Browse:
         context = self.browser.new_context(**options)
         context.set_default_timeout(10_000)
         context.on("request", lambda request: self.requests.append(request.url))
-        context.on("requestfailed", lambda request: self.failed.append(request.url))
+        context.on("requestfailed", self._request_failed)
         context.on("response", lambda response: response.status >= 400 and self.failed.append(response.url))
         self.contexts.append(context)
         return context
+
+    def _request_failed(self, request):
+        # Leaving a page aborts what it was still loading: not a failure of the site.
+        if request.failure != "net::ERR_ABORTED":
+            self.failed.append(f"{request.url} ({request.failure})")
 
     def open(self, url: str, *, wait_until: str = "load", **options):
         """A new page of a new context (viewport, java_script_enabled...) at url."""
