@@ -143,18 +143,29 @@ class Browse:
         self.offline = offline.resolve()
         self.server = server
         self.contexts = []
-        self.requests: list[str] = []
+        self.log: list[tuple[str, str]] = []  # (URL of the page that made the request, URL requested)
         self.errors: list[str] = []
         self.failed: list[str] = []  # requests that failed or were answered with status >= 400
 
     def context(self, **options):
         context = self.browser.new_context(**options)
         context.set_default_timeout(10_000)
-        context.on("request", lambda request: self.requests.append(request.url))
+        context.on("request", lambda request: self.log.append((self._from(request), request.url)))
         context.on("requestfailed", self._request_failed)
         context.on("response", lambda response: response.status >= 400 and self.failed.append(response.url))
         self.contexts.append(context)
         return context
+
+    @staticmethod
+    def _from(request) -> str:
+        try:
+            return request.frame.page.url
+        except Exception:  # a request of no page (a worker's): judged by its own URL alone
+            return ""
+
+    @property
+    def requests(self) -> list[str]:
+        return [url for _, url in self.log]
 
     def _request_failed(self, request):
         # Leaving a page aborts what it was still loading: not a failure of the site.
@@ -175,19 +186,24 @@ class Browse:
         """The offline copy's page at path."""
         return (self.offline / path).as_uri()
 
+    def _in_offline_copy(self, url: str) -> bool:
+        return url.startswith("file://") and self.offline in Path(unquote(urlsplit(url).path)).parents
+
     def forbidden(self) -> list[str]:
-        """Every recorded request that left the site."""
+        """Every recorded request that left the site: a page from disk may only read files of the
+        offline copy, a served page only ask the test server (under /some-repo/)."""
         bad = []
-        for url in self.requests:
+        for page_url, url in self.log:
             if url.startswith(LOCAL_SCHEMES):
                 continue
-            if url.startswith("file://"):
-                path = Path(unquote(urlsplit(url).path))
-                if self.offline in path.parents:
-                    continue
-            elif url.startswith(self.server):
-                continue
-            bad.append(url)
+            if page_url.startswith("file://"):
+                allowed = self._in_offline_copy(url)
+            elif page_url.startswith("http"):
+                allowed = url.startswith(self.server)
+            else:  # a page's first navigation, from about:blank
+                allowed = self._in_offline_copy(url) or url.startswith(self.server)
+            if not allowed:
+                bad.append(url)
         return bad
 
     def close(self):
