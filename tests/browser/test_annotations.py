@@ -49,6 +49,9 @@ def test_wide_screen_notes_stand_level_with_their_figures_and_overlap_nothing(br
             assert note["top"] >= above["bottom"], "notes overlap"
         assert not any(_overlap(note, p) for p in paragraphs), "a note covers the text"
         above = note
+    # the text keeps room for its notes: what follows it (the figures table) starts below the last one
+    after = page.locator(".na-text + *").bounding_box()
+    assert after["y"] >= above["bottom"]
 
 
 def test_phone_tapping_a_figure_shows_its_note_right_below_it_in_view(browse, article_path):
@@ -165,3 +168,20 @@ def test_status_is_never_told_by_colour_alone(browse, article_path):
         # the figure's colour stands for its status; its note shows it in words, and is its description
         expect(page.locator(f"#note-{claim} .na-status")).to_have_text(shown[status])
         expect(page.locator(f"#claim-{claim}")).to_have_accessible_description(re.compile(re.escape(spoken[status])))
+
+
+def test_turning_a_tablet_or_resizing_the_window_lays_the_notes_out_again(browse, article_path):
+    page = browse.open(browse.http(article_path), **WIDE)
+    claim = _claims(page)[-1]
+    note, figure = page.locator(f"#note-{claim}"), page.locator(f"#claim-{claim}")
+    page.set_viewport_size({"width": 390, "height": 844})
+    # narrow: back in the flow under its paragraph, full width
+    paragraph = figure.locator("xpath=ancestor::p[1]").bounding_box()
+    expect(note).to_have_css("position", "static")
+    assert note.bounding_box()["y"] >= paragraph["y"] + paragraph["height"]
+    page.set_viewport_size({"width": 1440, "height": 900})
+    expect(note).to_have_css("position", "absolute")
+    # wide again: in the margin, level with its figure
+    box, level = note.bounding_box(), figure.bounding_box()
+    assert box["x"] >= max(p["right"] for p in _boxes(page, ".na-text > p"))
+    assert abs(box["y"] - level["y"]) <= LEVEL or box["y"] > level["y"]
