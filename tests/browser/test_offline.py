@@ -33,22 +33,26 @@ def _search(page, query: str):
     return [page.evaluate("a => a.href", link) for link in results.element_handles()]
 
 
+@pytest.mark.parametrize("copy", ["offline", "hosted"])
 @pytest.mark.parametrize(
     "query, where",
     [
         ("525", ".na-claim"),  # a figure
         ("Shoigu", ".na-note__chain"),  # a claimant
-        ("identified", ".na-note__text"),  # a word found only in a note
+        ("identified", ".na-note__text"),  # a word of a note (and not of the archived text)
     ],
 )
-def test_search_works_from_disk(browse, article_path, query, where):
-    page = browse.open(browse.file("index.html"), **WIDE)
+def test_search_finds_the_article(browse, article_path, query, where, copy):
+    at = browse.file if copy == "offline" else browse.http
+    page = browse.open(at("index.html"), **WIDE)
     found = _search(page, query)
-    article = browse.file(article_path)
+    article = at(article_path)
     assert article in [href.split("#")[0].split("?")[0] for href in found], found
     # ...and that article really shows the query where the reader expects it.
     page.goto(article)
     assert page.locator(where, has_text=query).count() >= 1
+    if where == ".na-note__text":
+        assert page.locator(".na-text > p", has_text=query).count() == 0
 
 
 def test_article_from_disk_has_its_notes_in_the_margin(browse, article_path):
