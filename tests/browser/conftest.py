@@ -123,7 +123,9 @@ def server(site):
     httpd.server_close()
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright is stopped once these tests are done, so that another test file can
+# start its own (two sync Playwrights cannot run at once).
+@pytest.fixture(scope="package")
 def browser():
     from playwright.sync_api import sync_playwright
 
@@ -220,6 +222,15 @@ def browse(browser, offline, server):
     assert not forbidden, f"requests outside the site: {forbidden}"
     assert not browse.errors, f"script errors: {browse.errors}"
     assert not browse.failed, f"failed requests: {browse.failed}"
+
+
+def site_pages(folder: Path) -> list[str]:
+    """The site's pages (not 404.html, not the HTML files among the assets), relative to folder."""
+    return sorted(
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*.html")
+        if path.name != "404.html" and path.relative_to(folder).parts[0] != "assets"
+    )
 
 
 @pytest.fixture(scope="session")

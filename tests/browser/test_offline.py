@@ -6,11 +6,13 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import site_pages
+
 WIDE = {"viewport": {"width": 1440, "height": 900}}
 
 
 def test_every_page_opens_from_disk_styled_and_scripted(browse, offline):
-    pages = sorted(p.relative_to(offline).as_posix() for p in offline.rglob("*.html") if p.name != "404.html")
+    pages = site_pages(offline)
     assert len(pages) > 10
     context = browse.context(**WIDE)
     page = context.new_page()
