@@ -11,9 +11,11 @@ import logging
 import os
 
 from archive.csp import with_policy
+from archive.offline import write_offline_copy
 from archive.problems import ContentError
 from archive.site import STATUS_CSS, ArchiveSite
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 log = logging.getLogger("mkdocs.hooks.archive")
@@ -82,9 +84,12 @@ def on_post_page(output: str, page, config) -> str:
     return output if _serving else with_policy(output, page.content or "")
 
 
+# After every plugin (Material's offline plugin writes search_index.js at -100): the offline zip holds it all.
+@event_priority(-110)
 def on_post_build(config) -> None:
     for path, content in _site.extra_files():
         target = os.path.join(config.site_dir, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8", newline="\n") as out:
             out.write(content)
+    write_offline_copy(config.site_dir)

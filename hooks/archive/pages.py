@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import urls
+from . import offline, urls
 from .messages import MESSAGES
 from .model import Archive, Claim
 from .render import attr, claimant_description, claimant_link, date, link, status_badge, text
@@ -227,8 +227,17 @@ def _home(archive: Archive, claims: list[Claim], made) -> str:
         f"<p>{link('claims.html', 'All claims')} · {link('articles.html', 'All articles')} · "
         f"{link('claimants.html', 'All claimants')} · {link('methodology.html', 'Methodology')}</p>"
         f"{_downloads(here)}"
+        f"{_offline_copy()}"
         f'<h2 id="latest">Latest articles</h2><ul>{latest or "<li>None yet.</li>"}</ul>'
         f'<h2 id="claimants">Most-cited claimants</h2><ul>{claimants or "<li>None yet.</li>"}</ul>'
+    )
+
+
+def _offline_copy() -> str:
+    return (
+        f'<p class="na-offline">Read it offline: {link(offline.ZIP_NAME, "the whole archive as one zip")} '
+        "(unzip it and open <code>index.html</code>; the <code>SHA256SUMS</code> file inside lists the "
+        f"checksum of every file; {link(offline.CHECKSUM_NAME, 'checksum of the zip')}).</p>"
     )
 
 

@@ -87,8 +87,9 @@ def note(archive: Archive, claim: Claim, here: str) -> str:
         extras.append(f"Checked {date(claim.checked)}")
     extras.append(link(f"#claim-{claim.id}", "Permalink", cls="na-note__permalink"))
     return (
+        # role="note", unnamed: a figure's aria-describedby then reads the whole note, not a label.
         f'<aside class="na-note" id="note-{claim.id}" data-claim-note="{claim.id}" data-status="{attr(claim.status)}"'
-        f' aria-label="Note {claim.number}">'
+        ' role="note">'
         f'<p class="na-note__head"><span class="na-note__number">{claim.number}</span> '
         f"{status_badge(archive, claim.status, here)}{said}</p>"
         f'<p class="na-note__chain">{relay_chain(archive, claim, here)}</p>'

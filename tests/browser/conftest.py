@@ -1,0 +1,241 @@
+"""Browser tests: the real site, built once, driven in Debian's Chromium by Playwright.
+
+* The site is built once per session with the real mkdocs.yml, exactly as the Pages workflow
+  builds it (SITE_URL set to a GitHub Pages address under /some-repo/).
+* `offline` is the offline copy a reader downloads: the build's zip, unpacked into a folder.
+* `server` serves that build on 127.0.0.1 (an OS-assigned port) under /some-repo/, answering
+  a missing path with 404.html and status 404, as GitHub Pages does.
+* `browse` opens pages in a fresh browser context and records every request the page makes:
+  at the end of the test, a request to any other host than the test server (or, under
+  file://, any request that is not a file of the offline copy) fails the test, as does an
+  uncaught script error or a request that failed or got an error status (4xx, 5xx).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SUB_PATH = "/some-repo/"
+PAGES_URL = "https://example.github.io" + SUB_PATH
+# Schemes that are not requests to anywhere (inline data, objects made by the page itself).
+LOCAL_SCHEMES = ("data:", "blob:", "about:")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real archive, built once with `mkdocs build --strict -d DIR`."""
+    out = tmp_path_factory.mktemp("browser") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": PAGES_URL}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def offline(site, tmp_path_factory) -> Path:
+    """The offline copy (the zip linked from the home page), unpacked: file:// tests open it."""
+    sys.path.insert(0, str(ROOT))
+    from hooks.archive.offline import FOLDER, ZIP_NAME
+
+    into = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(site / ZIP_NAME) as archive:
+        archive.extractall(into)
+    return into / FOLDER
+
+
+class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under SUB_PATH only; anything missing gets 404.html with status 404."""
+
+    def __init__(self, *args, site: Path, **kwargs):
+        self.site = site
+        super().__init__(*args, directory=str(site), **kwargs)
+
+    def log_message(self, format, *args):  # noqa: A002 - quiet test output
+        pass
+
+    def _target(self) -> Path | None:
+        path = unquote(urlsplit(self.path).path)
+        if not path.startswith(SUB_PATH):
+            return None
+        target = (self.site / path[len(SUB_PATH) :]).resolve()
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.is_file() or self.site.resolve() not in target.parents:
+            return None
+        return target
+
+    def do_GET(self):  # noqa: N802 - http.server's name
+        target = self._target()
+        if target is None:
+            body = (self.site / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        self.path = "/" + target.relative_to(self.site.resolve()).as_posix()
+        super().do_GET()
+
+    def do_HEAD(self):  # noqa: N802
+        self.do_GET()
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """Base URL (ending in /some-repo/) of the built site served on 127.0.0.1."""
+    handler = functools.partial(_SubPathHandler, site=site)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    host, port = httpd.server_address[:2]
+    yield f"http://{host}:{port}{SUB_PATH}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+# Package scope: Playwright is stopped once these tests are done, so that another test file can
+# start its own (two sync Playwrights cannot run at once).
+@pytest.fixture(scope="package")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: `apt-get install chromium` (.ci/run does it)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Browse:
+    """Opens pages in fresh contexts and keeps the log of every request they make."""
+
+    def __init__(self, browser, offline: Path, server: str):
+        self.browser = browser
+        self.offline = offline.resolve()
+        self.server = server
+        self.contexts = []
+        self.log: list[tuple[str, str]] = []  # (URL of the page that made the request, URL requested)
+        self.errors: list[str] = []
+        self.failed: list[str] = []  # requests that failed or were answered with status >= 400
+
+    def context(self, **options):
+        context = self.browser.new_context(**options)
+        context.set_default_timeout(10_000)
+        context.on("request", lambda request: self.log.append((self._from(request), request.url)))
+        context.on("requestfailed", self._request_failed)
+        context.on("response", lambda response: response.status >= 400 and self.failed.append(response.url))
+        self.contexts.append(context)
+        return context
+
+    @staticmethod
+    def _from(request) -> str:
+        try:
+            return request.frame.page.url
+        except Exception:  # a request of no page (a worker's): judged by its own URL alone
+            return ""
+
+    @property
+    def requests(self) -> list[str]:
+        return [url for _, url in self.log]
+
+    def _request_failed(self, request):
+        # Leaving a page aborts what it was still loading: not a failure of the site.
+        if request.failure != "net::ERR_ABORTED":
+            self.failed.append(f"{request.url} ({request.failure})")
+
+    def open(self, url: str, *, wait_until: str = "load", **options):
+        """A new page of a new context (viewport, java_script_enabled...) at url."""
+        page = self.context(**options).new_page()
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.goto(url, wait_until=wait_until)
+        return page
+
+    def http(self, path: str = "") -> str:
+        return self.server + path
+
+    def file(self, path: str = "index.html") -> str:
+        """The offline copy's page at path."""
+        return (self.offline / path).as_uri()
+
+    def _in_offline_copy(self, url: str) -> bool:
+        return url.startswith("file://") and self.offline in Path(unquote(urlsplit(url).path)).parents
+
+    def forbidden(self) -> list[str]:
+        """Every recorded request that left the site: a page from disk may only read files of the
+        offline copy, a served page only ask the test server (under /some-repo/)."""
+        bad = []
+        for page_url, url in self.log:
+            if url.startswith(LOCAL_SCHEMES):
+                continue
+            if page_url.startswith("file://"):
+                allowed = self._in_offline_copy(url)
+            elif page_url.startswith("http"):
+                allowed = url.startswith(self.server)
+            else:  # a page's first navigation, from about:blank
+                allowed = self._in_offline_copy(url) or url.startswith(self.server)
+            if not allowed:
+                bad.append(url)
+        return bad
+
+    def close(self):
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture
+def browse(browser, offline, server):
+    browse = Browse(browser, offline, server)
+    yield browse
+    browse.close()
+    forbidden = browse.forbidden()
+    assert not forbidden, f"requests outside the site: {forbidden}"
+    assert not browse.errors, f"script errors: {browse.errors}"
+    assert not browse.failed, f"failed requests: {browse.failed}"
+
+
+def site_pages(folder: Path) -> list[str]:
+    """The site's pages (not 404.html, not the HTML files among the assets), relative to folder."""
+    return sorted(
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*.html")
+        if path.name != "404.html" and path.relative_to(folder).parts[0] != "assets"
+    )
+
+
+@pytest.fixture(scope="session")
+def article_path(site) -> str:
+    """The seed article's page, relative to the site root."""
+    pages = sorted(p.relative_to(site).as_posix() for p in (site / "articles").rglob("*.html"))
+    assert pages, "the build has no article page"
+    return pages[0]
