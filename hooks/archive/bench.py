@@ -344,7 +344,7 @@ def bench(sizes: list[int], seed: int = 4, search: str | None = None, keep: Path
     rows = []
     python = sys.executable
     for articles in sizes:
-        work = Path(tempfile.mkdtemp(prefix=f"archive-bench-{articles}-"))
+        work = Path(tempfile.mkdtemp(prefix=f"archive-bench-{articles}-", dir=keep))
         try:
             started = time.perf_counter()
             generated = generate(work / "hooked", articles, seed)
@@ -386,8 +386,6 @@ def bench(sizes: list[int], seed: int = 4, search: str | None = None, keep: Path
         finally:
             if keep is None:
                 shutil.rmtree(work, ignore_errors=True)
-            else:
-                shutil.move(str(work), keep / work.name)
     return rows
 
 

@@ -101,7 +101,7 @@ def main(argv=None) -> int:
         metavar="CHROMIUM",
         help="also measure search in headless Chromium at this path (e.g. /usr/bin/chromium; needs playwright)",
     )
-    ben.add_argument("--keep", metavar="DIR", help="move the generated projects and sites into DIR instead of deleting")
+    ben.add_argument("--keep", metavar="DIR", help="generate in DIR (which must exist) and keep the projects and sites")
     ben.set_defaults(run=command_bench)
 
     args = parser.parse_args(argv)
