@@ -23,6 +23,9 @@ class Generated:
     title: str
     html: Callable[[], str]  # built only when the page is rendered
     in_nav: bool = False
+    # Lists repeat what article pages say: only a few generated pages go into the
+    # search index (it is downloaded whole by every reader who searches).
+    searchable: bool = False
 
 
 def _pages(items: list, size: int = PAGE_SIZE) -> list[list]:
@@ -58,7 +61,10 @@ def _claims_table(archive: Archive, claims: list[Claim], here: str, *, show_clai
         rows.append(
             f"<tr><td>{figure}</td><td>{title}</td>{who}<td>{status_badge(archive, claim.status, here)}</td></tr>"
         )
-    return f'<table class="na-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return (
+        f'<table class="na-table" data-search-exclude><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _status_counts(archive: Archive, claims, here: str) -> str:
@@ -67,7 +73,9 @@ def _status_counts(archive: Archive, claims, here: str) -> str:
     return f'<ul class="na-counts">{items}</ul>'
 
 
-def _paginated(src_of, title: str, rows: list, render_page: Callable[[str, list, str], str]) -> list[Generated]:
+def _paginated(
+    src_of, title: str, rows: list, render_page: Callable[[str, list, str], str], searchable_first: bool = False
+) -> list[Generated]:
     chunks = _pages(rows)
     generated = []
     for number, chunk in enumerate(chunks, 1):
@@ -78,7 +86,7 @@ def _paginated(src_of, title: str, rows: list, render_page: Callable[[str, list,
             pager = _pager(src, src_of, number, len(chunks))
             return f"<h1>{text(page_title)}</h1>{render_page(src, chunk, pager)}"
 
-        generated.append(Generated(src, page_title, html))
+        generated.append(Generated(src, page_title, html, searchable=searchable_first and number == 1))
     return generated
 
 
@@ -93,7 +101,7 @@ def build_pages(archive: Archive) -> list[Generated]:
     for claim in claims:
         by_status[claim.status].append(claim)
 
-    pages = [Generated("index.md", "Home", lambda: _home(archive, claims, made), in_nav=True)]
+    pages = [Generated("index.md", "Home", lambda: _home(archive, claims, made), in_nav=True, searchable=True)]
 
     def articles_page(here, chunk, pager):
         rows = "".join(
@@ -135,7 +143,9 @@ def build_pages(archive: Archive) -> list[Generated]:
     for claimant in archive.claimants.values():
         pages += _claimant_pages(archive, claimant, made[claimant.id], relayed[claimant.id])
 
-    pages.append(Generated("statuses.md", "Statuses", lambda: _statuses_overview(archive, claims), in_nav=True))
+    pages.append(
+        Generated("statuses.md", "Statuses", lambda: _statuses_overview(archive, claims), in_nav=True, searchable=True)
+    )
     for status in archive.statuses.values():
 
         def status_page(here, chunk, pager, status=status):
@@ -147,9 +157,9 @@ def build_pages(archive: Archive) -> list[Generated]:
             lambda n, s=status.id: urls.status_page(s, n), f"Status: {status.label}", by_status[status.id], status_page
         )
 
-    pages.append(Generated("coverage.md", "Coverage", lambda: _coverage(archive), in_nav=True))
+    pages += _paginated(lambda n: urls._paged("coverage", n), "Coverage", _uncovered(archive), _coverage(archive))
     for page in pages:
-        if page.src in ("articles.md", "claims.md", "claimants.md"):
+        if page.src in ("articles.md", "claims.md", "claimants.md", "coverage.md"):
             page.in_nav = True
     return pages
 
@@ -180,12 +190,15 @@ def _claimant_pages(archive: Archive, claimant, made: list[Claim], relayed: list
         relayed_rows = [c for kind, c in chunk if kind == "relayed"]
         sections = ""
         if made_rows:
-            sections += f'<h2 id="made">Claims made</h2>{_claims_table(archive, made_rows, here, show_claimant=False)}'
+            table = _claims_table(archive, made_rows, here, show_claimant=False)
+            sections += f'<h2 id="made" data-search-exclude>Claims made</h2>{table}'
         if relayed_rows:
-            sections += f'<h2 id="relayed">Claims relayed</h2>{_claims_table(archive, relayed_rows, here)}'
+            table = _claims_table(archive, relayed_rows, here)
+            sections += f'<h2 id="relayed" data-search-exclude>Claims relayed</h2>{table}'
         return f'<dl class="na-facts">{"".join(facts)}</dl>{summary}{pager}{sections}{pager}'
 
-    return _paginated(lambda n: urls.claimant_page(claimant.id, n), claimant.name, rows, page)
+    # A claimant's first page is searchable by name (its tables are not).
+    return _paginated(lambda n: urls.claimant_page(claimant.id, n), claimant.name, rows, page, searchable_first=True)
 
 
 def _statuses_overview(archive: Archive, claims) -> str:
@@ -230,12 +243,19 @@ def _home(archive: Archive, claims: list[Claim], made) -> str:
     )
 
 
-def _coverage(archive: Archive) -> str:
-    here = "coverage.md"
-    rows = []
-    for article in archive.articles:
-        missing = article.uncovered
-        if missing:
+def _uncovered(archive: Archive) -> list:
+    return [article for article in archive.articles if article.uncovered]
+
+
+def _coverage(archive: Archive):
+    """The coverage report's page maker: articles with figures no claim covers, 200 a page."""
+    total = sum(len(a.figures) for a in archive.articles)
+    covered = total - sum(len(a.uncovered) for a in archive.articles)
+
+    def page(here, chunk, pager):
+        rows = []
+        for article in chunk:
+            missing = article.uncovered
             figures = ", ".join(f"<code>{text(f.suggestion)}</code>" for f in missing[:20])
             more = f" and {len(missing) - 20} more" if len(missing) > 20 else ""
             rows.append(
@@ -243,18 +263,18 @@ def _coverage(archive: Archive) -> str:
                 f"<td><code>{text('docs/' + (article.sidecar_src or article.stem + '.claims.yml'))}</code></td>"
                 f"<td>{len(missing)}</td><td>{figures}{more}</td></tr>"
             )
-    total = sum(len(a.figures) for a in archive.articles)
-    covered = total - sum(len(a.uncovered) for a in archive.articles)
-    table = (
-        '<table class="na-table"><thead><tr><th>Article</th><th>Claims file</th><th>Figures not annotated</th>'
-        f"<th>Figures</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        if rows
-        else "<p>Every figure found in the archive is covered by a claim.</p>"
-    )
-    return (
-        "<h1>Coverage</h1><p>For editors: figures found in the archived texts (numbers, amounts, percentages) "
-        f"that no claim covers yet. {covered} of {total} figures are covered.</p>{table}"
-    )
+        table = (
+            '<table class="na-table"><thead><tr><th>Article</th><th>Claims file</th><th>Figures not annotated</th>'
+            f"<th>Figures</th></tr></thead><tbody>{''.join(rows)}</tbody></table>{pager}"
+            if rows
+            else "<p>Every figure found in the archive is covered by a claim.</p>"
+        )
+        return (
+            "<p>For editors: figures found in the archived texts (numbers, amounts, percentages) "
+            f"that no claim covers yet. {covered} of {total} figures are covered.</p>{pager}{table}"
+        )
+
+    return page
 
 
 def description(archive: Archive, article) -> str:

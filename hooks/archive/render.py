@@ -222,7 +222,7 @@ def _provenance(archive: Archive, article: Article) -> str:
     data = urls.relative(here, urls.page_url(article.src)[: -len(".html")] + ".json")
     rows.append(("Claims", _claim_summary(archive, article) + f" · {link(data, 'JSON')}"))
     cells = "".join(f"<div><dt>{name}</dt><dd>{value}</dd></div>" for name, value in rows)
-    return f'<dl class="na-provenance">{cells}</dl>'
+    return f'<dl class="na-provenance" data-search-exclude>{cells}</dl>'
 
 
 def _claim_summary(archive: Archive, article: Article) -> str:
@@ -243,7 +243,7 @@ def _claim_summary(archive: Archive, article: Article) -> str:
 def figures_table(archive: Archive, article: Article) -> str:
     here = article.src
     if not article.claims:
-        return '<p class="na-empty">No figure of this article has been annotated yet.</p>'
+        return '<p class="na-empty" data-search-exclude>No figure of this article has been annotated yet.</p>'
     rows = []
     for claim in article.claims:
         via = ", ".join(claimant_link(archive, v, here) for v in claim.via) or "—"
@@ -253,8 +253,8 @@ def figures_table(archive: Archive, article: Article) -> str:
             f"<td>{status_badge(archive, claim.status, here)}</td></tr>"
         )
     return (
-        '<table class="na-table"><thead><tr><th>#</th><th>Figure</th><th>Claimant</th><th>Relayed by</th>'
-        f"<th>Status</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        '<table class="na-table" data-search-exclude><thead><tr><th>#</th><th>Figure</th><th>Claimant</th>'
+        f"<th>Relayed by</th><th>Status</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
 
@@ -265,7 +265,9 @@ def article_html(archive: Archive, article: Article) -> str:
         f'<h1 id="title">{text(article.title)}</h1>'
         f"{_provenance(archive, article)}"
         f'<div class="na-text" data-archived-text>{body}</div>'
-        '<h2 id="figures">Figures in this article</h2>'
+        # The figures table and the provenance repeat what the notes say: kept out of
+        # Material's search index (the notes, with figures, claimants and words, stay in).
+        '<h2 id="figures" data-search-exclude>Figures in this article</h2>'
         f"{figures_table(archive, article)}"
         "</div>"
     )

@@ -43,7 +43,9 @@ class ArchiveSite:
                 meta={"hide": ["navigation", "toc"], "description": description(archive, article)},
             )
         for generated in build_pages(archive):
-            self.pages[generated.src] = PageInfo(generated.title, generated.html, generated.in_nav, {})
+            # Material's search plugin skips pages whose meta says search.exclude, without parsing them.
+            meta = {} if generated.searchable else {"search": {"exclude": True}}
+            self.pages[generated.src] = PageInfo(generated.title, generated.html, generated.in_nav, meta)
 
     @classmethod
     def load(cls, docs_dir, archive_config: dict | None, config_path: str, site_url: str = "") -> ArchiveSite:
