@@ -99,20 +99,22 @@ def _construct(node, depth: int, seen: set, used_on: int = 1):
     return mapping
 
 
+_BRACKET = re.compile(r"[][{}]")
+
+
 def _nesting_precheck(text: str) -> None:
     # libyaml's composer recurses in C: refuse pathological flow nesting before it
     # can exhaust the C stack ("[[[[...").
+    # Only the brackets are looked at (a loop over every character was a hot spot).
     depth = 0
-    line = 1
-    for char in text:
-        if char in "[{":
+    for match in _BRACKET.finditer(text):
+        if match.group() in "[{":
             depth += 1
             if depth > 4 * MAX_DEPTH:
+                line = text.count("\n", 0, match.start()) + 1
                 raise YamlError(line, "brackets nested far too deeply", "archive files need only a few levels")
-        elif char in "]}":
+        else:
             depth = max(0, depth - 1)
-        elif char == "\n":
-            line += 1
 
 
 def load(text: str):
