@@ -13,10 +13,12 @@ import os
 from archive.problems import ContentError
 from archive.site import STATUS_CSS, ArchiveSite
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 log = logging.getLogger("mkdocs.hooks.archive")
 _site: ArchiveSite | None = None
+_full_pages: dict[str, str] = {}
 
 
 def on_pre_build(config) -> None:
@@ -62,7 +64,24 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_page_content(html: str, page, config, files) -> str:
     generated = _site.page_html(page.file.src_uri)
-    return html if generated is None else generated
+    if generated is None:
+        return html
+    search = _site.search_html(page.file.src_uri)
+    if search is None:
+        return generated
+    # The search plugin indexes page.content in on_page_context: it gets the lighter
+    # view (few tags to parse, same words); on_page_context below, which runs after
+    # it, puts the page back before the theme renders it.
+    _full_pages[page.file.src_uri] = generated
+    return search
+
+
+@event_priority(-100)  # after every plugin's on_page_context (Material's search)
+def on_page_context(context, page, config, nav):
+    full = _full_pages.pop(page.file.src_uri, None)
+    if full is not None:
+        page.content = full
+    return context
 
 
 def on_post_build(config) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import urls
 from .model import Archive, Claim
@@ -73,9 +73,7 @@ def _status_counts(archive: Archive, claims, here: str) -> str:
     return f'<ul class="na-counts">{items}</ul>'
 
 
-def _paginated(
-    src_of, title: str, rows: list, render_page: Callable[[str, list, str], str], searchable_first: bool = False
-) -> list[Generated]:
+def _paginated(src_of, title: str, rows: list, render_page: Callable[[str, list, str], str]) -> list[Generated]:
     chunks = _pages(rows)
     generated = []
     for number, chunk in enumerate(chunks, 1):
@@ -86,7 +84,7 @@ def _paginated(
             pager = _pager(src, src_of, number, len(chunks))
             return f"<h1>{text(page_title)}</h1>{render_page(src, chunk, pager)}"
 
-        generated.append(Generated(src, page_title, html, searchable=searchable_first and number == 1))
+        generated.append(Generated(src, page_title, html))
     return generated
 
 
@@ -139,7 +137,11 @@ def build_pages(archive: Archive) -> list[Generated]:
         return f"{pager}{table}{pager}"
 
     everyone = sorted(archive.claimants.values(), key=lambda c: c.name.lower())
-    pages += _paginated(lambda n: urls._paged("claimants", n), "Claimants", everyone, claimants_page)
+    # The claimants list is searchable: a name finds its row (and the notes that name it).
+    pages += [
+        replace(page, searchable=True)
+        for page in _paginated(lambda n: urls._paged("claimants", n), "Claimants", everyone, claimants_page)
+    ]
     for claimant in archive.claimants.values():
         pages += _claimant_pages(archive, claimant, made[claimant.id], relayed[claimant.id])
 
@@ -197,8 +199,7 @@ def _claimant_pages(archive: Archive, claimant, made: list[Claim], relayed: list
             sections += f'<h2 id="relayed" data-search-exclude>Claims relayed</h2>{table}'
         return f'<dl class="na-facts">{"".join(facts)}</dl>{summary}{pager}{sections}{pager}'
 
-    # A claimant's first page is searchable by name (its tables are not).
-    return _paginated(lambda n: urls.claimant_page(claimant.id, n), claimant.name, rows, page, searchable_first=True)
+    return _paginated(lambda n: urls.claimant_page(claimant.id, n), claimant.name, rows, page)
 
 
 def _statuses_overview(archive: Archive, claims) -> str:

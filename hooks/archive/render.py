@@ -22,6 +22,7 @@ PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 # (the loader refuses bodies that contain them).
 OPEN, MID, CLOSE = "\ufdd0", "\ufdd1", "\ufdd2"
 MARKERS = re.compile(f"[{OPEN}{MID}{CLOSE}]")
+_MARKS = re.compile(f"{OPEN}\\d+{MID}|{CLOSE}")
 _MARKER_OR_BLOCK_END = re.compile(f"{OPEN}(\\d+){MID}|{CLOSE}|</(?:p|li|h[1-6]|blockquote|pre)>")
 
 
@@ -271,3 +272,35 @@ def article_html(archive: Archive, article: Article) -> str:
         f"{figures_table(archive, article)}"
         "</div>"
     )
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _note_search_text(archive: Archive, claim: Claim) -> str:
+    """A note as one paragraph of plain text: status, relay chain, the note's words."""
+    names = []
+    for who in (claim.claimant, *claim.via):
+        names.append(text(archive.claimants[who].name))
+    description = claimant_description(archive, claim.claimant)
+    if description:
+        names[0] += f", {description}"
+    names.append(text(claim.article.outlet))
+    return f"<p>{text(archive.statuses[claim.status].label)}: {' → '.join(names)}. {_TAG.sub('', claim.note_html)}</p>"
+
+
+def article_search_html(archive: Archive, article: Article) -> str:
+    """What Material's search indexes for an article: its text and its notes, with few tags.
+
+    Material's search plugin parses every page's HTML with Python's HTMLParser, at a cost
+    per tag; the article page has hundreds (marks, links, side notes, the figures table)
+    that add no words. This lighter view has the same words a reader can search for:
+    the title, the archived text (so its figures), and each note's status, claimants and
+    text; provenance and the figures table repeat these and are left out.
+    """
+    if article.format == "markdown":
+        body = _MARKS.sub("", article.markdown_html)
+    else:
+        body = "".join(f"<p>{text(article.body[start:end])}</p>" for start, end in paragraphs(article.body))
+    notes = "".join(_note_search_text(archive, claim) for claim in article.claims)
+    return f'<h1 id="title">{text(article.title)}</h1>{body}{notes}'

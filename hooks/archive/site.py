@@ -15,7 +15,7 @@ from . import exports, urls
 from .load import REGISTRY, SIDECAR_SUFFIX, load_archive
 from .model import Archive
 from .pages import build_pages, description
-from .render import article_html, status_badge
+from .render import article_html, article_search_html, status_badge
 
 STATUS_TABLE_MARKER = "<!-- archive:status-table -->"
 STATUS_CSS = "assets/archive-statuses.css"
@@ -27,6 +27,7 @@ class PageInfo:
     html: Callable[[], str]
     in_nav: bool
     meta: dict
+    search_html: Callable[[], str] | None = None  # a lighter view for the search index, if any
 
 
 class ArchiveSite:
@@ -41,6 +42,7 @@ class ArchiveSite:
                 in_nav=False,
                 # Material hides its sidebars on articles: the margin is for side notes.
                 meta={"hide": ["navigation", "toc"], "description": description(archive, article)},
+                search_html=lambda a=article: article_search_html(archive, a),
             )
         for generated in build_pages(archive):
             # Material's search plugin skips pages whose meta says search.exclude, without parsing them.
@@ -68,6 +70,11 @@ class ArchiveSite:
     def page_html(self, src: str) -> str | None:
         info = self.pages.get(src)
         return info.html() if info else None
+
+    def search_html(self, src: str) -> str | None:
+        """What the search index should read for a page, when it is not the page itself."""
+        info = self.pages.get(src)
+        return info.search_html() if info and info.search_html else None
 
     def expand_markers(self, markdown: str) -> str:
         """Hand-written pages may ask for generated parts (the status table)."""
