@@ -2,7 +2,7 @@
 
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hooks.archive.anchor import Normalized, nearest_passage, occurrences
@@ -60,6 +60,7 @@ def _origins_by_hand(body: str) -> list[int]:
     return origin
 
 
+@settings(deadline=None)
 @given(st.text(alphabet="ab 5\n\t\r’—", max_size=40))
 def test_offsets_map_back_to_the_original(body):
     normalized = Normalized(body)

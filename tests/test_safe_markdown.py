@@ -31,7 +31,7 @@ def slow(source: str):
         safe_markdown._SIMPLE_NOTE = simple
 
 
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None)
 @given(note)
 def test_simple_notes_render_as_python_markdown_does(source):
     assert safe_markdown.note_html(source) == slow(source)

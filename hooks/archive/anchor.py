@@ -15,6 +15,7 @@ import re
 
 _PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _SPACE = re.compile(r"\s+")
+_LONG_SPACE = re.compile(r"\s{2,}")  # the white space runs that collapse to one space
 _WORD_START = re.compile(r"(?<!\w)\w")
 
 
@@ -30,12 +31,10 @@ class Normalized:
         self._runs: list[int] = []
         self._shifts: list[int] = [0]
         removed = 0
-        for match in _SPACE.finditer(translated):
-            length = match.end() - match.start()
-            if length > 1:
-                self._runs.append(match.start() - removed)
-                removed += length - 1
-                self._shifts.append(removed)
+        for match in _LONG_SPACE.finditer(translated):
+            self._runs.append(match.start() - removed)
+            removed += match.end() - match.start() - 1
+            self._shifts.append(removed)
 
     def _origin(self, position: int) -> int:
         """The original offset of the normalized offset position (0 <= position <= len(text))."""

@@ -117,12 +117,28 @@ def _nesting_precheck(text: str) -> None:
             depth = max(0, depth - 1)
 
 
+class _Loader(_BaseLoader):
+    """libyaml's loader, remembering how short plain scalars resolve (keys, ids, dates)."""
+
+    def resolve(self, kind, value, implicit):
+        if value is None or len(value) > 40:
+            return super().resolve(kind, value, implicit)
+        key = (kind, value, implicit)
+        tag = _RESOLVED.get(key)
+        if tag is None:
+            tag = _RESOLVED[key] = super().resolve(kind, value, implicit)
+        return tag
+
+
+_RESOLVED: dict = {}
+
+
 def load(text: str):
     """Parse one YAML document from untrusted text; raises YamlError."""
     if "[" in text or "{" in text:
         _nesting_precheck(text)
     try:
-        loader = _BaseLoader(text)
+        loader = _Loader(text)
         try:
             node = loader.get_single_node()
         finally:
