@@ -23,6 +23,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .anchor import Normalized, occurrences
+
 ROOT = Path(__file__).resolve().parents[2]  # the project: mkdocs.yml, docs/, hooks/, overrides/
 STATUSES = ("confirmed", "partly-confirmed", "unverified", "disputed", "false")
 
@@ -96,8 +98,8 @@ def _figure(rng: random.Random, used: set) -> tuple[str, float]:
         if kind == 0:
             value = rng.randrange(2100, 99999)
             token = f"{value:,}"
-        elif kind == 1:
-            value = rng.randrange(21, 999)
+        elif kind == 1:  # two digits: "518" would also stand, on word boundaries, inside "1,518"
+            value = rng.randrange(21, 99)
             token = str(value)
         elif kind == 2:
             whole, tenth = rng.randrange(1, 99), rng.randrange(1, 10)
@@ -192,6 +194,8 @@ def _article(rng: random.Random, number: int, people: list[str], orgs: list[str]
             text = "## " + " ".join(rng.choice(_WORDS) for _ in range(4)).capitalize() + "\n\n" + text
         paragraphs.append(text)
     body = "\n\n".join(paragraphs) + "\n"
+    normalized = Normalized(body)  # a quote that stands twice would need `occurrence:`: not generated
+    claims = [claim for claim in claims if len(occurrences(normalized, claim[0])) == 1]
     year = 2015 + number % 10
     archived = datetime.date(2026, 1, 1) + datetime.timedelta(days=number % 300)
     title = f"{' '.join(rng.choice(_WORDS) for _ in range(6)).capitalize()} ({number + 1})"
