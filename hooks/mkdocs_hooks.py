@@ -18,7 +18,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 log = logging.getLogger("mkdocs.hooks.archive")
 _site: ArchiveSite | None = None
-_full_pages: dict[str, str] = {}
 
 
 def on_pre_build(config) -> None:
@@ -63,24 +62,19 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    generated = _site.page_html(page.file.src_uri)
-    if generated is None:
-        return html
-    search = _site.search_html(page.file.src_uri)
-    if search is None:
-        return generated
-    # The search plugin indexes page.content in on_page_context: it gets the lighter
-    # view (few tags to parse, same words); on_page_context below, which runs after
-    # it, puts the page back before the theme renders it.
-    _full_pages[page.file.src_uri] = generated
-    return search
+    # MkDocs runs this for every page before rendering any, and keeps what it returns:
+    # generated pages get only what the search plugin will index (a lighter view of an
+    # article, nothing for pages kept out of search). Their HTML is made just in time in
+    # on_page_context, so the HTML of thousands of pages is never held at once.
+    search = _site.search_content(page.file.src_uri)
+    return html if search is None else search
 
 
-@event_priority(-100)  # after every plugin's on_page_context (Material's search)
+@event_priority(-100)  # after every plugin's on_page_context, including Material's search
 def on_page_context(context, page, config, nav):
-    full = _full_pages.pop(page.file.src_uri, None)
-    if full is not None:
-        page.content = full
+    generated = _site.page_html(page.file.src_uri)
+    if generated is not None:
+        page.content = generated
     return context
 
 

@@ -71,10 +71,14 @@ class ArchiveSite:
         info = self.pages.get(src)
         return info.html() if info else None
 
-    def search_html(self, src: str) -> str | None:
-        """What the search index should read for a page, when it is not the page itself."""
+    def search_content(self, src: str) -> str | None:
+        """What the search index reads for a generated page: a light view, the page, or nothing."""
         info = self.pages.get(src)
-        return info.search_html() if info and info.search_html else None
+        if info is None:
+            return None
+        if info.search_html:
+            return info.search_html()
+        return "" if info.meta.get("search", {}).get("exclude") else info.html()
 
     def expand_markers(self, markdown: str) -> str:
         """Hand-written pages may ask for generated parts (the status table)."""
