@@ -6,6 +6,7 @@ would call the same ones.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -53,7 +54,21 @@ class ArchiveSite:
     def load(cls, docs_dir, archive_config: dict | None, config_path: str, site_url: str = "") -> ArchiveSite:
         """Raises problems.ContentError listing every problem of the archive content."""
         statuses = (archive_config or {}).get("statuses")
-        return cls(load_archive(Path(docs_dir), statuses, config_path), site_url)
+        # A large archive is millions of long-lived objects: Python's cycle collector
+        # would scan them again and again while they are made (most of `check`'s time at
+        # 10,000 articles) and during the whole build. It is paused while loading, and
+        # what exists afterwards is frozen (gc.freeze: never scanned); the next load (under
+        # `mkdocs serve`) unfreezes the previous archive so that it can be collected.
+        gc.unfreeze()
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            site = cls(load_archive(Path(docs_dir), statuses, config_path), site_url)
+        finally:
+            if enabled:
+                gc.enable()
+        gc.freeze()
+        return site
 
     @staticmethod
     def is_source_only(src: str) -> bool:
