@@ -70,7 +70,7 @@ def command_bench(args) -> int:
     from . import bench  # the benchmark's generator is not needed by editors
 
     keep = Path(args.keep) if args.keep else None
-    rows = bench.bench(args.articles, seed=args.seed, search=args.search, keep=keep)
+    rows = bench.bench(args.articles, seed=args.seed, search=args.search, keep=keep, repeat=args.repeat)
     print(bench.table(rows))
     return 0
 
@@ -95,6 +95,9 @@ def main(argv=None) -> int:
         "bench", help="build a synthetic archive of N articles with the hooks and with plain Material; print a table"
     )
     ben.add_argument("--articles", type=int, nargs="+", default=[1000], help="archive sizes (default: %(default)s)")
+    ben.add_argument(
+        "--repeat", type=int, default=1, help="run each build N times, alternately; report the fastest (default: 1)"
+    )
     ben.add_argument("--seed", type=int, default=4, help="the generator's seed (default: %(default)s)")
     ben.add_argument(
         "--search",
