@@ -67,8 +67,7 @@ def _claims_table(archive: Archive, claims: list[Claim], here: str, *, show_clai
     )
 
 
-def _status_counts(archive: Archive, claims, here: str) -> str:
-    counts = Counter(c.status for c in claims)
+def _status_counts(archive: Archive, counts: Counter, here: str) -> str:
     items = "".join(f"<li>{status_badge(archive, s, here)}: {counts.get(s, 0)}</li>" for s in archive.statuses)
     return f'<ul class="na-counts">{items}</ul>'
 
@@ -99,6 +98,7 @@ def build_pages(archive: Archive) -> list[Generated]:
     for claim in claims:
         by_status[claim.status].append(claim)
 
+    status_counts = Counter(claim.status for claim in claims)
     pages = [Generated("index.md", "Home", lambda: _home(archive, claims, made), in_nav=True, searchable=True)]
 
     def articles_page(here, chunk, pager):
@@ -119,7 +119,8 @@ def build_pages(archive: Archive) -> list[Generated]:
     def claims_page(here, chunk, pager):
         intro = f"<p>All {len(claims)} claims of the archive, by article, newest first.</p>"
         downloads = _downloads(here)
-        counts = _status_counts(archive, claims, here)
+        # Counted once: every page of the claims index shows the same counts.
+        counts = _status_counts(archive, status_counts, here)
         return f"{intro}{counts}{downloads}{pager}{_claims_table(archive, chunk, here)}{pager}"
 
     pages += _paginated(urls.claims_page, "Claims", claims, claims_page)
@@ -235,7 +236,7 @@ def _home(archive: Archive, claims: list[Claim], made) -> str:
         f'<p class="na-stats"><strong>{len(archive.articles)}</strong> articles · '
         f"<strong>{len(claims)}</strong> claims · <strong>{len(archive.claimants)}</strong> claimants · "
         f"{link('coverage.html', f'{uncovered} figures not yet annotated')}</p>"
-        f'<h2 id="by-status">Claims by status</h2>{_status_counts(archive, claims, here)}'
+        f'<h2 id="by-status">Claims by status</h2>{_status_counts(archive, Counter(c.status for c in claims), here)}'
         f"<p>{link('claims.html', 'All claims')} · {link('articles.html', 'All articles')} · "
         f"{link('claimants.html', 'All claimants')} · {link('methodology.html', 'Methodology')}</p>"
         f"{_downloads(here)}"
