@@ -78,6 +78,14 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_page(output: str, page, config) -> str:
+    # MkDocs keeps every page until the build ends; the HTML of a generated page is
+    # written by now and is not needed again (thousands of pages: gigabytes).
+    if page.file.src_uri in _site.pages:
+        page.content = None
+    return output
+
+
 def on_post_build(config) -> None:
     for path, content in _site.extra_files():
         target = os.path.join(config.site_dir, path)
