@@ -117,13 +117,14 @@ class ArchiveSite:
 
     def extra_files(self):
         """(path in the site, text) of every data file the site offers."""
-        yield "claims.json", exports.claims_json(self.archive, self.site_url)
-        yield "claims.csv", exports.claims_csv(self.archive, self.site_url)
+        records = exports.claim_records(self.archive, self.site_url)  # once for all the files below
+        yield "claims.json", exports.claims_json(self.archive, self.site_url, records)
+        yield "claims.csv", exports.claims_csv(self.archive, self.site_url, records)
         yield "claimants.json", exports.claimants_json(self.archive)
         for article in self.archive.articles:
             yield (
                 urls.page_url(article.src)[: -len(".html")] + ".json",
-                exports.article_json(self.archive, article, self.site_url),
+                exports.article_json(self.archive, article, self.site_url, records),
             )
 
     def summary(self) -> list[str]:
