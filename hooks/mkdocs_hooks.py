@@ -75,13 +75,31 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(html: str, page, config, files) -> str:
+    # MkDocs runs this for every page before rendering any, and keeps what it returns:
+    # generated pages get only what the search plugin will index (a lighter view of an
+    # article, nothing for pages kept out of search). Their HTML is made just in time in
+    # on_page_context, so the HTML of thousands of pages is never held at once.
+    search = _site.search_content(page.file.src_uri)
+    return html if search is None else search
+
+
+@event_priority(-100)  # after every plugin's on_page_context, including Material's search
+def on_page_context(context, page, config, nav):
     generated = _site.page_html(page.file.src_uri)
-    return html if generated is None else generated
+    if generated is not None:
+        page.content = generated
+    return context
 
 
 def on_post_page(output: str, page, config) -> str:
     # Not under `mkdocs serve`: its live-reload script is injected inline after this hook.
-    return output if _serving else with_policy(output, page.content or "")
+    if not _serving:
+        output = with_policy(output, page.content or "")
+    # MkDocs keeps every page until the build ends; the HTML of a generated page is
+    # written by now and is not needed again (thousands of pages: gigabytes).
+    if page.file.src_uri in _site.pages:
+        page.content = None
+    return output
 
 
 # After every plugin (Material's offline plugin writes search_index.js at -100): the offline zip holds it all.

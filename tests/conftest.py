@@ -46,8 +46,8 @@ class Project:
         self.site = root / "site"
         (self.docs / "articles").mkdir(parents=True)
         shutil.copytree(ROOT / "docs" / "assets", self.docs / "assets")
-        for page in ("methodology.md", "format.md"):
-            shutil.copy(ROOT / "docs" / page, self.docs / page)
+        for page in (ROOT / "docs").glob("*.md"):  # the hand-written pages of the nav
+            shutil.copy(page, self.docs / page.name)
         config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
         config = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {self.docs}", config)
         config += f"\nsite_dir: {self.site}\n"  # at the end, so lines keep their numbers

@@ -1,5 +1,10 @@
 """Quote matching: exact but for white space, typographic quotes and dashes; never fuzzy."""
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from hooks.archive.anchor import Normalized, nearest_passage, occurrences
 
 BODY = "Russia’s  Defense\nMinister said “525 oil tanker trucks” — and 1525 more; 252 were left."
@@ -40,3 +45,23 @@ def test_every_occurrence_is_found_in_order():
     body = "He said 18 fired. Then 18 fired again."
     found = occurrences(Normalized(body), "18 fired")
     assert [s for s, _ in found] == [body.index("18"), body.rindex("18")]
+
+
+def _origins_by_hand(body: str) -> list[int]:
+    """The original offset of each normalized offset, character by character."""
+    origin, position = [], 0
+    translated = body.translate(str.maketrans("’‘“”–—", "''\"\"--"))
+    for match in re.finditer(r"\s+", translated):
+        origin.extend(range(position, match.start()))
+        origin.append(match.start())
+        position = match.end()
+    origin.extend(range(position, len(translated)))
+    origin.append(len(translated))
+    return origin
+
+
+@settings(deadline=None)
+@given(st.text(alphabet="ab 5\n\t\r’—", max_size=40))
+def test_offsets_map_back_to_the_original(body):
+    normalized = Normalized(body)
+    assert [normalized._origin(i) for i in range(len(normalized.text) + 1)] == _origins_by_hand(body)

@@ -205,3 +205,19 @@ def test_the_real_archive_builds_strict_with_every_figure_covered(tmp_path):
     assert page.find(id="claim-tanker-trucks").get_text() == "525 oil tanker trucks"
     raw = page.find("a", string=lambda s: s and s.endswith(".txt"))
     assert (article.parent / raw["href"]).read_bytes() == next((ROOT / "docs/articles/2015").glob("*.txt")).read_bytes()
+
+
+def test_search_indexes_articles_lightly_and_leaves_list_pages_out(project):
+    project.article("a", SEED_BODY, SEED_CLAIMS, title="Oil strikes")
+    built(project)
+    index = json.loads(project.page("search/search_index.json"))
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    assert ARTICLE in locations and "claimants.html" in locations
+    for listed in ("claims.html", "statuses/unverified.html", "claimants/sergei-shoigu.html", "coverage.html"):
+        assert listed not in locations
+    on_article = " ".join(d["text"] for d in index["docs"] if d["location"].startswith(ARTICLE))
+    assert "Figures in this article" not in on_article and "SHA-256" not in on_article
+    # the page itself is the full annotated page, not the search view
+    page = soup(project)
+    assert page.find("table", class_="na-table") and page.find(class_="na-provenance")
+    assert len(page.select("aside.na-note")) == 2

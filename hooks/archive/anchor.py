@@ -9,11 +9,13 @@ anchors inside "525". Nothing else is forgiven: a fuzzy matcher would let
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 
 _PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _SPACE = re.compile(r"\s+")
+_LONG_SPACE = re.compile(r"\s{2,}")  # the white space runs that collapse to one space
 _WORD_START = re.compile(r"(?<!\w)\w")
 
 
@@ -22,22 +24,21 @@ class Normalized:
 
     def __init__(self, body: str):
         self.body = body
-        chars: list[str] = []
-        origin: list[int] = []
-        translated = body.translate(_PLAIN)
-        position = 0
-        for match in _SPACE.finditer(translated):
-            chunk = translated[position : match.start()]
-            chars.append(chunk)
-            origin.extend(range(position, match.start()))
-            chars.append(" ")
-            origin.append(match.start())
-            position = match.end()
-        chars.append(translated[position:])
-        origin.extend(range(position, len(translated)))
-        origin.append(len(translated))
-        self.text = "".join(chars)
-        self.origin = origin
+        translated = body.translate(_PLAIN)  # one character for one: offsets unchanged
+        self.text = _SPACE.sub(" ", translated)
+        # Only white space runs longer than one character move offsets: for each, where
+        # its space stands in the text, and how far the original has moved after it.
+        self._runs: list[int] = []
+        self._shifts: list[int] = [0]
+        removed = 0
+        for match in _LONG_SPACE.finditer(translated):
+            self._runs.append(match.start() - removed)
+            removed += match.end() - match.start() - 1
+            self._shifts.append(removed)
+
+    def _origin(self, position: int) -> int:
+        """The original offset of the normalized offset position (0 <= position <= len(text))."""
+        return position + self._shifts[bisect.bisect_left(self._runs, position)]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) for a normalized [start, end).
@@ -45,7 +46,7 @@ class Normalized:
         Quotes are stripped, so a match never starts or ends on a collapsed white
         space run: its first and last characters map one to one.
         """
-        return self.origin[start], self.origin[end - 1] + 1
+        return self._origin(start), self._origin(end - 1) + 1
 
 
 def normalize_quote(quote: str) -> str:

@@ -66,6 +66,15 @@ def command_import(args) -> int:
     return 0
 
 
+def command_bench(args) -> int:
+    from . import bench  # the benchmark's generator is not needed by editors
+
+    keep = Path(args.keep) if args.keep else None
+    rows = bench.bench(args.articles, seed=args.seed, search=args.search, keep=keep, repeat=args.repeat)
+    print(bench.table(rows))
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m hooks", description="Tools for the annotated news archive.")
     parser.add_argument("--config", default="mkdocs.yml", help="the project's mkdocs.yml (default: %(default)s)")
@@ -81,6 +90,22 @@ def main(argv=None) -> int:
     imp.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD (default: from the byline)")
     imp.add_argument("--archived", type=_date, help="capture date, YYYY-MM-DD (default: today)")
     imp.set_defaults(run=command_import)
+
+    ben = commands.add_parser(
+        "bench", help="build a synthetic archive of N articles with the hooks and with plain Material; print a table"
+    )
+    ben.add_argument("--articles", type=int, nargs="+", default=[1000], help="archive sizes (default: %(default)s)")
+    ben.add_argument(
+        "--repeat", type=int, default=1, help="run each build N times, alternately; report the fastest (default: 1)"
+    )
+    ben.add_argument("--seed", type=int, default=4, help="the generator's seed (default: %(default)s)")
+    ben.add_argument(
+        "--search",
+        metavar="CHROMIUM",
+        help="also measure search in headless Chromium at this path (e.g. /usr/bin/chromium; needs playwright)",
+    )
+    ben.add_argument("--keep", metavar="DIR", help="generate in DIR (which must exist) and keep the projects and sites")
+    ben.set_defaults(run=command_bench)
 
     args = parser.parse_args(argv)
     return args.run(args)

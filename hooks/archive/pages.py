@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import offline, urls
 from .messages import MESSAGES
@@ -24,6 +24,9 @@ class Generated:
     title: str
     html: Callable[[], str]  # built only when the page is rendered
     in_nav: bool = False
+    # Lists repeat what article pages say: only a few generated pages go into the
+    # search index (it is downloaded whole by every reader who searches).
+    searchable: bool = False
 
 
 def _pages(items: list, size: int = PAGE_SIZE) -> list[list]:
@@ -59,11 +62,13 @@ def _claims_table(archive: Archive, claims: list[Claim], here: str, *, show_clai
         rows.append(
             f"<tr><td>{figure}</td><td>{title}</td>{who}<td>{status_badge(archive, claim.status, here)}</td></tr>"
         )
-    return f'<table class="na-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return (
+        f'<table class="na-table" data-search-exclude><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
-def _status_counts(archive: Archive, claims, here: str) -> str:
-    counts = Counter(c.status for c in claims)
+def _status_counts(archive: Archive, counts: Counter, here: str) -> str:
     items = "".join(f"<li>{status_badge(archive, s, here)}: {counts.get(s, 0)}</li>" for s in archive.statuses)
     return f'<ul class="na-counts">{items}</ul>'
 
@@ -94,7 +99,8 @@ def build_pages(archive: Archive) -> list[Generated]:
     for claim in claims:
         by_status[claim.status].append(claim)
 
-    pages = [Generated("index.md", "Home", lambda: _home(archive, claims, made), in_nav=True)]
+    status_counts = Counter(claim.status for claim in claims)
+    pages = [Generated("index.md", "Home", lambda: _home(archive, claims, made), in_nav=True, searchable=True)]
 
     def articles_page(here, chunk, pager):
         rows = "".join(
@@ -114,7 +120,8 @@ def build_pages(archive: Archive) -> list[Generated]:
     def claims_page(here, chunk, pager):
         intro = f"<p>All {len(claims)} claims of the archive, by article, newest first.</p>"
         downloads = _downloads(here)
-        counts = _status_counts(archive, claims, here)
+        # Counted once: every page of the claims index shows the same counts.
+        counts = _status_counts(archive, status_counts, here)
         return f"{intro}{counts}{downloads}{pager}{_claims_table(archive, chunk, here)}{pager}"
 
     pages += _paginated(urls.claims_page, "Claims", claims, claims_page)
@@ -132,11 +139,17 @@ def build_pages(archive: Archive) -> list[Generated]:
         return f"{pager}{table}{pager}"
 
     everyone = sorted(archive.claimants.values(), key=lambda c: c.name.lower())
-    pages += _paginated(lambda n: urls._paged("claimants", n), "Claimants", everyone, claimants_page)
+    # The claimants list is searchable: a name finds its row (and the notes that name it).
+    pages += [
+        replace(page, searchable=True)
+        for page in _paginated(lambda n: urls._paged("claimants", n), "Claimants", everyone, claimants_page)
+    ]
     for claimant in archive.claimants.values():
         pages += _claimant_pages(archive, claimant, made[claimant.id], relayed[claimant.id])
 
-    pages.append(Generated("statuses.md", "Statuses", lambda: _statuses_overview(archive, claims), in_nav=True))
+    pages.append(
+        Generated("statuses.md", "Statuses", lambda: _statuses_overview(archive, claims), in_nav=True, searchable=True)
+    )
     for status in archive.statuses.values():
 
         def status_page(here, chunk, pager, status=status):
@@ -148,10 +161,10 @@ def build_pages(archive: Archive) -> list[Generated]:
             lambda n, s=status.id: urls.status_page(s, n), f"Status: {status.label}", by_status[status.id], status_page
         )
 
-    pages.append(Generated("coverage.md", "Coverage", lambda: _coverage(archive), in_nav=True))
+    pages += _paginated(lambda n: urls._paged("coverage", n), "Coverage", _uncovered(archive), _coverage(archive))
     pages.append(Generated("errors.md", "Error messages", _errors, in_nav=True))
     for page in pages:
-        if page.src in ("articles.md", "claims.md", "claimants.md"):
+        if page.src in ("articles.md", "claims.md", "claimants.md", "coverage.md"):
             page.in_nav = True
     return pages
 
@@ -182,9 +195,11 @@ def _claimant_pages(archive: Archive, claimant, made: list[Claim], relayed: list
         relayed_rows = [c for kind, c in chunk if kind == "relayed"]
         sections = ""
         if made_rows:
-            sections += f'<h2 id="made">Claims made</h2>{_claims_table(archive, made_rows, here, show_claimant=False)}'
+            table = _claims_table(archive, made_rows, here, show_claimant=False)
+            sections += f'<h2 id="made" data-search-exclude>Claims made</h2>{table}'
         if relayed_rows:
-            sections += f'<h2 id="relayed">Claims relayed</h2>{_claims_table(archive, relayed_rows, here)}'
+            table = _claims_table(archive, relayed_rows, here)
+            sections += f'<h2 id="relayed" data-search-exclude>Claims relayed</h2>{table}'
         return f'<dl class="na-facts">{"".join(facts)}</dl>{summary}{pager}{sections}{pager}'
 
     return _paginated(lambda n: urls.claimant_page(claimant.id, n), claimant.name, rows, page)
@@ -223,7 +238,7 @@ def _home(archive: Archive, claims: list[Claim], made) -> str:
         f'<p class="na-stats"><strong>{len(archive.articles)}</strong> articles · '
         f"<strong>{len(claims)}</strong> claims · <strong>{len(archive.claimants)}</strong> claimants · "
         f"{link('coverage.html', f'{uncovered} figures not yet annotated')}</p>"
-        f'<h2 id="by-status">Claims by status</h2>{_status_counts(archive, claims, here)}'
+        f'<h2 id="by-status">Claims by status</h2>{_status_counts(archive, Counter(c.status for c in claims), here)}'
         f"<p>{link('claims.html', 'All claims')} · {link('articles.html', 'All articles')} · "
         f"{link('claimants.html', 'All claimants')} · {link('methodology.html', 'Methodology')}</p>"
         f"{_downloads(here)}"
@@ -241,12 +256,19 @@ def _offline_copy() -> str:
     )
 
 
-def _coverage(archive: Archive) -> str:
-    here = "coverage.md"
-    rows = []
-    for article in archive.articles:
-        missing = article.uncovered
-        if missing:
+def _uncovered(archive: Archive) -> list:
+    return [article for article in archive.articles if article.uncovered]
+
+
+def _coverage(archive: Archive):
+    """The coverage report's page maker: articles with figures no claim covers, 200 a page."""
+    total = sum(len(a.figures) for a in archive.articles)
+    covered = total - sum(len(a.uncovered) for a in archive.articles)
+
+    def page(here, chunk, pager):
+        rows = []
+        for article in chunk:
+            missing = article.uncovered
             figures = ", ".join(f"<code>{text(f.suggestion)}</code>" for f in missing[:20])
             more = f" and {len(missing) - 20} more" if len(missing) > 20 else ""
             rows.append(
@@ -254,18 +276,18 @@ def _coverage(archive: Archive) -> str:
                 f"<td><code>{text('docs/' + (article.sidecar_src or article.stem + '.claims.yml'))}</code></td>"
                 f"<td>{len(missing)}</td><td>{figures}{more}</td></tr>"
             )
-    total = sum(len(a.figures) for a in archive.articles)
-    covered = total - sum(len(a.uncovered) for a in archive.articles)
-    table = (
-        '<table class="na-table"><thead><tr><th>Article</th><th>Claims file</th><th>Figures not annotated</th>'
-        f"<th>Figures</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        if rows
-        else "<p>Every figure found in the archive is covered by a claim.</p>"
-    )
-    return (
-        "<h1>Coverage</h1><p>For editors: figures found in the archived texts (numbers, amounts, percentages) "
-        f"that no claim covers yet. {covered} of {total} figures are covered.</p>{table}"
-    )
+        table = (
+            '<table class="na-table"><thead><tr><th>Article</th><th>Claims file</th><th>Figures not annotated</th>'
+            f"<th>Figures</th></tr></thead><tbody>{''.join(rows)}</tbody></table>{pager}"
+            if rows
+            else "<p>Every figure found in the archive is covered by a claim.</p>"
+        )
+        return (
+            "<p>For editors: figures found in the archived texts (numbers, amounts, percentages) "
+            f"that no claim covers yet. {covered} of {total} figures are covered.</p>{pager}{table}"
+        )
+
+    return page
 
 
 def _errors() -> str:

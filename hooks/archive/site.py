@@ -6,6 +6,7 @@ would call the same ones.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -15,7 +16,7 @@ from . import exports, urls
 from .load import ARTICLES_DIR, REGISTRY, SIDECAR_SUFFIX, load_archive
 from .model import Archive
 from .pages import build_pages, description
-from .render import article_html, status_badge
+from .render import article_html, article_search_html, status_badge
 
 STATUS_TABLE_MARKER = "<!-- archive:status-table -->"
 STATUS_CSS = "assets/archive-statuses.css"
@@ -27,6 +28,7 @@ class PageInfo:
     html: Callable[[], str]
     in_nav: bool
     meta: dict
+    search_html: Callable[[], str] | None = None  # a lighter view for the search index, if any
 
 
 class ArchiveSite:
@@ -41,9 +43,12 @@ class ArchiveSite:
                 in_nav=False,
                 # Material hides its sidebars on articles: the margin is for side notes.
                 meta={"hide": ["navigation", "toc"], "description": description(archive, article)},
+                search_html=lambda a=article: article_search_html(archive, a),
             )
         for generated in build_pages(archive):
-            self.pages[generated.src] = PageInfo(generated.title, generated.html, generated.in_nav, {})
+            # Material's search plugin skips pages whose meta says search.exclude, without parsing them.
+            meta = {} if generated.searchable else {"search": {"exclude": True}}
+            self.pages[generated.src] = PageInfo(generated.title, generated.html, generated.in_nav, meta)
 
     @classmethod
     def load(cls, docs_dir, archive_config: dict | None, config_path, site_url: str = "") -> ArchiveSite:
@@ -52,7 +57,21 @@ class ArchiveSite:
         config_path is the project's mkdocs.yml: problems name files relative to its folder.
         """
         statuses = (archive_config or {}).get("statuses")
-        return cls(load_archive(Path(docs_dir), statuses, config_path), site_url)
+        # A large archive is millions of long-lived objects: Python's cycle collector
+        # would scan them again and again while they are made (most of `check`'s time at
+        # 10,000 articles) and during the whole build. It is paused while loading, and
+        # what exists afterwards is frozen (gc.freeze: never scanned); the next load (under
+        # `mkdocs serve`) unfreezes the previous archive so that it can be collected.
+        gc.unfreeze()
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            site = cls(load_archive(Path(docs_dir), statuses, config_path), site_url)
+        finally:
+            if enabled:
+                gc.enable()
+        gc.freeze()
+        return site
 
     @staticmethod
     def is_source_only(src: str) -> bool:
@@ -78,6 +97,15 @@ class ArchiveSite:
         info = self.pages.get(src)
         return info.html() if info else None
 
+    def search_content(self, src: str) -> str | None:
+        """What the search index reads for a generated page: a light view, the page, or nothing."""
+        info = self.pages.get(src)
+        if info is None:
+            return None
+        if info.search_html:
+            return info.search_html()
+        return "" if info.meta.get("search", {}).get("exclude") else info.html()
+
     def expand_markers(self, markdown: str) -> str:
         """Hand-written pages may ask for generated parts (the status table)."""
         if STATUS_TABLE_MARKER in markdown:
@@ -100,13 +128,14 @@ class ArchiveSite:
 
     def extra_files(self):
         """(path in the site, text) of every data file the site offers."""
-        yield "claims.json", exports.claims_json(self.archive, self.site_url)
-        yield "claims.csv", exports.claims_csv(self.archive, self.site_url)
+        records = exports.claim_records(self.archive, self.site_url)  # once for all the files below
+        yield "claims.json", exports.claims_json(self.archive, self.site_url, records)
+        yield "claims.csv", exports.claims_csv(self.archive, self.site_url, records)
         yield "claimants.json", exports.claimants_json(self.archive)
         for article in self.archive.articles:
             yield (
                 urls.page_url(article.src)[: -len(".html")] + ".json",
-                exports.article_json(self.archive, article, self.site_url),
+                exports.article_json(self.archive, article, self.site_url, records),
             )
 
     def summary(self) -> list[str]:

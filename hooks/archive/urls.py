@@ -7,7 +7,9 @@ under a sub-path (GitHub Pages) and opened from disk (file://).
 
 from __future__ import annotations
 
+import functools
 import posixpath
+import re
 
 
 def page_url(src: str) -> str:
@@ -18,11 +20,28 @@ def page_url(src: str) -> str:
 def relative(from_src: str, to_url: str) -> str:
     """A link from the page built from from_src to a site path (may carry #fragment)."""
     path, _, fragment = to_url.partition("#")
-    base = posixpath.dirname(page_url(from_src))
-    link = posixpath.relpath(path, base or ".") if path else ""
-    if path and link == ".":
-        link = posixpath.basename(path)
+    link = _relative_path(path, posixpath.dirname(page_url(from_src))) if path else ""
     return f"{link}#{fragment}" if fragment else link
+
+
+_ODD_SEGMENT = re.compile(r"(?:^|/)\.{0,2}(?:/|$)")  # an empty, "." or ".." part of a path
+
+
+def _relative_path(path: str, base: str) -> str:
+    # posixpath.relpath is slow and index pages make hundreds of thousands of links,
+    # between a few dozen folders: the folder part is computed once per pair.
+    folder, _, name = path.rpartition("/")
+    odd = _ODD_SEGMENT.search(path) or (base and _ODD_SEGMENT.search(base))
+    if odd or base == path or base.startswith(path + "/"):
+        link = posixpath.relpath(path, base or ".")
+        return posixpath.basename(path) if link == "." else link
+    up = _relative_folder(folder, base)
+    return name if up == "." else f"{up}/{name}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_folder(folder: str, base: str) -> str:
+    return posixpath.relpath(folder or ".", base or ".")
 
 
 # Pages after the first carry "_N": "_" never appears in an id, so a paginated

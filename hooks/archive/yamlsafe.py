@@ -93,20 +93,38 @@ def _construct(node, depth: int, seen: set, used_on: int = 1):
     return mapping
 
 
+_BRACKET = re.compile(r"[][{}]")
+
+
 def _nesting_precheck(text: str) -> None:
     # libyaml's composer recurses in C: refuse pathological flow nesting before it
     # can exhaust the C stack ("[[[[...").
+    # Only the brackets are looked at (a loop over every character was a hot spot).
     depth = 0
-    line = 1
-    for char in text:
-        if char in "[{":
+    for match in _BRACKET.finditer(text):
+        if match.group() in "[{":
             depth += 1
             if depth > 4 * MAX_DEPTH:
+                line = text.count("\n", 0, match.start()) + 1
                 raise YamlError(line, "yaml-nesting", depth=4 * MAX_DEPTH)
-        elif char in "]}":
+        else:
             depth = max(0, depth - 1)
-        elif char == "\n":
-            line += 1
+
+
+class _Loader(_BaseLoader):
+    """libyaml's loader, remembering how short plain scalars resolve (keys, ids, dates)."""
+
+    def resolve(self, kind, value, implicit):
+        if value is None or len(value) > 40:
+            return super().resolve(kind, value, implicit)
+        key = (kind, value, implicit)
+        tag = _RESOLVED.get(key)
+        if tag is None:
+            tag = _RESOLVED[key] = super().resolve(kind, value, implicit)
+        return tag
+
+
+_RESOLVED: dict = {}
 
 
 def _describe(error: yaml.MarkedYAMLError, text: str):
@@ -128,7 +146,7 @@ def load(text: str):
     if "[" in text or "{" in text:
         _nesting_precheck(text)
     try:
-        loader = _BaseLoader(text)
+        loader = _Loader(text)
         try:
             node = loader.get_single_node()
         finally:
