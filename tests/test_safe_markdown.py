@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from hooks.archive import safe_markdown
@@ -33,6 +33,9 @@ def slow(source: str):
 
 @settings(max_examples=500, deadline=None)
 @given(note)
+@example("---")  # a horizontal rule to Markdown: found by this test in CI
+@example("-- -")
+@example("- - -")
 def test_simple_notes_render_as_python_markdown_does(source):
     assert safe_markdown.note_html(source) == slow(source)
 
@@ -44,5 +47,5 @@ def test_common_notes_take_the_direct_path():
     ):
         assert safe_markdown._SIMPLE_NOTE.match(source)
         assert safe_markdown.note_html(source) == slow(source)
-    for source in ("1. A list", "- a list", "<b>raw</b>", "a & b", "[x](javascript:alert(1))", "**strong**"):
+    for source in ("---", "1. A list", "- a list", "<b>raw</b>", "a & b", "[x](javascript:alert(1))", "**strong**"):
         assert not safe_markdown._SIMPLE_NOTE.match(source)

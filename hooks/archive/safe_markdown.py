@@ -56,7 +56,9 @@ _PLAIN_CHARS = r"[A-Za-z0-9 .,;:'\"()?%$/=+’‘“”–—-]"
 _WORDS = r"[A-Za-z0-9][A-Za-z0-9 ]*(?<! )"
 _EMPHASIS = rf"(?<![^ (])\*{_WORDS}\*(?=[ .,;:)]|\Z)"
 _LINK = rf"\[{_WORDS}\]\(https?://[A-Za-z0-9./-]+\)"
-_SIMPLE_NOTE = re.compile(rf"(?!\d+\. |[-+] )(?:{_PLAIN_CHARS}|{_EMPHASIS}|{_LINK})+\Z")
+# Not simple when a line would start a list or be a horizontal rule ("---").
+_BLOCK_START = r"\d+\. |[-+] |(?:-+ {0,2}){3,}\Z"
+_SIMPLE_NOTE = re.compile(rf"(?!{_BLOCK_START})(?:{_PLAIN_CHARS}|{_EMPHASIS}|{_LINK})+\Z")
 _SIMPLE_PIECE = re.compile(rf"\*({_WORDS})\*|\[({_WORDS})\]\((https?://[A-Za-z0-9./-]+)\)")
 
 
