@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from . import exports, urls
+from . import annotations, claimreview, exports, feed, urls
 from .load import ARTICLES_DIR, REGISTRY, SIDECAR_SUFFIX, load_archive
 from .model import Archive
 from .pages import build_pages, description
@@ -32,14 +32,15 @@ class PageInfo:
 
 
 class ArchiveSite:
-    def __init__(self, archive: Archive, site_url: str = ""):
+    def __init__(self, archive: Archive, site_url: str = "", publisher: dict | None = None):
         self.archive = archive
         self.site_url = site_url or ""
+        self.publisher = dict(publisher or {})
         self.pages: dict[str, PageInfo] = {}
         for article in archive.articles:
             self.pages[article.src] = PageInfo(
                 title=article.title,
-                html=lambda a=article: article_html(archive, a),
+                html=lambda a=article: article_html(archive, a) + self.claim_reviews(a),
                 in_nav=False,
                 # Material hides its sidebars on articles: the margin is for side notes.
                 meta={"hide": ["navigation", "toc"], "description": description(archive, article)},
@@ -62,11 +63,12 @@ class ArchiveSite:
         # 10,000 articles) and during the whole build. It is paused while loading, and
         # what exists afterwards is frozen (gc.freeze: never scanned); the next load (under
         # `mkdocs serve`) unfreezes the previous archive so that it can be collected.
+        publisher = (archive_config or {}).get("publisher")
         gc.unfreeze()
         enabled = gc.isenabled()
         gc.disable()
         try:
-            site = cls(load_archive(Path(docs_dir), statuses, config_path), site_url)
+            site = cls(load_archive(Path(docs_dir), statuses, config_path), site_url, publisher)
         finally:
             if enabled:
                 gc.enable()
@@ -123,6 +125,10 @@ class ArchiveSite:
             f"<tbody>{rows}</tbody></table>"
         )
 
+    def claim_reviews(self, article) -> str:
+        """The article's schema.org ClaimReview JSON-LD blocks."""
+        return claimreview.article_scripts(self.archive, article, self.site_url, self.publisher)
+
     def status_css(self) -> str:
         return "".join(f'[data-status="{s.id}"]{{--na-status:{s.colour}}}\n' for s in self.archive.statuses.values())
 
@@ -137,6 +143,13 @@ class ArchiveSite:
                 urls.page_url(article.src)[: -len(".html")] + ".json",
                 exports.article_json(self.archive, article, self.site_url, records),
             )
+        yield (
+            annotations.COLLECTION_PATH,
+            annotations.dumps(annotations.collection(self.archive, self.site_url, self.publisher)),
+        )
+        for path, page in annotations.pages(self.archive, self.site_url, self.publisher):
+            yield path, annotations.dumps(page)
+        yield feed.FEED_PATH, feed.atom(self.archive, self.site_url, self.publisher)
 
     def summary(self) -> list[str]:
         """Build-log lines: the archive's size and its coverage, for editors."""
