@@ -94,7 +94,8 @@ def annotation(archive: Archive, claim: Claim, site_url: str, publisher: dict | 
             _text(f"Claimant: {claimant.name}. Relay chain: {_chain(archive, claim)}", "identifying"),
             _text(f"Status: {status.label}", "assessing"),
             _text(plain_text(claim.note_html), "commenting"),
-            {"id": address(urls.claim_permalink(claim)), "type": "Text", "purpose": "linking"},
+            # A web resource with a purpose must be a SpecificResource (model 3.3.5).
+            {"type": "SpecificResource", "source": address(urls.claim_permalink(claim)), "purpose": "linking"},
         ],
         "target": {
             "source": address(urls.page_url(article.src)),

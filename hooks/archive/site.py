@@ -20,6 +20,7 @@ from .render import article_html, article_search_html, status_badge
 
 STATUS_TABLE_MARKER = "<!-- archive:status-table -->"
 STATUS_CSS = "assets/archive-statuses.css"
+JSONLD_META = "archive_jsonld"  # page.meta key of an article's ClaimReview <script> blocks
 
 
 @dataclass
@@ -37,10 +38,11 @@ class ArchiveSite:
         self.site_url = site_url or ""
         self.publisher = dict(publisher or {})
         self.pages: dict[str, PageInfo] = {}
+        self.articles = {article.src: article for article in archive.articles}
         for article in archive.articles:
             self.pages[article.src] = PageInfo(
                 title=article.title,
-                html=lambda a=article: article_html(archive, a) + self.claim_reviews(a),
+                html=lambda a=article: article_html(archive, a),
                 in_nav=False,
                 # Material hides its sidebars on articles: the margin is for side notes.
                 meta={"hide": ["navigation", "toc"], "description": description(archive, article)},
@@ -93,7 +95,12 @@ class ArchiveSite:
         if info is None:
             return None
         # Themes print the title unescaped (Material's <title>), so it goes in escaped.
-        return {"title": escape(info.title), **info.meta}
+        meta = {"title": escape(info.title), **info.meta}
+        if src in self.articles:
+            # For the page's <head> (overrides/main.html): out of the body, whose text
+            # annotation clients search for quotes.
+            meta[JSONLD_META] = self.claim_reviews(self.articles[src])
+        return meta
 
     def page_html(self, src: str) -> str | None:
         info = self.pages.get(src)
