@@ -443,3 +443,35 @@ def test_the_feed_shows_new_articles_and_a_changed_verification(project):
     # Built again with nothing changed, the feed is the same: it follows the content, not the clock.
     built(project)
     assert feed_entries(project) == after
+
+
+def test_the_collection_pages_through_the_articles_with_claims(project):
+    project.article("2015/a", SEED_BODY, SEED_CLAIMS, title="First")
+    project.article("2015/b", "Nothing annotated here: 12 ships.\n", title="Unannotated")
+    project.article("2016/c", SEED_BODY, SEED_CLAIMS.split("  - id: militants-killed")[0], title="Third")
+    with_site_url(project)
+    result = built(project)
+    assert "site_url is not set" not in result.stderr
+    collection = json.loads(project.page("annotations.jsonld"))
+    order = [json.loads(project.page(f"articles/{stem}.annotations.jsonld")) for stem in ("2015/a", "2016/c")]
+    assert collection["total"] == 3 == sum(len(page["items"]) for page in order)
+    ids = [SITE_URL + f"articles/{stem}.annotations.jsonld" for stem in ("2015/a", "2016/c")]
+    assert {collection["first"], collection["last"]} == set(ids)
+    first, second = sorted(order, key=lambda page: page["startIndex"])
+    assert (first["startIndex"], second["startIndex"]) == (0, len(first["items"]))
+    assert first["next"] == second["id"] and second["prev"] == first["id"]
+    assert "prev" not in first and "next" not in second
+    # an article without claims has no annotations, no ClaimReview and no link to either
+    assert not (project.site / "articles/2015/b.annotations.jsonld").exists()
+    page = BeautifulSoup(project.page("articles/2015/b.html"), "html.parser")
+    assert not page.find_all("script", type="application/ld+json")
+    assert not page.select('.na-provenance a[href$=".annotations.jsonld"]')
+
+
+def test_builds_without_a_site_url_say_the_addresses_are_relative(project):
+    project.article("a", SEED_BODY, SEED_CLAIMS)
+    result = built(project)
+    assert "site_url is not set" in result.stderr
+    annotation = json.loads(project.page("articles/a.annotations.jsonld"))["items"][0]
+    assert annotation["target"]["source"] == "a.html"
+    assert json.loads(project.page("annotations.jsonld"))["first"] == "articles/a.annotations.jsonld"

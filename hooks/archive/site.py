@@ -163,6 +163,11 @@ class ArchiveSite:
         archive = self.archive
         claims = sum(len(a.claims) for a in archive.articles)
         lines = [f"Archive: {len(archive.articles)} articles, {claims} claims, {len(archive.claimants)} claimants"]
+        if not self.site_url and claims:
+            lines.append(
+                "Open data: site_url is not set, so ClaimReview, annotation and feed addresses are relative; "
+                "set it in mkdocs.yml for a public site (see data.html)"
+            )
         uncovered = [(a, len(a.uncovered)) for a in archive.articles if a.uncovered]
         if uncovered:
             total = sum(n for _, n in uncovered)
