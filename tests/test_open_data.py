@@ -24,7 +24,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from bs4 import BeautifulSoup, NavigableString
+from bs4 import BeautifulSoup, Comment, NavigableString
 from conftest import ROOT, SEED_BODY, SEED_CLAIMS
 from pyld import jsonld
 from referencing import Registry, Resource
@@ -298,17 +298,18 @@ def test_annotations_select_the_exact_archived_words_with_context(project):
             assert expected in bodies
 
 
-# A Hypothesis-style re-anchorer (after hypothesis/client's match-quote): the text of the whole
-# page, every place where the quote stands, each scored by how well the text around it matches
-# prefix and suffix; the best one wins.
+# A Hypothesis-style re-anchorer, after hypothesis/client's match-quote: in the text content of the
+# page's <body>, every place where the quote stands is scored by how well the text around it matches
+# prefix and suffix (weights 20 each, against 50 for the quote) and, a little (weight 2), by its
+# distance from the TextPositionSelector's start; the best one wins.
 
 
 def page_text(html: str) -> tuple[str, dict[str, tuple[int, int]]]:
-    """The page's text content, and where each claim's element stands in it."""
+    """document.body.textContent, and where each claim's element stands in it."""
     soup = BeautifulSoup(html, "html.parser")
     parts, spans, length = [], {}, 0
     for string in soup.body.descendants:
-        if isinstance(string, NavigableString):
+        if isinstance(string, NavigableString) and not isinstance(string, Comment):
             parts.append(str(string))
             length += len(str(string))
             claim = string.find_parent(class_="na-claim")
@@ -322,13 +323,17 @@ def similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio() if a or b else 1.0
 
 
-def reanchor(text: str, selector: dict) -> list[tuple[float, int]]:
-    exact, prefix, suffix = selector["exact"], selector.get("prefix", ""), selector.get("suffix", "")
+def reanchor(text: str, selectors: list[dict]) -> list[tuple[float, int]]:
+    quote = next(s for s in selectors if s["type"] == "TextQuoteSelector")
+    position = next(s for s in selectors if s["type"] == "TextPositionSelector")
+    exact, prefix, suffix = quote["exact"], quote.get("prefix", ""), quote.get("suffix", "")
     found, at = [], text.find(exact)
     while at != -1:
         before = text[max(0, at - len(prefix)) : at]
         after = text[at + len(exact) : at + len(exact) + len(suffix)]
-        found.append((similarity(before, prefix) + similarity(after, suffix), at))
+        near = 1 - abs(at - position["start"]) / len(text)
+        score = (50 + 20 * similarity(before, prefix) + 20 * similarity(after, suffix) + 2 * near) / 92
+        found.append((score, at))
         at = text.find(exact, at + 1)
     return sorted(found, reverse=True)
 
@@ -344,8 +349,7 @@ def test_a_hypothesis_style_client_reanchors_every_annotation_on_the_page(projec
     annotations = json.loads(project.page("articles/a.annotations.jsonld"))["items"]
     assert len(annotations) == 2
     for annotation in annotations:
-        quote = annotation["target"]["selector"][0]
-        ranked = reanchor(text, quote)
+        ranked = reanchor(text, annotation["target"]["selector"])
         assert len(ranked) >= 2 and ranked[0][0] > ranked[1][0], "the context must single out one place"
         assert ranked[0][1] == spans[annotation["id"].rsplit("#", 1)[1]][0]
 
@@ -475,3 +479,14 @@ def test_builds_without_a_site_url_say_the_addresses_are_relative(project):
     annotation = json.loads(project.page("articles/a.annotations.jsonld"))["items"][0]
     assert annotation["target"]["source"] == "a.html"
     assert json.loads(project.page("annotations.jsonld"))["first"] == "articles/a.annotations.jsonld"
+
+
+def test_every_annotation_of_the_seed_article_reanchors_on_its_page(project):
+    seed_project(project)
+    text, spans = page_text(project.page(SEED + ".html"))
+    annotations = json.loads(project.page(SEED + ".annotations.jsonld"))["items"]
+    assert len(annotations) == len(spans) == 11
+    for annotation in annotations:
+        ranked = reanchor(text, annotation["target"]["selector"])
+        assert ranked[0][1] == spans[annotation["id"].rsplit("#", 1)[1]][0], annotation["id"]
+        assert len(ranked) == 1 or ranked[0][0] > ranked[1][0]
