@@ -22,6 +22,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import feedparser
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup, Comment, NavigableString
@@ -490,3 +491,17 @@ def test_every_annotation_of_the_seed_article_reanchors_on_its_page(project):
         ranked = reanchor(text, annotation["target"]["selector"])
         assert ranked[0][1] == spans[annotation["id"].rsplit("#", 1)[1]][0], annotation["id"]
         assert len(ranked) == 1 or ranked[0][0] > ranked[1][0]
+
+
+def test_feed_readers_read_the_feed_whatever_the_titles_hold(project):
+    title = "'<script>alert(1)</script> & ]]> \"Oil\"'"
+    project.article("a", SEED_BODY, SEED_CLAIMS, title=title, archived="2026-11-01")
+    with_site_url(project)
+    built(project)
+    parsed = feedparser.parse(project.page("feed.xml"))
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.feed.title and parsed.feed.author == "Annotated News Archive"
+    (entry,) = parsed.entries
+    assert entry.title == "Archived: " + title.strip("'")
+    assert entry.link == SITE_URL + "articles/a.html" and entry.updated == "2026-11-01T00:00:00Z"
+    assert entry.id.startswith("urn:uuid:")
