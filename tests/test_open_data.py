@@ -250,6 +250,7 @@ def failed_musts(document, manifest: str, registry: Registry) -> list[str]:
 
 ANNOTATION_MUSTS = "annotations/annotationMusts.test"
 COLLECTION_MUSTS = "collections/collectionMusts.test"
+PAGE_MUSTS = "collections/pages/pageMusts.test"
 
 
 def test_the_harness_fails_the_suites_incorrect_annotations(w3c_registry):
@@ -262,6 +263,12 @@ def test_the_harness_fails_the_suites_incorrect_annotations(w3c_registry):
         except ValueError:
             continue  # not JSON at all: nothing to validate, and no annotation either
         assert failed_musts(document, ANNOTATION_MUSTS, w3c_registry), path.name
+    # a collection or page with a bad id or count fails too
+    context = "http://www.w3.org/ns/anno.jsonld"
+    bad_collection = {"@context": context, "id": "not a uri", "type": "AnnotationCollection", "total": -1}
+    assert len(failed_musts(bad_collection, COLLECTION_MUSTS, w3c_registry)) == 2
+    bad_page = {"@context": context, "id": "https://x.example/p", "type": "AnnotationPage", "startIndex": "0"}
+    assert failed_musts(bad_page, PAGE_MUSTS, w3c_registry)
     # ... and passes the correct ones with a single-resource target, as ours have
     for number in range(1, 11):
         path = W3C / "tools" / "samples" / "correct" / f"anno{number}.json"
@@ -276,6 +283,7 @@ def test_every_exported_annotation_meets_every_w3c_must(project, w3c_registry):
     assert collection["first"] == collection["last"] == SITE_URL + SEED + ".annotations.jsonld"
     page = json.loads(project.page(SEED + ".annotations.jsonld"))
     assert page["type"] == "AnnotationPage" and page["partOf"]["id"] == SITE_URL + "annotations.jsonld"
+    assert failed_musts(page, PAGE_MUSTS, w3c_registry) == []
     assert len(page["items"]) == 11
     for annotation in page["items"]:
         assert failed_musts(annotation, ANNOTATION_MUSTS, w3c_registry) == [], annotation["id"]
@@ -450,7 +458,7 @@ def test_the_feed_shows_new_articles_and_a_changed_verification(project):
     assert feed_entries(project) == after
 
 
-def test_the_collection_pages_through_the_articles_with_claims(project):
+def test_the_collection_pages_through_the_articles_with_claims(project, w3c_registry):
     project.article("2015/a", SEED_BODY, SEED_CLAIMS, title="First")
     project.article("2015/b", "Nothing annotated here: 12 ships.\n", title="Unannotated")
     project.article("2016/c", SEED_BODY, SEED_CLAIMS.split("  - id: militants-killed")[0], title="Third")
@@ -463,6 +471,8 @@ def test_the_collection_pages_through_the_articles_with_claims(project):
     ids = [SITE_URL + f"articles/{stem}.annotations.jsonld" for stem in ("2015/a", "2016/c")]
     assert {collection["first"], collection["last"]} == set(ids)
     first, second = sorted(order, key=lambda page: page["startIndex"])
+    for page in (collection, first, second):
+        assert failed_musts(page, COLLECTION_MUSTS if page is collection else PAGE_MUSTS, w3c_registry) == []
     assert (first["startIndex"], second["startIndex"]) == (0, len(first["items"]))
     assert first["next"] == second["id"] and second["prev"] == first["id"]
     assert "prev" not in first and "next" not in second
