@@ -515,3 +515,32 @@ def test_feed_readers_read_the_feed_whatever_the_titles_hold(project):
     assert entry.title == "Archived: " + title.strip("'")
     assert entry.link == SITE_URL + "articles/a.html" and entry.updated == "2026-11-01T00:00:00Z"
     assert entry.id.startswith("urn:uuid:")
+
+
+def test_a_status_added_in_mkdocs_yml_is_rated_as_configured_and_documented(project):
+    config = project.config.read_text(encoding="utf-8")
+    assert "    # statuses:\n" in config
+    config = config.replace(
+        "    # statuses:\n", '    statuses:\n      misleading: {label: Misleading, colour: "#7a3e9d", rating: 2}\n'
+    )
+    project.config.write_text(config, encoding="utf-8")
+    project.article("a", SEED_BODY, SEED_CLAIMS.replace("status: unverified", "status: misleading"))
+    built(project)
+    (review, _) = json_ld(project.page("articles/a.html"))
+    assert review["reviewRating"] == {
+        "@type": "Rating",
+        "ratingValue": 2,
+        "bestRating": 5,
+        "worstRating": 1,
+        "alternateName": "Misleading",
+    }
+    rows = BeautifulSoup(project.page("data.html"), "html.parser").select("table.na-table tbody tr")
+    mapping = {r.find("code").get_text(): r.find_all("td")[-1].get_text() for r in rows}
+    assert mapping == {
+        "confirmed": "5",
+        "partly-confirmed": "4",
+        "unverified": "3",
+        "disputed": "2",
+        "misleading": "2",
+        "false": "1",
+    }

@@ -19,6 +19,7 @@ from .pages import build_pages, description
 from .render import article_html, article_search_html, status_badge
 
 STATUS_TABLE_MARKER = "<!-- archive:status-table -->"
+RATING_TABLE_MARKER = "<!-- archive:rating-table -->"
 STATUS_CSS = "assets/archive-statuses.css"
 JSONLD_META = "archive_jsonld"  # page.meta key of an article's ClaimReview <script> blocks
 
@@ -119,7 +120,21 @@ class ArchiveSite:
         """Hand-written pages may ask for generated parts (the status table)."""
         if STATUS_TABLE_MARKER in markdown:
             markdown = markdown.replace(STATUS_TABLE_MARKER, self.status_table())
+        if RATING_TABLE_MARKER in markdown:
+            markdown = markdown.replace(RATING_TABLE_MARKER, self.rating_table())
         return markdown
+
+    def rating_table(self) -> str:
+        """Each status's ClaimReview rating (docs/data.md), as configured."""
+        rows = "".join(
+            f"<tr><td>{status_badge(self.archive, s.id)}</td><td><code>{escape(s.id)}</code></td>"
+            f"<td>{s.rating}</td></tr>"
+            for s in sorted(self.archive.statuses.values(), key=lambda s: -s.rating)
+        )
+        return (
+            '<table class="na-table"><thead><tr><th>Status (<code>alternateName</code>)</th><th>In YAML</th>'
+            f"<th><code>ratingValue</code></th></tr></thead><tbody>{rows}</tbody></table>"
+        )
 
     def status_table(self) -> str:
         rows = "".join(
