@@ -544,3 +544,25 @@ def test_a_status_added_in_mkdocs_yml_is_rated_as_configured_and_documented(proj
         "misleading": "2",
         "false": "1",
     }
+
+
+def test_a_markdown_article_is_described_in_the_words_its_page_shows(project):
+    body = (
+        "# Strikes\n\nShoigu said **Russian** aircraft hit 525 oil tanker trucks in [Syria](https://example.org/s).\n\n"
+        "- This included over 600 militants killed in one strike.\n"
+    )
+    project.article("a", body, SEED_CLAIMS, format="markdown")
+    with_site_url(project)
+    built(project)
+    reviews = json_ld(project.page("articles/a.html"))
+    assert [r["claimReviewed"] for r in reviews] == [
+        "Shoigu said Russian aircraft hit 525 oil tanker trucks in Syria.",
+        "This included over 600 militants killed in one strike.",
+    ]
+    text, spans = page_text(project.page("articles/a.html"))
+    for annotation in json.loads(project.page("articles/a.annotations.jsonld"))["items"]:
+        quote, position = annotation["target"]["selector"]
+        assert body[position["start"] : position["end"]] == quote["exact"]  # offsets stay the archived text's
+        assert "*" not in quote["prefix"] + quote["suffix"] and "](" not in quote["suffix"]
+        ranked = reanchor(text, annotation["target"]["selector"])
+        assert ranked[0][1] == spans[annotation["id"].rsplit("#", 1)[1]][0]

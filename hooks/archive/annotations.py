@@ -5,7 +5,8 @@ selected twice:
 
 - a TextQuoteSelector: `exact` is the quote as it stands in the archived text,
   `prefix` and `suffix` the (up to) CONTEXT characters before and after it, within
-  its paragraph (on the page, notes stand between paragraphs);
+  its paragraph (on the page, notes stand between paragraphs); for a Markdown
+  article, all three come from the text as rendered (readingtext), as the page shows it;
 - a TextPositionSelector: `start`/`end` are character offsets (Unicode code
   points) of the quote in the archived text, the article body (docs/data.md).
 
@@ -29,6 +30,7 @@ import re
 from . import urls
 from .exports import plain_text
 from .model import Archive, Article, Claim
+from .readingtext import reading_text
 
 CONTEXT = 32
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -45,10 +47,12 @@ def _timestamp(day: datetime.date) -> str:
     return day.isoformat() + "T00:00:00Z"
 
 
-def quote_selector(article: Article, claim: Claim, context: int = CONTEXT) -> dict:
-    body = article.body
-    before = body[max(0, claim.start - context) : claim.start]
-    after = body[claim.end : claim.end + context]
+def quote_selector(article: Article, claim: Claim, context: int = CONTEXT, reading=None) -> dict:
+    """exact, prefix and suffix from the article's reading text (the body itself for text articles)."""
+    body, spans = reading or reading_text(article)
+    start, end = spans[next(i for i, c in enumerate(article.claims) if c is claim)]
+    before = body[max(0, start - context) : start]
+    after = body[end : end + context]
     # Context stops at a paragraph break: on the page, a note may stand there.
     breaks = list(_PARAGRAPH_BREAK.finditer(before))
     if breaks:
@@ -56,7 +60,7 @@ def quote_selector(article: Article, claim: Claim, context: int = CONTEXT) -> di
     first_break = _PARAGRAPH_BREAK.search(after)
     if first_break:
         after = after[: first_break.start()]
-    return {"type": "TextQuoteSelector", "exact": body[claim.start : claim.end], "prefix": before, "suffix": after}
+    return {"type": "TextQuoteSelector", "exact": body[start:end], "prefix": before, "suffix": after}
 
 
 def _chain(archive: Archive, claim: Claim) -> str:
@@ -70,7 +74,9 @@ def _text(value: str, purpose: str) -> dict:
     return {"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain", "language": "en"}
 
 
-def annotation(archive: Archive, claim: Claim, site_url: str, publisher: dict | None = None, here: str = "") -> dict:
+def annotation(
+    archive: Archive, claim: Claim, site_url: str, publisher: dict | None = None, here: str = "", reading=None
+) -> dict:
     """`here`: the file the annotation is written in (for relative addresses when site_url is empty)."""
     article = claim.article
     here = here or page_path(article)
@@ -102,7 +108,7 @@ def annotation(archive: Archive, claim: Claim, site_url: str, publisher: dict | 
             "type": "Text",
             "format": "text/html",
             "selector": [
-                quote_selector(article, claim),
+                quote_selector(article, claim, reading=reading),
                 {"type": "TextPositionSelector", "start": claim.start, "end": claim.end},
             ],
         },
@@ -154,7 +160,8 @@ def pages(archive: Archive, site_url: str, publisher: dict | None = None):
         if number > 0:
             page["prev"] = address(page_path(articles[number - 1]))
         # Each item keeps its @context, so an annotation taken out of the page stands alone.
-        page["items"] = [annotation(archive, c, site_url, publisher, here) for c in article.claims]
+        reading = reading_text(article)
+        page["items"] = [annotation(archive, c, site_url, publisher, here, reading) for c in article.claims]
         index += len(article.claims)
         yield page_path(article), page
 

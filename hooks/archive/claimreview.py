@@ -20,6 +20,7 @@ import re
 
 from . import urls
 from .model import Archive, Article, Claim, Claimant
+from .readingtext import reading_text
 
 MAX_CLAIM_REVIEWED = 74  # Google: "under 75 characters"
 _SENTENCE_END = re.compile(r"[.!?]['’”\"]?\s|\n\s*\n")
@@ -29,22 +30,30 @@ ELLIPSIS = "…"
 def claim_words(article: Article, claim: Claim, limit: int = MAX_CLAIM_REVIEWED) -> str:
     """The quote with as much of its sentence as fits in `limit` characters, '…' where it is cut.
 
-    The words are the archived text's (white space collapsed), never a summary and
-    never the verdict.
+    The words are the article's as a reader sees them (white space collapsed), never a
+    summary and never the verdict.
     """
-    body = article.body
+    body, spans = reading_text(article)
+    index = next((i for i, c in enumerate(article.claims) if c is claim), None)
+    if index is None:  # a claim not (yet) in its article: its own offsets in the body
+        return words_around(article.body, claim.start, claim.end, limit)
+    return words_around(body, *spans[index], limit)
+
+
+def words_around(body: str, quote_start: int, quote_end: int, limit: int = MAX_CLAIM_REVIEWED) -> str:
+    """The words of `body` around [quote_start, quote_end), within its sentence, in `limit` characters."""
     start = 0
-    for match in _SENTENCE_END.finditer(body, 0, claim.start):
+    for match in _SENTENCE_END.finditer(body, 0, quote_start):
         start = match.end()
-    match = _SENTENCE_END.search(body, claim.end)
+    match = _SENTENCE_END.search(body, quote_end)
     end = len(body) if match is None else match.start() + (0 if match.group(0).startswith("\n") else 1)
-    end = max(end, claim.end)
+    end = max(end, quote_end)
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", body[start:end])]
     words = [(start + a, start + b) for a, b in words]
     # The quote's words, whole (a quote may start or end inside a word).
-    inside = [i for i, (a, b) in enumerate(words) if a < claim.end and claim.start < b]
+    inside = [i for i, (a, b) in enumerate(words) if a < quote_end and quote_start < b]
     if not inside:  # a quote of white space only cannot be anchored; keep the function total
-        return " ".join(body[claim.start : claim.end].split())[:limit]
+        return " ".join(body[quote_start:quote_end].split())[:limit]
     first, last = inside[0], inside[-1]
 
     def shown(lo: int, hi: int) -> str:
@@ -52,7 +61,7 @@ def claim_words(article: Article, claim: Claim, limit: int = MAX_CLAIM_REVIEWED)
         return (ELLIPSIS if lo > 0 else "") + text + (ELLIPSIS if hi < len(words) - 1 else "")
 
     if len(shown(first, last)) > limit:
-        quote = " ".join(body[claim.start : claim.end].split())
+        quote = " ".join(body[quote_start:quote_end].split())
         return quote[: limit - 1].rstrip() + ELLIPSIS
     # Grow outwards a word at a time, alternating sides, while it fits.
     grew = True
@@ -102,7 +111,10 @@ def _original(article: Article) -> dict | None:
     return original
 
 
-def claim_review(archive: Archive, claim: Claim, site_url: str = "", publisher: dict | None = None) -> dict:
+def claim_review(
+    archive: Archive, claim: Claim, site_url: str = "", publisher: dict | None = None, words: str | None = None
+) -> dict:
+    """`words`: claimReviewed, when the caller has it already (see article_scripts)."""
     article = claim.article
     status = archive.statuses[claim.status]
     appearance = [a for a in (_original(article), _archive_page(article, site_url)) if a]
@@ -124,7 +136,7 @@ def claim_review(archive: Archive, claim: Claim, site_url: str = "", publisher: 
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": urls.address(site_url, article.src, urls.claim_permalink(claim)),
-        "claimReviewed": claim_words(article, claim),
+        "claimReviewed": claim_words(article, claim) if words is None else words,
         "itemReviewed": item,
         "author": author,
         "reviewRating": {
@@ -154,4 +166,8 @@ def script(data) -> str:
 
 def article_scripts(archive: Archive, article: Article, site_url: str = "", publisher: dict | None = None) -> str:
     """The JSON-LD of an article page: one block per claim (empty when it has none)."""
-    return "".join(script(claim_review(archive, c, site_url, publisher)) for c in article.claims)
+    body, spans = reading_text(article)
+    return "".join(
+        script(claim_review(archive, c, site_url, publisher, words_around(body, *span)))
+        for c, span in zip(article.claims, spans, strict=True)
+    )
