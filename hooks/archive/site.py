@@ -181,7 +181,7 @@ class ArchiveSite:
         if not self.site_url and claims:
             lines.append(
                 "Open data: site_url is not set, so ClaimReview, annotation and feed addresses are relative; "
-                "set it in mkdocs.yml for a public site (see data.html)"
+                "build a public site with SITE_URL set (see data.html)"
             )
         uncovered = [(a, len(a.uncovered)) for a in archive.articles if a.uncovered]
         if uncovered:
