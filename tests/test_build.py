@@ -162,7 +162,12 @@ def test_hostile_title_text_and_notes_are_shown_inert(project):
     assert note.find("a", string="this")["href"] == "https://example.org/ok"
     # nothing from content reaches the page's head or scripts either
     assert page.find("title").get_text().startswith(HOSTILE)
-    assert all("alert" not in (s.string or "") for s in page.find_all("script"))
+    code = [s for s in page.find_all("script") if s.get("type") != "application/ld+json"]
+    assert all("alert" not in (s.string or "") for s in code)
+    # the ClaimReview JSON-LD is data: it carries the hostile words, escaped so they cannot end its element
+    (data,) = page.find_all("script", type="application/ld+json")
+    assert "<" not in data.string
+    assert json.loads(data.string)["claimReviewed"].endswith("onerror=alert(1)> and 525 oil tanker trucks.")
 
 
 def test_a_fresh_import_builds_at_once_with_its_figures_uncovered(project):

@@ -171,8 +171,10 @@ def build_pages(archive: Archive) -> list[Generated]:
 
 def _downloads(here: str) -> str:
     items = [("claims.json", "Claims (JSON)"), ("claims.csv", "Claims (CSV)"), ("claimants.json", "Claimants (JSON)")]
+    items += [("annotations.jsonld", "Web Annotations (JSON-LD)"), ("feed.xml", "Atom feed")]
     links = " · ".join(link(urls.relative(here, href), label) for href, label in items)
-    return f'<p class="na-downloads">Download: {links}</p>'
+    about = link(urls.relative(here, "data.html"), "what the files hold")
+    return f'<p class="na-downloads">Download: {links} ({about})</p>'
 
 
 def _claimant_pages(archive: Archive, claimant, made: list[Claim], relayed: list[Claim]) -> list[Generated]:

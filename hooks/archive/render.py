@@ -222,9 +222,16 @@ def _provenance(archive: Archive, article: Article) -> str:
         raw = urls.relative(here, article.raw_src)
         rows.append(("Raw archived text", link(raw, article.raw_src.rsplit("/", 1)[-1])))
     data = urls.relative(here, urls.page_url(article.src)[: -len(".html")] + ".json")
-    rows.append(("Claims", _claim_summary(archive, article) + f" · {link(data, 'JSON')}"))
+    rows.append(("Claims", _claim_summary(archive, article) + f" · {link(data, 'JSON')}" + _annotations_link(article)))
     cells = "".join(f"<div><dt>{name}</dt><dd>{value}</dd></div>" for name, value in rows)
     return f'<dl class="na-provenance" data-search-exclude>{cells}</dl>'
+
+
+def _annotations_link(article: Article) -> str:
+    if not article.claims:
+        return ""
+    href = urls.relative(article.src, urls.data_file(article.src, ".annotations.jsonld"))
+    return f" · {link(href, 'Web Annotations')}"
 
 
 def _claim_summary(archive: Archive, article: Article) -> str:

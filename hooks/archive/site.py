@@ -12,14 +12,16 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from . import exports, urls
+from . import annotations, claimreview, exports, feed, urls
 from .load import ARTICLES_DIR, REGISTRY, SIDECAR_SUFFIX, load_archive
 from .model import Archive
 from .pages import build_pages, description
 from .render import article_html, article_search_html, status_badge
 
 STATUS_TABLE_MARKER = "<!-- archive:status-table -->"
+RATING_TABLE_MARKER = "<!-- archive:rating-table -->"
 STATUS_CSS = "assets/archive-statuses.css"
+JSONLD_META = "archive_jsonld"  # page.meta key of an article's ClaimReview <script> blocks
 
 
 @dataclass
@@ -32,10 +34,12 @@ class PageInfo:
 
 
 class ArchiveSite:
-    def __init__(self, archive: Archive, site_url: str = ""):
+    def __init__(self, archive: Archive, site_url: str = "", publisher: dict | None = None):
         self.archive = archive
         self.site_url = site_url or ""
+        self.publisher = dict(publisher or {})
         self.pages: dict[str, PageInfo] = {}
+        self.articles = {article.src: article for article in archive.articles}
         for article in archive.articles:
             self.pages[article.src] = PageInfo(
                 title=article.title,
@@ -62,11 +66,12 @@ class ArchiveSite:
         # 10,000 articles) and during the whole build. It is paused while loading, and
         # what exists afterwards is frozen (gc.freeze: never scanned); the next load (under
         # `mkdocs serve`) unfreezes the previous archive so that it can be collected.
+        publisher = (archive_config or {}).get("publisher")
         gc.unfreeze()
         enabled = gc.isenabled()
         gc.disable()
         try:
-            site = cls(load_archive(Path(docs_dir), statuses, config_path), site_url)
+            site = cls(load_archive(Path(docs_dir), statuses, config_path), site_url, publisher)
         finally:
             if enabled:
                 gc.enable()
@@ -91,7 +96,12 @@ class ArchiveSite:
         if info is None:
             return None
         # Themes print the title unescaped (Material's <title>), so it goes in escaped.
-        return {"title": escape(info.title), **info.meta}
+        meta = {"title": escape(info.title), **info.meta}
+        if src in self.articles:
+            # For the page's <head> (overrides/main.html): out of the body, whose text
+            # annotation clients search for quotes.
+            meta[JSONLD_META] = self.claim_reviews(self.articles[src])
+        return meta
 
     def page_html(self, src: str) -> str | None:
         info = self.pages.get(src)
@@ -110,7 +120,21 @@ class ArchiveSite:
         """Hand-written pages may ask for generated parts (the status table)."""
         if STATUS_TABLE_MARKER in markdown:
             markdown = markdown.replace(STATUS_TABLE_MARKER, self.status_table())
+        if RATING_TABLE_MARKER in markdown:
+            markdown = markdown.replace(RATING_TABLE_MARKER, self.rating_table())
         return markdown
+
+    def rating_table(self) -> str:
+        """Each status's ClaimReview rating (docs/data.md), as configured."""
+        rows = "".join(
+            f"<tr><td>{status_badge(self.archive, s.id)}</td><td><code>{escape(s.id)}</code></td>"
+            f"<td>{s.rating}</td></tr>"
+            for s in sorted(self.archive.statuses.values(), key=lambda s: -s.rating)
+        )
+        return (
+            '<table class="na-table"><thead><tr><th>Status (<code>alternateName</code>)</th><th>In YAML</th>'
+            f"<th><code>ratingValue</code></th></tr></thead><tbody>{rows}</tbody></table>"
+        )
 
     def status_table(self) -> str:
         rows = "".join(
@@ -122,6 +146,10 @@ class ArchiveSite:
             '<table class="na-table"><thead><tr><th>Status</th><th>In YAML</th><th>Meaning</th></tr></thead>'
             f"<tbody>{rows}</tbody></table>"
         )
+
+    def claim_reviews(self, article) -> str:
+        """The article's schema.org ClaimReview JSON-LD blocks."""
+        return claimreview.article_scripts(self.archive, article, self.site_url, self.publisher)
 
     def status_css(self) -> str:
         return "".join(f'[data-status="{s.id}"]{{--na-status:{s.colour}}}\n' for s in self.archive.statuses.values())
@@ -137,12 +165,24 @@ class ArchiveSite:
                 urls.page_url(article.src)[: -len(".html")] + ".json",
                 exports.article_json(self.archive, article, self.site_url, records),
             )
+        yield (
+            annotations.COLLECTION_PATH,
+            annotations.dumps(annotations.collection(self.archive, self.site_url, self.publisher)),
+        )
+        for path, page in annotations.pages(self.archive, self.site_url, self.publisher):
+            yield path, annotations.dumps(page)
+        yield feed.FEED_PATH, feed.atom(self.archive, self.site_url, self.publisher)
 
     def summary(self) -> list[str]:
         """Build-log lines: the archive's size and its coverage, for editors."""
         archive = self.archive
         claims = sum(len(a.claims) for a in archive.articles)
         lines = [f"Archive: {len(archive.articles)} articles, {claims} claims, {len(archive.claimants)} claimants"]
+        if not self.site_url and claims:
+            lines.append(
+                "Open data: site_url is not set, so ClaimReview, annotation and feed addresses are relative; "
+                "build a public site with SITE_URL set (see data.html)"
+            )
         uncovered = [(a, len(a.uncovered)) for a in archive.articles if a.uncovered]
         if uncovered:
             total = sum(n for _, n in uncovered)

@@ -68,3 +68,18 @@ def articles_page(page: int = 1) -> str:
 
 def claim_permalink(claim) -> str:
     return page_url(claim.article.src) + "#claim-" + claim.id
+
+
+def absolute(site_url: str, path: str) -> str:
+    """A site path as an address: absolute under site_url when it is set, else left site-relative."""
+    return site_url.rstrip("/") + "/" + path if site_url else path
+
+
+def address(site_url: str, here: str, path: str) -> str:
+    """A site path as written in a file published at `here`: absolute under site_url, else relative to `here`."""
+    return absolute(site_url, path) if site_url else relative(here, path)
+
+
+def data_file(src: str, suffix: str) -> str:
+    """articles/2015/x.md -> articles/2015/x{suffix}: the data files published beside an article page."""
+    return page_url(src)[: -len(".html")] + suffix

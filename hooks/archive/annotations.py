@@ -1,0 +1,170 @@
+"""W3C Web Annotations (https://www.w3.org/TR/annotation-model/) for every claim.
+
+Each claim is an Annotation whose target is its article's page on this site,
+selected twice:
+
+- a TextQuoteSelector: `exact` is the quote as it stands in the archived text,
+  `prefix` and `suffix` the (up to) CONTEXT characters before and after it, within
+  its paragraph (on the page, notes stand between paragraphs); for a Markdown
+  article, all three come from the text as rendered (readingtext), as the page shows it;
+- a TextPositionSelector: `start`/`end` are character offsets (Unicode code
+  points) of the quote in the archived text, the article body (docs/data.md).
+
+Addresses are absolute when `site_url` is set (the Web Annotation model wants
+IRIs); without it they are relative to the file that holds them.
+
+Clients such as Hypothesis find the quote in the page's text and use prefix and
+suffix to choose among repeats. The bodies are TextualBodies: the claimant (and
+relay chain), the status label, and the note as plain text.
+
+The per-article files are the AnnotationPages of one AnnotationCollection
+(`annotations.jsonld`), chained with `next`/`prev`, one page per article with claims.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+
+from . import urls
+from .exports import plain_text
+from .model import Archive, Article, Claim
+from .readingtext import reading_text
+
+CONTEXT = 32
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+COLLECTION_PATH = "annotations.jsonld"
+PAGE_SUFFIX = ".annotations.jsonld"
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def page_path(article: Article) -> str:
+    return urls.data_file(article.src, PAGE_SUFFIX)
+
+
+def _timestamp(day: datetime.date) -> str:
+    return day.isoformat() + "T00:00:00Z"
+
+
+def quote_selector(article: Article, claim: Claim, context: int = CONTEXT, reading=None) -> dict:
+    """exact, prefix and suffix from the article's reading text (the body itself for text articles)."""
+    body, spans = reading or reading_text(article)
+    start, end = spans[next(i for i, c in enumerate(article.claims) if c is claim)]
+    before = body[max(0, start - context) : start]
+    after = body[end : end + context]
+    # Context stops at a paragraph break: on the page, a note may stand there.
+    breaks = list(_PARAGRAPH_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    first_break = _PARAGRAPH_BREAK.search(after)
+    if first_break:
+        after = after[: first_break.start()]
+    return {"type": "TextQuoteSelector", "exact": body[start:end], "prefix": before, "suffix": after}
+
+
+def _chain(archive: Archive, claim: Claim) -> str:
+    claimant = archive.claimants[claim.claimant]
+    first = claimant.name + (f" ({claimant.role})" if claimant.role else "")
+    hops = [first, *(archive.claimants[who].name for who in claim.via), claim.article.outlet]
+    return " → ".join(hops)
+
+
+def _text(value: str, purpose: str) -> dict:
+    return {"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain", "language": "en"}
+
+
+def annotation(
+    archive: Archive, claim: Claim, site_url: str, publisher: dict | None = None, here: str = "", reading=None
+) -> dict:
+    """`here`: the file the annotation is written in (for relative addresses when site_url is empty)."""
+    article = claim.article
+    here = here or page_path(article)
+
+    def address(path: str) -> str:
+        return urls.address(site_url, here, path)
+
+    status = archive.statuses[claim.status]
+    claimant = archive.claimants[claim.claimant]
+    creator = {"type": "Organization", "name": (publisher or {}).get("name") or "Annotated News Archive"}
+    if site_url:
+        creator["homepage"] = site_url
+    return {
+        "@context": ANNO_CONTEXT,
+        "id": address(page_path(article)) + "#" + claim.id,
+        "type": "Annotation",
+        "motivation": "assessing",
+        "created": _timestamp(claim.checked or article.archived),
+        "creator": creator,
+        "body": [
+            _text(f"Claimant: {claimant.name}. Relay chain: {_chain(archive, claim)}", "identifying"),
+            _text(f"Status: {status.label}", "assessing"),
+            _text(plain_text(claim.note_html), "commenting"),
+            # A web resource with a purpose must be a SpecificResource (model 3.3.5).
+            {"type": "SpecificResource", "source": address(urls.claim_permalink(claim)), "purpose": "linking"},
+        ],
+        "target": {
+            "source": address(urls.page_url(article.src)),
+            "type": "Text",
+            "format": "text/html",
+            "selector": [
+                quote_selector(article, claim, reading=reading),
+                {"type": "TextPositionSelector", "start": claim.start, "end": claim.end},
+            ],
+        },
+    }
+
+
+def _annotated(archive: Archive) -> list[Article]:
+    return [a for a in archive.articles if a.claims]
+
+
+def collection(archive: Archive, site_url: str, publisher: dict | None = None) -> dict:
+    articles = _annotated(archive)
+    data = {
+        "@context": ANNO_CONTEXT,
+        "id": urls.absolute(site_url, COLLECTION_PATH),
+        "type": "AnnotationCollection",
+        "label": f"{(publisher or {}).get('name') or 'Annotated News Archive'}: every annotated claim",
+        "total": sum(len(a.claims) for a in articles),
+    }
+    if articles:
+        data["first"] = urls.absolute(site_url, page_path(articles[0]))
+        data["last"] = urls.absolute(site_url, page_path(articles[-1]))
+    return data
+
+
+def pages(archive: Archive, site_url: str, publisher: dict | None = None):
+    """(path, AnnotationPage) for each article with claims, in the collection's order."""
+    articles = _annotated(archive)
+    total = sum(len(a.claims) for a in articles)
+    index = 0
+    for number, article in enumerate(articles):
+        here = page_path(article)
+
+        def address(path: str, here=here) -> str:
+            return urls.address(site_url, here, path)
+
+        page = {
+            "@context": ANNO_CONTEXT,
+            "id": address(here),
+            "type": "AnnotationPage",
+            "partOf": {
+                "id": address(COLLECTION_PATH),
+                "total": total,
+            },
+            "startIndex": index,
+        }
+        if number + 1 < len(articles):
+            page["next"] = address(page_path(articles[number + 1]))
+        if number > 0:
+            page["prev"] = address(page_path(articles[number - 1]))
+        # Each item keeps its @context, so an annotation taken out of the page stands alone.
+        reading = reading_text(article)
+        page["items"] = [annotation(archive, c, site_url, publisher, here, reading) for c in article.claims]
+        index += len(article.claims)
+        yield page_path(article), page
+
+
+def dumps(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1)

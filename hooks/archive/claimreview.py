@@ -1,0 +1,173 @@
+"""schema.org ClaimReview for every claim, as JSON-LD for the article pages.
+
+One ClaimReview per claim (https://schema.org/ClaimReview, and Google's Fact Check
+markup): `claimReviewed` is the claim in the claimant's words, cut from the
+archived sentence around the quote; `itemReviewed` is a Claim by the claimant,
+appearing in the archived article; `reviewRating` maps the status to a number
+(Status.rating: 5 best .. 1 worst, the label as `alternateName`). schema.org has
+no property for the relay chain: it is on the page and in the JSON export
+(docs/data.md says so).
+
+Addresses are absolute when `site_url` is set. Without it they are relative to
+the page, which JSON-LD readers resolve against the page's address; Google wants
+absolute ones, so a public site sets `site_url` (see docs/data.md).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from . import urls
+from .model import Archive, Article, Claim, Claimant
+from .readingtext import reading_text
+
+MAX_CLAIM_REVIEWED = 74  # Google: "under 75 characters"
+_SENTENCE_END = re.compile(r"[.!?]['’”\"]?\s|\n\s*\n")
+ELLIPSIS = "…"
+
+
+def claim_words(article: Article, claim: Claim, limit: int = MAX_CLAIM_REVIEWED) -> str:
+    """The quote with as much of its sentence as fits in `limit` characters, '…' where it is cut.
+
+    The words are the article's as a reader sees them (white space collapsed), never a
+    summary and never the verdict.
+    """
+    body, spans = reading_text(article)
+    index = next((i for i, c in enumerate(article.claims) if c is claim), None)
+    if index is None:  # a claim not (yet) in its article: its own offsets in the body
+        return words_around(article.body, claim.start, claim.end, limit)
+    return words_around(body, *spans[index], limit)
+
+
+def words_around(body: str, quote_start: int, quote_end: int, limit: int = MAX_CLAIM_REVIEWED) -> str:
+    """The words of `body` around [quote_start, quote_end), within its sentence, in `limit` characters."""
+    start = 0
+    for match in _SENTENCE_END.finditer(body, 0, quote_start):
+        start = match.end()
+    match = _SENTENCE_END.search(body, quote_end)
+    end = len(body) if match is None else match.start() + (0 if match.group(0).startswith("\n") else 1)
+    end = max(end, quote_end)
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", body[start:end])]
+    words = [(start + a, start + b) for a, b in words]
+    # The quote's words, whole (a quote may start or end inside a word).
+    inside = [i for i, (a, b) in enumerate(words) if a < quote_end and quote_start < b]
+    if not inside:  # a quote of white space only cannot be anchored; keep the function total
+        return " ".join(body[quote_start:quote_end].split())[:limit]
+    first, last = inside[0], inside[-1]
+
+    def shown(lo: int, hi: int) -> str:
+        text = " ".join(body[words[lo][0] : words[hi][1]].split())
+        return (ELLIPSIS if lo > 0 else "") + text + (ELLIPSIS if hi < len(words) - 1 else "")
+
+    if len(shown(first, last)) > limit:
+        quote = " ".join(body[quote_start:quote_end].split())
+        return quote[: limit - 1].rstrip() + ELLIPSIS
+    # Grow outwards a word at a time, alternating sides, while it fits.
+    grew = True
+    while grew:
+        grew = False
+        if last < len(words) - 1 and len(shown(first, last + 1)) <= limit:
+            last, grew = last + 1, True
+        if first > 0 and len(shown(first - 1, last)) <= limit:
+            first, grew = first - 1, True
+    return shown(first, last)
+
+
+def _agent(archive: Archive, claimant: Claimant) -> dict:
+    kind = "Person" if claimant.kind == "person" else "Organization"
+    agent = {"@type": kind, "name": claimant.name}
+    if claimant.role:
+        agent["jobTitle" if kind == "Person" else "description"] = claimant.role
+    if claimant.affiliation:
+        affiliation = archive.claimants[claimant.affiliation]
+        key = "affiliation" if kind == "Person" else "parentOrganization"
+        agent[key] = {"@type": "Organization", "name": affiliation.name}
+    if claimant.url:
+        agent["url"] = claimant.url
+    return agent
+
+
+def _archive_page(article: Article, site_url: str) -> dict:
+    return {
+        "@type": "WebPage",
+        "url": urls.address(site_url, article.src, urls.page_url(article.src)),
+        "name": f"{article.title} (archived copy)",
+        "datePublished": article.archived.isoformat(),
+    }
+
+
+def _original(article: Article) -> dict | None:
+    if not article.url:
+        return None
+    original = {
+        "@type": "NewsArticle",
+        "url": article.url,
+        "headline": article.title,
+        "publisher": {"@type": "Organization", "name": article.outlet},
+    }
+    if article.published:
+        original["datePublished"] = article.published.isoformat()
+    return original
+
+
+def claim_review(
+    archive: Archive, claim: Claim, site_url: str = "", publisher: dict | None = None, words: str | None = None
+) -> dict:
+    """`words`: claimReviewed, when the caller has it already (see article_scripts)."""
+    article = claim.article
+    status = archive.statuses[claim.status]
+    appearance = [a for a in (_original(article), _archive_page(article, site_url)) if a]
+    item = {
+        "@type": "Claim",
+        "author": _agent(archive, archive.claimants[claim.claimant]),
+        "appearance": appearance,
+    }
+    said = claim.said or article.published
+    if said:
+        item["datePublished"] = said.isoformat()
+    if claim.source and claim.source.url:
+        item["firstAppearance"] = {"@type": "CreativeWork", "url": claim.source.url, "name": claim.source.title}
+    publisher = publisher or {}
+    author = {"@type": "Organization", "name": publisher.get("name") or "Annotated News Archive"}
+    if publisher.get("url") or site_url:
+        author["url"] = publisher.get("url") or site_url
+    review = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": urls.address(site_url, article.src, urls.claim_permalink(claim)),
+        "claimReviewed": claim_words(article, claim) if words is None else words,
+        "itemReviewed": item,
+        "author": author,
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": status.rating,
+            "bestRating": 5,
+            "worstRating": 1,
+            "alternateName": status.label,
+        },
+    }
+    reviewed = claim.checked or article.archived
+    review["datePublished"] = reviewed.isoformat()
+    return review
+
+
+def script(data) -> str:
+    """A <script type="application/ld+json"> element whose text can never end the element early.
+
+    "<", ">" and "&" are written as JSON escapes, so no "</script>" or "<!--" can
+    appear in it, whatever the archived text holds; JSON parsers read the same values.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def article_scripts(archive: Archive, article: Article, site_url: str = "", publisher: dict | None = None) -> str:
+    """The JSON-LD of an article page: one block per claim (empty when it has none)."""
+    body, spans = reading_text(article)
+    return "".join(
+        script(claim_review(archive, c, site_url, publisher, words_around(body, *span)))
+        for c, span in zip(article.claims, spans, strict=True)
+    )

@@ -1,0 +1,102 @@
+"""An Atom feed (RFC 4287) of newly archived articles and of changed verifications.
+
+Entries come from the content's dates, never from the build time, so two builds
+of the same content give the same feed:
+
+- one entry per article, dated `archived`;
+- one entry per claim whose `checked` date is later than its article's
+  `archived` date: a verification that changed after archiving. Its id is made
+  from the claim, its status and its `checked` date, so a new status or a new
+  check (an editor updates `checked` when changing a status) is a new entry to
+  feed readers.
+
+The newest MAX_ENTRIES entries are kept.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from xml.sax.saxutils import escape
+
+from . import urls
+from .exports import plain_text
+from .model import Archive
+
+FEED_PATH = "feed.xml"
+MAX_ENTRIES = 100
+_NAMESPACE = uuid.UUID("5d0f6b2e-2f7e-4a55-9a3c-6c1f0e1a7b42")  # this archive's feed ids
+
+
+def _xml(value: str) -> str:
+    """Text for XML 1.0: escaped, and without the control characters XML cannot hold."""
+    return escape("".join(ch for ch in value if ch in "\t\n\r" or ch >= " "), {'"': "&quot;"})
+
+
+def _id(*parts: str) -> str:
+    return "urn:uuid:" + str(uuid.uuid5(_NAMESPACE, "\x1f".join(parts)))
+
+
+def _time(day: datetime.date) -> str:
+    return day.isoformat() + "T00:00:00Z"
+
+
+def entries(archive: Archive, site_url: str = "") -> list[dict]:
+    found = []
+    for article in archive.articles:
+        page = urls.absolute(site_url, urls.page_url(article.src))
+        found.append(
+            {
+                "id": _id("article", article.src, article.sha256),
+                "title": f"Archived: {article.title}",
+                "updated": article.archived,
+                "link": page,
+                "summary": f"{article.outlet}; {len(article.claims)} annotated claims.",
+                "category": "archived",
+            }
+        )
+        for claim in article.claims:
+            if claim.checked is None or claim.checked <= article.archived:
+                continue
+            status = archive.statuses[claim.status]
+            found.append(
+                {
+                    "id": _id("verification", article.src, claim.id, claim.status, claim.checked.isoformat()),
+                    "title": f"{status.label}: “{article.quoted(claim)}” ({article.title})",
+                    "updated": claim.checked,
+                    "link": urls.absolute(site_url, urls.claim_permalink(claim)),
+                    "summary": f"Checked {claim.checked.isoformat()}: {status.label}. {plain_text(claim.note_html)}",
+                    "category": "verification",
+                }
+            )
+    found.sort(key=lambda e: (e["updated"], e["id"]), reverse=True)
+    return found[:MAX_ENTRIES]
+
+
+def atom(archive: Archive, site_url: str = "", publisher: dict | None = None, title: str = "") -> str:
+    name = (publisher or {}).get("name") or "Annotated News Archive"
+    items = entries(archive, site_url)
+    dates = [e["updated"] for e in items] or [datetime.date(1970, 1, 1)]
+    out = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"<id>{_id('feed', site_url or name)}</id>",
+        f"<title>{_xml(title or name)}: new articles and changed verifications</title>",
+        f"<updated>{_time(max(dates))}</updated>",
+        f"<author><name>{_xml(name)}</name></author>",
+        f'<link rel="self" href="{_xml(urls.absolute(site_url, FEED_PATH))}"/>',
+        f'<link rel="alternate" type="text/html" href="{_xml(urls.absolute(site_url, "index.html"))}"/>',
+    ]
+    for entry in items:
+        out += [
+            "<entry>",
+            f"<id>{entry['id']}</id>",
+            f"<title>{_xml(entry['title'])}</title>",
+            f"<updated>{_time(entry['updated'])}</updated>",
+            f'<link rel="alternate" type="text/html" href="{_xml(entry["link"])}"/>',
+            f'<category term="{entry["category"]}"/>',
+            f"<summary>{_xml(entry['summary'])}</summary>",
+            "</entry>",
+        ]
+    out.append("</feed>")
+    return "\n".join(out) + "\n"

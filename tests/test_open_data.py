@@ -1,0 +1,568 @@
+"""The archive's open data, checked with other people's schemas and tools.
+
+- ClaimReview JSON-LD on the article pages, expanded with schema.org's own
+  context (release 30.0, in ../shared/schemaorg) and checked for Google's
+  required and recommended properties;
+- the Web Annotations, validated against the W3C Web Annotation test suite's
+  MUST assertions (../shared/w3c-annotation-schemas) with jsonschema, and
+  re-anchored in the built page the way a Hypothesis-style client does;
+- the JSON and CSV exports, round-tripped; the Atom feed.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import feedparser
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup, Comment, NavigableString
+from conftest import ROOT, SEED_BODY, SEED_CLAIMS
+from pyld import jsonld
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT4
+
+SHARED = ROOT.parent / "shared"
+W3C = SHARED / "w3c-annotation-schemas"
+SCHEMAORG = SHARED / "schemaorg"
+SITE_URL = "https://news.example.org/archive/"
+SCHEMA = "http://schema.org/"
+SEED = "articles/2015/russia-has-battered-isis-oil-this-week-now-putin-says-its"
+
+
+def shared(path: Path) -> Path:
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing: CI clones the project with shared/ beside it")
+        pytest.skip(f"{path} is not beside the project")
+    return path
+
+
+def with_site_url(project, url: str = SITE_URL):
+    text, count = re.subn(r"(?m)^site_url: .*$", f"site_url: {url}", project.config.read_text(encoding="utf-8"))
+    assert count == 1, "mkdocs.yml has no site_url line to set"
+    project.config.write_text(text, encoding="utf-8")
+
+
+def seed_project(project):
+    """The real seed article and claimant registry, in a throwaway project with a site_url."""
+    for path in (ROOT / "docs" / "articles").rglob("*"):
+        if path.is_file():
+            target = project.docs / path.relative_to(ROOT / "docs")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, target)
+    shutil.copy(ROOT / "docs" / "claimants.yml", project.docs / "claimants.yml")
+    with_site_url(project)
+    built(project)
+    return project
+
+
+def built(project):
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def json_ld(html: str) -> list:
+    page = BeautifulSoup(html, "html.parser")
+    return [json.loads(block.string) for block in page.find_all("script", type="application/ld+json")]
+
+
+# --- schema.org ClaimReview ------------------------------------------------------------------
+
+
+def schemaorg_loader():
+    context = json.loads(shared(SCHEMAORG / "schemaorgcontext.jsonld").read_text(encoding="utf-8"))
+
+    def load(url, options=None):
+        if url.rstrip("/") in ("https://schema.org", "http://schema.org"):
+            return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url, "document": context}
+        raise jsonld.JsonLdError(f"no network: {url}", "loading document failed")
+
+    return load
+
+
+def expand(data, base: str):
+    return jsonld.expand(data, {"documentLoader": schemaorg_loader(), "base": base})
+
+
+def one(node: dict, prop: str):
+    values = node.get(SCHEMA + prop, [])
+    assert len(values) == 1, f"{prop}: {values}"
+    return values[0]
+
+
+def is_text(value) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("@value"), str) and value["@value"].strip() != ""
+
+
+def is_a(value, kind: str) -> bool:
+    return isinstance(value, dict) and SCHEMA + kind in value.get("@type", [])
+
+
+def test_every_claim_is_a_claimreview_google_can_read(project):
+    seed_project(project)
+    page_url = SITE_URL + SEED + ".html"
+    blocks = json_ld(project.page(SEED + ".html"))
+    claims = json.loads(project.page("claims.json"))["claims"]
+    assert len(blocks) == len(claims) == 11
+    labels = {"Confirmed", "Partly confirmed", "Unverified", "Disputed", "False"}
+    body = (ROOT / "docs" / (SEED + ".md")).read_text(encoding="utf-8")
+    for block, claim in zip(blocks, claims, strict=True):
+        (review,) = expand(block, page_url)
+        assert review["@type"] == [SCHEMA + "ClaimReview"]
+        # Google's required properties: claimReviewed (text), reviewRating (a Rating), url (on this site)
+        reviewed = one(review, "claimReviewed")
+        assert is_text(reviewed) and len(reviewed["@value"]) < 75
+        words = reviewed["@value"].strip("…")
+        assert claim["quote"] in words and " ".join(words.split()) in " ".join(body.split())
+        assert not any(label.lower() in words.lower() for label in labels)
+        url = one(review, "url")["@id"]
+        assert url == page_url + "#claim-" + claim["claim_id"] == claim["permalink"]
+        rating = one(review, "reviewRating")
+        assert is_a(rating, "Rating")
+        assert one(rating, "alternateName")["@value"] == claim["status_label"]
+        value, best, worst = (one(rating, p)["@value"] for p in ("ratingValue", "bestRating", "worstRating"))
+        assert (best, worst) == (5, 1) and worst <= value <= best
+        assert value == {"confirmed": 5, "unverified": 3}[claim["status"]]
+        # recommended: the review's author (the archive), its date, and the Claim reviewed
+        author = one(review, "author")
+        assert is_a(author, "Organization") and one(author, "name")["@value"] == "Annotated News Archive"
+        assert one(review, "datePublished")["@value"] == claim["checked"]
+        item = one(review, "itemReviewed")
+        assert is_a(item, "Claim")
+        claimant = one(item, "author")
+        assert is_a(claimant, "Person") or is_a(claimant, "Organization")
+        assert one(claimant, "name")["@value"] == claim["claimant_name"]
+        if claim["claimant_id"] == "sergei-shoigu":
+            assert is_a(claimant, "Person")
+            assert one(claimant, "jobTitle")["@value"] == "Russia's defence minister at the time"
+        assert is_text(one(item, "datePublished"))
+        appearances = item[SCHEMA + "appearance"]
+        assert page_url in [one(a, "url")["@id"] for a in appearances]
+
+
+def test_claimreview_addresses_without_a_site_url_are_relative_to_the_page(project):
+    project.article("x/a", SEED_BODY, SEED_CLAIMS, url="https://example.org/original", published="2015-11-20")
+    built(project)
+    blocks = json_ld(project.page("articles/x/a.html"))
+    assert [b["url"] for b in blocks] == ["a.html#claim-tanker-trucks", "a.html#claim-militants-killed"]
+    page = "https://mirror.example.net/somewhere/articles/x/a.html"
+    (review,) = expand(blocks[0], page)
+    assert one(review, "url")["@id"] == page + "#claim-tanker-trucks"
+    appearances = {one(a, "url")["@id"] for a in one(review, "itemReviewed")[SCHEMA + "appearance"]}
+    assert appearances == {"https://example.org/original", page}
+
+
+def test_json_ld_cannot_be_broken_out_of(project):
+    body = "Said </script><script>alert(1)</script> 525 oil tanker trucks <!-- x.\n"
+    claims = SEED_CLAIMS.split("  - id: militants-killed")[0]
+    project.article("a", body, claims)
+    built(project)
+    page = BeautifulSoup(project.page("articles/a.html"), "html.parser")
+    scripts = page.find_all("script")
+    assert not [s for s in scripts if "alert" in (s.string or "") and s.get("type") != "application/ld+json"]
+    (block,) = page.find_all("script", type="application/ld+json")
+    review = json.loads(block.string)
+    assert review["claimReviewed"] == body.strip()
+
+
+def test_google_structured_data_testing_tool_finds_no_error(project):
+    """Cross-check with the npm structured-data-testing-tool (offline), Google preset."""
+    sdtt = ROOT / "node_modules" / ".bin" / "sdtt"
+    if not sdtt.exists():
+        if os.environ.get("CI"):
+            pytest.fail("node_modules/.bin/sdtt is missing: .ci/run installs it with `npm ci`")
+        pytest.skip("npm ci has not been run")
+    seed_project(project)
+    page = project.site / (SEED + ".html")
+    result = subprocess.run(
+        [str(sdtt), "--file", str(page), "--presets", "Google", "--schemas", "ClaimReview"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "Failed: 0" in output and "Schema.org schemas: ClaimReview" in output
+    # ... and it does fail a ClaimReview without its rating
+    broken = project.site / "broken.html"
+    broken.write_text(page.read_text(encoding="utf-8").replace('"reviewRating":', '"rating":'), encoding="utf-8")
+    result = subprocess.run(
+        [str(sdtt), "--file", str(broken), "--presets", "Google", "--schemas", "ClaimReview"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0 and "reviewRating" in result.stdout + result.stderr
+
+
+# --- W3C Web Annotations ---------------------------------------------------------------------
+
+BASE = "https://web-annotation-tests.invalid/"  # a base for the suite's bare file names; nothing is fetched
+
+
+@pytest.fixture(scope="module")
+def w3c_registry() -> Registry:
+    resources = []
+    for path in sorted(shared(W3C / "definitions").glob("*.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        schema["id"] = BASE + path.name
+        resource = Resource.from_contents(schema, default_specification=DRAFT4)
+        # Under the base, for refs between definitions files; bare, for assertions that are a lone $ref
+        # (draft-04 ignores `id` beside `$ref`, so their refs resolve against no base at all).
+        resources += [(BASE + path.name, resource), (path.name, resource)]
+    return Registry().with_resources(resources)
+
+
+def musts(manifest: str) -> list[tuple[str, dict]]:
+    listed = json.loads(shared(W3C / manifest).read_text(encoding="utf-8"))["assertions"]
+    out = []
+    for name in listed:
+        schema = json.loads((W3C / name).read_text(encoding="utf-8"))
+        assert schema["assertionType"] == "must" and schema["expectedResult"] == "valid"
+        schema["id"] = BASE + Path(name).name
+        out.append((name, schema))
+    return out
+
+
+def failed_musts(document, manifest: str, registry: Registry) -> list[str]:
+    checker = jsonschema.Draft4Validator.FORMAT_CHECKER
+    # Without rfc3987 and rfc3339-validator, jsonschema silently passes every uri and date-time.
+    assert {"uri", "date-time"} <= set(checker.checkers)
+    failed = []
+    for name, schema in musts(manifest):
+        validator = jsonschema.Draft4Validator(schema, registry=registry, format_checker=checker)
+        errors = list(validator.iter_errors(document))
+        if errors:
+            failed.append(f"{name}: {errors[0].message}")
+    return failed
+
+
+ANNOTATION_MUSTS = "annotations/annotationMusts.test"
+COLLECTION_MUSTS = "collections/collectionMusts.test"
+PAGE_MUSTS = "collections/pages/pageMusts.test"
+
+
+def test_the_harness_fails_the_suites_incorrect_annotations(w3c_registry):
+    assert len(musts(ANNOTATION_MUSTS)) == 54
+    incorrect = sorted((W3C / "tools" / "samples" / "incorrect").glob("*.json"))
+    assert len(incorrect) > 30
+    for path in incorrect:
+        try:
+            document = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            continue  # not JSON at all: nothing to validate, and no annotation either
+        assert failed_musts(document, ANNOTATION_MUSTS, w3c_registry), path.name
+    # a collection or page with a bad id or count fails too
+    context = "http://www.w3.org/ns/anno.jsonld"
+    bad_collection = {"@context": context, "id": "not a uri", "type": "AnnotationCollection", "total": -1}
+    assert len(failed_musts(bad_collection, COLLECTION_MUSTS, w3c_registry)) == 2
+    bad_page = {"@context": context, "id": "https://x.example/p", "type": "AnnotationPage", "startIndex": "0"}
+    assert failed_musts(bad_page, PAGE_MUSTS, w3c_registry)
+    # ... and passes the correct ones with a single-resource target, as ours have
+    for number in range(1, 11):
+        path = W3C / "tools" / "samples" / "correct" / f"anno{number}.json"
+        assert failed_musts(json.loads(path.read_text(encoding="utf-8")), ANNOTATION_MUSTS, w3c_registry) == []
+
+
+def test_every_exported_annotation_meets_every_w3c_must(project, w3c_registry):
+    seed_project(project)
+    collection = json.loads(project.page("annotations.jsonld"))
+    assert failed_musts(collection, COLLECTION_MUSTS, w3c_registry) == []
+    assert collection["type"] == "AnnotationCollection" and collection["total"] == 11
+    assert collection["first"] == collection["last"] == SITE_URL + SEED + ".annotations.jsonld"
+    page = json.loads(project.page(SEED + ".annotations.jsonld"))
+    assert page["type"] == "AnnotationPage" and page["partOf"]["id"] == SITE_URL + "annotations.jsonld"
+    assert failed_musts(page, PAGE_MUSTS, w3c_registry) == []
+    assert len(page["items"]) == 11
+    for annotation in page["items"]:
+        assert failed_musts(annotation, ANNOTATION_MUSTS, w3c_registry) == [], annotation["id"]
+
+
+def test_annotations_select_the_exact_archived_words_with_context(project):
+    seed_project(project)
+    body = (ROOT / "docs" / (SEED + ".md")).read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    claims = {c["claim_id"]: c for c in json.loads(project.page("claims.json"))["claims"]}
+    for annotation in json.loads(project.page(SEED + ".annotations.jsonld"))["items"]:
+        claim = claims[annotation["id"].rsplit("#", 1)[1]]
+        target = annotation["target"]
+        assert target["source"] == SITE_URL + SEED + ".html"
+        quote, position = target["selector"]
+        assert quote["type"] == "TextQuoteSelector" and position["type"] == "TextPositionSelector"
+        assert body[position["start"] : position["end"]] == quote["exact"] == claim["quote"]
+        assert body[: position["start"]].endswith(quote["prefix"]) and 0 < len(quote["prefix"]) <= 32
+        assert body[position["end"] :].startswith(quote["suffix"]) and 0 < len(quote["suffix"]) <= 32
+        bodies = " | ".join(b.get("value", "") for b in annotation["body"])
+        for expected in (claim["claimant_name"], claim["status_label"], claim["note"]):
+            assert expected in bodies
+
+
+# A Hypothesis-style re-anchorer, after hypothesis/client's match-quote: in the text content of the
+# page's <body>, every place where the quote stands is scored by how well the text around it matches
+# prefix and suffix (weights 20 each, against 50 for the quote) and, a little (weight 2), by its
+# distance from the TextPositionSelector's start; the best one wins.
+
+
+def page_text(html: str) -> tuple[str, dict[str, tuple[int, int]]]:
+    """document.body.textContent, and where each claim's element stands in it."""
+    soup = BeautifulSoup(html, "html.parser")
+    parts, spans, length = [], {}, 0
+    for string in soup.body.descendants:
+        if isinstance(string, NavigableString) and not isinstance(string, Comment):
+            parts.append(str(string))
+            length += len(str(string))
+            claim = string.find_parent(class_="na-claim")
+            if claim is not None:
+                start, _ = spans.get(claim["data-claim"], (length - len(str(string)), 0))
+                spans[claim["data-claim"]] = (start, length)
+    return "".join(parts), spans
+
+
+def similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio() if a or b else 1.0
+
+
+def reanchor(text: str, selectors: list[dict]) -> list[tuple[float, int]]:
+    quote = next(s for s in selectors if s["type"] == "TextQuoteSelector")
+    position = next(s for s in selectors if s["type"] == "TextPositionSelector")
+    exact, prefix, suffix = quote["exact"], quote.get("prefix", ""), quote.get("suffix", "")
+    found, at = [], text.find(exact)
+    while at != -1:
+        before = text[max(0, at - len(prefix)) : at]
+        after = text[at + len(exact) : at + len(exact) + len(suffix)]
+        near = 1 - abs(at - position["start"]) / len(text)
+        score = (50 + 20 * similarity(before, prefix) + 20 * similarity(after, suffix) + 2 * near) / 92
+        found.append((score, at))
+        at = text.find(exact, at + 1)
+    return sorted(found, reverse=True)
+
+
+def test_a_hypothesis_style_client_reanchors_every_annotation_on_the_page(project):
+    # The quote stands twice in the text (the claim is the second), and once more in the table of figures.
+    body = SEED_BODY + "\nLater, 525 oil tanker trucks were reported again by other sources.\n"
+    claims = SEED_CLAIMS.replace("quote: 525 oil tanker trucks\n", "quote: 525 oil tanker trucks\n    occurrence: 2\n")
+    project.article("a", body, claims)
+    with_site_url(project)
+    built(project)
+    text, spans = page_text(project.page("articles/a.html"))
+    annotations = json.loads(project.page("articles/a.annotations.jsonld"))["items"]
+    assert len(annotations) == 2
+    for annotation in annotations:
+        ranked = reanchor(text, annotation["target"]["selector"])
+        assert len(ranked) >= 2 and ranked[0][0] > ranked[1][0], "the context must single out one place"
+        assert ranked[0][1] == spans[annotation["id"].rsplit("#", 1)[1]][0]
+
+
+# --- JSON and CSV ----------------------------------------------------------------------------
+
+
+def test_json_and_csv_exports_round_trip_every_claim_once_with_all_its_fields(project):
+    seed_project(project)
+    sidecar = (ROOT / "docs" / (SEED + ".claims.yml")).read_text(encoding="utf-8")
+    records = json.loads(project.page("claims.json"))["claims"]
+    rows = list(csv.DictReader(io.StringIO(project.page("claims.csv"))))
+    ids = [r["claim_id"] for r in records]
+    assert len(ids) == len(set(ids)) == sidecar.count("\n  - id: ") == 11
+    assert [r["claim_id"] for r in rows] == ids
+    per_article = json.loads(project.page(SEED + ".json"))["claims"]
+    assert per_article == records
+    for record, row in zip(records, rows, strict=True):
+        assert f"id: {record['claim_id']}\n    quote: {record['quote']}\n" in sidecar
+        assert record["relay_chain"][0] == record["claimant_id"]
+        assert row["relay_chain"].split(" > ") == record["relay_chain"]
+        assert row["evidence_urls"].split() == record["evidence_urls"]
+        assert row["permalink"] == record["permalink"] == SITE_URL + SEED + ".html#claim-" + record["claim_id"]
+        for column in ("article", "quote", "claimant_id", "claimant_name", "status", "status_label", "note"):
+            assert row[column] == record[column] and record[column], column
+        value = record["figure_value"]
+        assert row["figure_value"] == ("" if value is None else str(value))
+        assert row["figure_unit"] == (record["figure_unit"] or "")
+        assert "<" not in record["note"] and "*" not in record["note"]  # plain text, not Markdown or HTML
+    trucks = records[ids.index("tanker-trucks")]
+    assert (trucks["figure_value"], trucks["figure_unit"]) == (525, "oil tanker trucks destroyed in one week")
+    assert trucks["relay_chain"] == ["sergei-shoigu", "russian-mod"]
+    campaign = records[ids.index("campaign-start")]
+    assert campaign["evidence_urls"] == [
+        "https://en.wikipedia.org/wiki/Russian_military_intervention_in_the_Syrian_civil_war"
+    ]
+    claimants = {c["id"]: c for c in json.loads(project.page("claimants.json"))["claimants"]}
+    assert claimants["sergei-shoigu"]["name"] == "Sergei Shoigu"
+    assert {r["claimant_id"] for r in records} | {v for r in records for v in r["relay_chain"]} <= set(claimants)
+
+
+def test_data_files_are_linked_from_the_home_page_claims_index_and_article(project):
+    seed_project(project)
+    for page in ("index.html", "claims.html"):
+        links = {a["href"] for a in BeautifulSoup(project.page(page), "html.parser").select(".na-downloads a")}
+        assert {"claims.json", "claims.csv", "claimants.json", "annotations.jsonld", "feed.xml"} <= links
+    article = BeautifulSoup(project.page(SEED + ".html"), "html.parser")
+    provenance = {a["href"] for a in article.select(".na-provenance a")}
+    name = SEED.rsplit("/", 1)[1]
+    assert {f"{name}.json", f"{name}.annotations.jsonld"} <= provenance
+    # No <link rel="alternate"> in any head: Material would fetch sitemap.xml beside it on every page.
+    for page in ("index.html", "claims.html", SEED + ".html"):
+        assert not BeautifulSoup(project.page(page), "html.parser").select("link[rel=alternate]")
+
+
+# --- Atom --------------------------------------------------------------------------------------
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def feed_entries(project) -> dict[str, dict]:
+    root = ET.fromstring(project.page("feed.xml"))
+    assert root.tag == ATOM + "feed" and root.find(ATOM + "author/" + ATOM + "name").text
+    out = {}
+    for entry in root.iter(ATOM + "entry"):
+        out[entry.find(ATOM + "id").text] = {
+            "title": entry.find(ATOM + "title").text,
+            "updated": entry.find(ATOM + "updated").text,
+            "link": entry.find(ATOM + "link").get("href"),
+        }
+    return out
+
+
+def test_the_feed_shows_new_articles_and_a_changed_verification(project):
+    project.article("a", SEED_BODY, SEED_CLAIMS, title="Oil strikes", archived="2026-11-01")
+    with_site_url(project)
+    built(project)
+    before = feed_entries(project)
+    assert [e["title"] for e in before.values()] == ["Archived: Oil strikes"]
+    assert next(iter(before.values()))["updated"] == "2026-11-01T00:00:00Z"
+
+    # An editor changes a status and records when it was checked: the feed gets a new entry.
+    sidecar = project.docs / "articles" / "a.claims.yml"
+    claims = sidecar.read_text(encoding="utf-8")
+    sidecar.write_text(
+        claims.replace("    status: unverified\n", "    status: 'false'\n    checked: 2026-11-20\n"), encoding="utf-8"
+    )
+    built(project)
+    after = feed_entries(project)
+    new = [e for key, e in after.items() if key not in before]
+    assert len(new) == 1 and set(before) <= set(after)
+    assert new[0]["title"].startswith("False: “525 oil tanker trucks”")
+    assert new[0]["updated"] == "2026-11-20T00:00:00Z"
+    assert new[0]["link"] == SITE_URL + "articles/a.html#claim-tanker-trucks"
+    # Built again with nothing changed, the feed is the same: it follows the content, not the clock.
+    built(project)
+    assert feed_entries(project) == after
+
+
+def test_the_collection_pages_through_the_articles_with_claims(project, w3c_registry):
+    project.article("2015/a", SEED_BODY, SEED_CLAIMS, title="First")
+    project.article("2015/b", "Nothing annotated here: 12 ships.\n", title="Unannotated")
+    project.article("2016/c", SEED_BODY, SEED_CLAIMS.split("  - id: militants-killed")[0], title="Third")
+    with_site_url(project)
+    result = built(project)
+    assert "site_url is not set" not in result.stderr
+    collection = json.loads(project.page("annotations.jsonld"))
+    order = [json.loads(project.page(f"articles/{stem}.annotations.jsonld")) for stem in ("2015/a", "2016/c")]
+    assert collection["total"] == 3 == sum(len(page["items"]) for page in order)
+    ids = [SITE_URL + f"articles/{stem}.annotations.jsonld" for stem in ("2015/a", "2016/c")]
+    assert {collection["first"], collection["last"]} == set(ids)
+    first, second = sorted(order, key=lambda page: page["startIndex"])
+    for page in (collection, first, second):
+        assert failed_musts(page, COLLECTION_MUSTS if page is collection else PAGE_MUSTS, w3c_registry) == []
+    assert (first["startIndex"], second["startIndex"]) == (0, len(first["items"]))
+    assert first["next"] == second["id"] and second["prev"] == first["id"]
+    assert "prev" not in first and "next" not in second
+    # an article without claims has no annotations, no ClaimReview and no link to either
+    assert not (project.site / "articles/2015/b.annotations.jsonld").exists()
+    page = BeautifulSoup(project.page("articles/2015/b.html"), "html.parser")
+    assert not page.find_all("script", type="application/ld+json")
+    assert not page.select('.na-provenance a[href$=".annotations.jsonld"]')
+
+
+def test_builds_without_a_site_url_say_the_addresses_are_relative(project):
+    project.article("a", SEED_BODY, SEED_CLAIMS)
+    result = built(project)
+    assert "site_url is not set" in result.stderr
+    annotation = json.loads(project.page("articles/a.annotations.jsonld"))["items"][0]
+    assert annotation["target"]["source"] == "a.html"
+    assert json.loads(project.page("annotations.jsonld"))["first"] == "articles/a.annotations.jsonld"
+
+
+def test_every_annotation_of_the_seed_article_reanchors_on_its_page(project):
+    seed_project(project)
+    text, spans = page_text(project.page(SEED + ".html"))
+    annotations = json.loads(project.page(SEED + ".annotations.jsonld"))["items"]
+    assert len(annotations) == len(spans) == 11
+    for annotation in annotations:
+        ranked = reanchor(text, annotation["target"]["selector"])
+        assert ranked[0][1] == spans[annotation["id"].rsplit("#", 1)[1]][0], annotation["id"]
+        assert len(ranked) == 1 or ranked[0][0] > ranked[1][0]
+
+
+def test_feed_readers_read_the_feed_whatever_the_titles_hold(project):
+    title = "'<script>alert(1)</script> & ]]> \"Oil\"'"
+    project.article("a", SEED_BODY, SEED_CLAIMS, title=title, archived="2026-11-01")
+    with_site_url(project)
+    built(project)
+    parsed = feedparser.parse(project.page("feed.xml"))
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.feed.title and parsed.feed.author == "Annotated News Archive"
+    (entry,) = parsed.entries
+    assert entry.title == "Archived: " + title.strip("'")
+    assert entry.link == SITE_URL + "articles/a.html" and entry.updated == "2026-11-01T00:00:00Z"
+    assert entry.id.startswith("urn:uuid:")
+
+
+def test_a_status_added_in_mkdocs_yml_is_rated_as_configured_and_documented(project):
+    config = project.config.read_text(encoding="utf-8")
+    assert "    # statuses:\n" in config
+    config = config.replace(
+        "    # statuses:\n", '    statuses:\n      misleading: {label: Misleading, colour: "#7a3e9d", rating: 2}\n'
+    )
+    project.config.write_text(config, encoding="utf-8")
+    project.article("a", SEED_BODY, SEED_CLAIMS.replace("status: unverified", "status: misleading"))
+    built(project)
+    (review, _) = json_ld(project.page("articles/a.html"))
+    assert review["reviewRating"] == {
+        "@type": "Rating",
+        "ratingValue": 2,
+        "bestRating": 5,
+        "worstRating": 1,
+        "alternateName": "Misleading",
+    }
+    rows = BeautifulSoup(project.page("data.html"), "html.parser").select("table.na-table tbody tr")
+    mapping = {r.find("code").get_text(): r.find_all("td")[-1].get_text() for r in rows}
+    assert mapping == {
+        "confirmed": "5",
+        "partly-confirmed": "4",
+        "unverified": "3",
+        "disputed": "2",
+        "misleading": "2",
+        "false": "1",
+    }
+
+
+def test_a_markdown_article_is_described_in_the_words_its_page_shows(project):
+    body = (
+        "# Strikes\n\nShoigu said **Russian** aircraft hit 525 oil tanker trucks in [Syria](https://example.org/s).\n\n"
+        "- This included over 600 militants killed in one strike.\n"
+    )
+    project.article("a", body, SEED_CLAIMS, format="markdown")
+    with_site_url(project)
+    built(project)
+    reviews = json_ld(project.page("articles/a.html"))
+    assert [r["claimReviewed"] for r in reviews] == [
+        "Shoigu said Russian aircraft hit 525 oil tanker trucks in Syria.",
+        "This included over 600 militants killed in one strike.",
+    ]
+    text, spans = page_text(project.page("articles/a.html"))
+    for annotation in json.loads(project.page("articles/a.annotations.jsonld"))["items"]:
+        quote, position = annotation["target"]["selector"]
+        assert body[position["start"] : position["end"]] == quote["exact"]  # offsets stay the archived text's
+        assert "*" not in quote["prefix"] + quote["suffix"] and "](" not in quote["suffix"]
+        ranked = reanchor(text, annotation["target"]["selector"])
+        assert ranked[0][1] == spans[annotation["id"].rsplit("#", 1)[1]][0]
