@@ -609,6 +609,11 @@ BUILD_CASES = [
         },
         page=lambda page: page.find(id="claim-tanker-trucks").get_text().split() == ["525", "oil", "tanker", "trucks"],
     ),
+    Case(
+        "unquoted-false-status",
+        {A_CLAIMS: claims(("status: disputed", "status: false"))},
+        page=lambda page: page.find(id="claim-militants-killed")["data-status"] == "false",
+    ),
     Case("empty-sidecar", {A_CLAIMS: ""}, page=lambda page: len(page.select(".na-uncovered")) == 3),
     Case(
         "sidecar-of-comments-only",

@@ -53,7 +53,9 @@ def visible_text(value, name: str) -> str:
 
 
 def identifier(value, name: str) -> str:
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, bool):  # `status: false` means the status "false", not YAML's boolean
+        value = "true" if value else "false"
+    elif isinstance(value, int):
         value = str(value)
     if not isinstance(value, str) or not ID_PATTERN.match(value):
         shown = value if isinstance(value, str) else repr(value)
