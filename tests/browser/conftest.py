@@ -25,18 +25,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from hooks.archive.chromium import ARGS as CHROMIUM_ARGS
+from hooks.archive.chromium import PATH as CHROMIUM
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SUB_PATH = "/some-repo/"
 PAGES_URL = "https://example.github.io" + SUB_PATH
 # Schemes that are not requests to anywhere (inline data, objects made by the page itself).
