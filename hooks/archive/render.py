@@ -68,12 +68,22 @@ def claimant_description(archive: Archive, claimant_id: str) -> str:
     return ""
 
 
-def relay_chain(archive: Archive, claim: Claim, here: str) -> str:
-    """Claimant (with role) → each relay → the outlet."""
+def _chain(archive: Archive, claim: Claim, name) -> list[str]:
+    """The hops of a claim's relay chain: the claimant (with role), each relay, the outlet.
+
+    name(claimant_id) shows a claimant (a link, or plain text).
+    """
+    hops = [name(who) for who in (claim.claimant, *claim.via)]
     description = claimant_description(archive, claim.claimant)
-    first = claimant_link(archive, claim.claimant, here) + (f", {description}" if description else "")
-    hops = [first, *(claimant_link(archive, who, here) for who in claim.via)]
-    hops.append(f'<span class="na-chain__outlet">{text(claim.article.outlet)}</span>')
+    if description:
+        hops[0] += f", {description}"
+    return [*hops, text(claim.article.outlet)]
+
+
+def relay_chain(archive: Archive, claim: Claim, here: str) -> str:
+    """Claimant (with role) → each relay → the outlet, claimants linked to their pages."""
+    *hops, outlet = _chain(archive, claim, lambda who: claimant_link(archive, who, here))
+    hops.append(f'<span class="na-chain__outlet">{outlet}</span>')
     return ' <span class="na-chain__arrow" aria-label="relayed to">→</span> '.join(hops)
 
 
@@ -287,13 +297,7 @@ _TAG = re.compile(r"<[^>]*>")
 
 def _note_search_text(archive: Archive, claim: Claim) -> str:
     """A note as one paragraph of plain text: status, relay chain, the note's words."""
-    names = []
-    for who in (claim.claimant, *claim.via):
-        names.append(text(archive.claimants[who].name))
-    description = claimant_description(archive, claim.claimant)
-    if description:
-        names[0] += f", {description}"
-    names.append(text(claim.article.outlet))
+    names = _chain(archive, claim, lambda who: text(archive.claimants[who].name))
     return f"<p>{text(archive.statuses[claim.status].label)}: {' → '.join(names)}. {_TAG.sub('', claim.note_html)}</p>"
 
 
