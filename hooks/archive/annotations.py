@@ -167,4 +167,5 @@ def pages(archive: Archive, site_url: str, publisher: dict | None = None):
 
 
 def dumps(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1)
+    # No indentation: json.dumps then uses its C encoder (as in exports.py).
+    return json.dumps(data, ensure_ascii=False)
