@@ -216,8 +216,8 @@ def _claimant_fields(claimant: Claimant):
     return (claimant.name, claimant.kind, claimant.role, claimant.affiliation, claimant.url)
 
 
-def _split_front_matter(source: _Source, data: bytes, text: str):
-    """Front matter text, its first line number, and the body bytes and text."""
+def _split_front_matter(source: _Source, data: bytes):
+    """The front matter's text, and the body as bytes (what sha256 covers) and as text."""
     first_newline = data.find(b"\n")
     if first_newline == -1 or data[:first_newline].rstrip(b"\r") != b"---":
         source.problem(1, "no-front-matter")
@@ -242,8 +242,8 @@ def _load_article(source: _Source, docs_dir: Path) -> Article | None:
     read = source.read_text()
     if read is None:
         return None
-    data, text = read
-    split = _split_front_matter(source, data, text)
+    data, _ = read
+    split = _split_front_matter(source, data)
     if split is None:
         return None
     front_text, body_bytes, body = split

@@ -56,6 +56,11 @@ def _entry(name: str) -> zipfile.ZipInfo:
     return info
 
 
+# An entry given as a ZipInfo ignores the ZipFile's compresslevel: the level is passed with
+# each entry. 6 is zlib's default; level 1 would be about 2.5x faster and 20% larger.
+_LEVEL = 6
+
+
 def write_offline_copy(site_dir) -> Path:
     """Write ZIP_NAME and CHECKSUM_NAME into site_dir; returns the zip's path."""
     site_dir = Path(site_dir)
@@ -66,10 +71,10 @@ def write_offline_copy(site_dir) -> Path:
     handle, temporary = tempfile.mkstemp(prefix=f".{ZIP_NAME}.", dir=site_dir)
     os.close(handle)
     try:
-        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-            archive.writestr(_entry(MANIFEST), sums)
+        with zipfile.ZipFile(temporary, "w") as archive:
+            archive.writestr(_entry(MANIFEST), sums, compresslevel=_LEVEL)
             for path in files:
-                archive.writestr(_entry(path), (site_dir / path).read_bytes())
+                archive.writestr(_entry(path), (site_dir / path).read_bytes(), compresslevel=_LEVEL)
         os.chmod(temporary, 0o644)
         os.replace(temporary, target)
     except BaseException:
