@@ -11,7 +11,8 @@ import logging
 import os
 
 from archive.csp import with_policy
-from archive.offline import write_offline_copy
+from archive.datafiles import DataFiles
+from archive.offline import OfflineCopy
 from archive.problems import ContentError
 from archive.site import STATUS_CSS, ArchiveSite
 from mkdocs.exceptions import Abort
@@ -21,6 +22,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 log = logging.getLogger("mkdocs.hooks.archive")
 _site: ArchiveSite | None = None
 _serving = False
+# Work done beside the pages, from on_files to on_post_build (see archive/datafiles.py, archive/offline.py).
+_offline: OfflineCopy | None = None  # the offline zip, compressed by a helper process
+_data: DataFiles | None = None  # the data files, written by a child process where possible
+_written: str | None = None  # the last page: MkDocs writes it after on_post_page
 
 
 def on_startup(command, dirty) -> None:
@@ -63,7 +68,17 @@ def on_files(files: Files, config) -> Files:
         # The page's content is rendered by the archive, not read from disk again.
         kept.append(File.generated(config, src, content="", inclusion=inclusion))
     kept.append(File.generated(config, STATUS_CSS, content=_site.status_css()))
+    _start_work_beside_pages(config.site_dir)
     return Files(kept)
+
+
+def _start_work_beside_pages(site_dir: str) -> None:
+    # site_dir has just been cleaned (after on_pre_build), and nothing is written yet.
+    global _offline, _data, _written
+    os.makedirs(site_dir, exist_ok=True)
+    _offline = OfflineCopy(site_dir)
+    _data = DataFiles(_site.extra_files, site_dir, _offline.data_fd, background=not _serving)
+    _written = None
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -91,7 +106,9 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(-100)  # after other plugins: the policy and the zip must see the final page
 def on_post_page(output: str, page, config) -> str:
+    global _written
     # Not under `mkdocs serve`: its live-reload script is injected inline after this hook.
     if not _serving:
         output = with_policy(output, page.content or "")
@@ -99,15 +116,32 @@ def on_post_page(output: str, page, config) -> str:
     # written by now and is not needed again (thousands of pages: gigabytes).
     if page.file.src_uri in _site.pages:
         page.content = None
+    if _written:  # the previous page is on disk by now
+        _offline.page_written(_written)
+    # What MkDocs writes, and when (mkdocs/commands/build.py: _build_page).
+    _written = page.file.dest_uri if output.strip() else None
     return output
 
 
 # After every plugin (Material's offline plugin writes search_index.js at -100): the offline zip holds it all.
 @event_priority(-110)
 def on_post_build(config) -> None:
-    for path, content in _site.extra_files():
-        target = os.path.join(config.site_dir, path)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8", newline="\n") as out:
-            out.write(content)
-    write_offline_copy(config.site_dir)
+    global _data, _offline, _written
+    try:
+        if _written:
+            _offline.page_written(_written)
+        _data.finish()
+        _offline.finish()
+    except BaseException:
+        on_build_error(None)
+        raise
+    _data = _offline = _written = None
+
+
+def on_build_error(error) -> None:
+    global _data, _offline
+    if _data is not None:
+        _data.abandon()
+    if _offline is not None:
+        _offline.abandon()
+    _data = _offline = None

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 import zipfile
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import SEED_BODY, SEED_CLAIMS
 
-from hooks.archive import offline
+from hooks.archive import datafiles, offline
 
 
 def _files(folder):
@@ -72,3 +75,78 @@ def test_a_build_offers_the_offline_copy_from_the_home_page(project):
     home = BeautifulSoup(project.page("index.html"), "html.parser")
     assert home.find("a", href=offline.ZIP_NAME) is not None
     assert home.find("a", href=offline.CHECKSUM_NAME) is not None
+
+
+def test_two_builds_of_the_same_archive_give_the_same_zip(project):
+    project.article("a", SEED_BODY, SEED_CLAIMS)
+    assert project.build().returncode == 0
+    first = (project.site / offline.ZIP_NAME).read_bytes()
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    assert (project.site / offline.ZIP_NAME).read_bytes() == first
+    # and every file in it is the file of the site (sha256sum -c, in Python)
+    entries = _read_zip(project.site / offline.ZIP_NAME)
+    prefix = offline.FOLDER + "/"
+    for name, data in entries.items():
+        if name != prefix + offline.MANIFEST:
+            assert (project.site / name[len(prefix) :]).read_bytes() == data, name
+
+
+def test_a_file_changed_after_it_was_zipped_fails_the_copy_and_leaves_no_zip(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "page.html").write_text("first version")
+    copy = offline.OfflineCopy(site)
+    os.close(copy.data_fd)
+    copy.page_written("page.html")
+    copy.helper.stdin.flush()
+    _wait_until_zipped(site, copy)
+    (site / "page.html").write_text("a second, longer version")
+    with pytest.raises(RuntimeError, match="page.html changed after it was put in the zip"):
+        copy.finish()
+    assert not (site / offline.ZIP_NAME).exists()
+    assert [p.name for p in site.iterdir()] == ["page.html"]  # no temporary file left behind
+
+
+def _wait_until_zipped(site, copy):
+    # The helper has read the page once the temporary zip holds its compressed bytes.
+    for _ in range(500):
+        if os.path.getsize(copy.temporary) > 0:
+            return
+        time.sleep(0.01)
+    raise AssertionError("the helper never wrote the page")
+
+
+@pytest.mark.parametrize("background", [True, False])
+def test_data_files_are_written_and_announced_in_order_in_a_child_or_not(tmp_path, background):
+    site = tmp_path / "site"
+    site.mkdir()
+    files = [("claims.json", '{"claims": []}'), ("articles/2015/a.json", "{}"), ("feed.xml", "<feed/>")]
+    copy = offline.OfflineCopy(site)
+    data = datafiles.DataFiles(lambda: iter(files), str(site), copy.data_fd, background=background)
+    (site / "index.html").write_text("home")
+    copy.page_written("index.html")
+    data.finish()
+    copy.finish()
+    with zipfile.ZipFile(site / offline.ZIP_NAME) as archive:
+        names = [name.removeprefix(offline.FOLDER + "/") for name in archive.namelist()]
+    # data files first (in the order made), then pages, then the manifest
+    assert names == ["claims.json", "articles/2015/a.json", "feed.xml", "index.html", offline.MANIFEST]
+    assert (site / "articles/2015/a.json").read_text() == "{}"
+
+
+def test_a_failure_in_the_data_files_child_fails_the_build_step(tmp_path, capfd):
+    site = tmp_path / "site"
+    site.mkdir()
+
+    def broken():
+        yield "claims.json", "{}"
+        raise ValueError("a bug while making the data files")
+
+    copy = offline.OfflineCopy(site)
+    data = datafiles.DataFiles(broken, str(site), copy.data_fd, background=True)
+    with pytest.raises(RuntimeError, match="writing the data files failed"):
+        data.finish()
+    copy.abandon()
+    assert "a bug while making the data files" in capfd.readouterr().err
+    assert sorted(p.name for p in site.iterdir()) == ["claims.json"]

@@ -3,17 +3,29 @@
 The zip holds one folder, FOLDER/, with the site as built (open FOLDER/index.html from disk)
 and FOLDER/SHA256SUMS, in the format of `sha256sum`, so that a reader can check every file
 of the copy they hold (`cd FOLDER && sha256sum -c SHA256SUMS`). The zip's own checksum is
-published beside it (ZIP_NAME + ".sha256"). The zip is reproducible: files in sorted order,
-fixed timestamps, so the same site gives the same bytes.
+published beside it (ZIP_NAME + ".sha256"). The zip is reproducible: fixed timestamps and a
+fixed order of entries (the data files in the order they were made, the pages in the order
+they were built, every other file in sorted order, the manifest), so the same site built
+twice gives the same bytes.
 
-Nothing here knows about MkDocs: write_offline_copy() takes a finished site folder.
+Compressing a large site takes seconds, so OfflineCopy does it while the site is being built,
+in a helper process (this file, run as a script) on the machine's other core. The helper is
+told which files are ready by two pipes: one from the build (each page, once written) and one
+from whatever writes the data files (see datafiles.py). It reads the data pipe to its end
+first, then the pages pipe; at the end of that it adds every other file of the site.
+
+Nothing here knows about MkDocs: the build engine calls the methods of OfflineCopy.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import queue
+import subprocess
+import sys
 import tempfile
+import threading
 import zipfile
 from pathlib import Path
 
@@ -22,6 +34,9 @@ ZIP_NAME = f"{FOLDER}-offline.zip"
 CHECKSUM_NAME = f"{ZIP_NAME}.sha256"
 MANIFEST = "SHA256SUMS"
 _EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can record
+# An entry given as a ZipInfo ignores the ZipFile's compresslevel: the level is passed with
+# each entry. 6 is zlib's default; level 1 would be about 2.5x faster and 20% larger.
+_LEVEL = 6
 
 
 def sha256(path: Path) -> str:
@@ -44,11 +59,6 @@ def site_files(site_dir: Path) -> list[str]:
     return sorted(found)
 
 
-def manifest(site_dir: Path, files: list[str]) -> str:
-    """`sha256sum` lines: '<hex>  <path>' for each file."""
-    return "".join(f"{sha256(Path(site_dir) / path)}  {path}\n" for path in files)
-
-
 def _entry(name: str) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(f"{FOLDER}/{name}", date_time=_EPOCH)
     info.compress_type = zipfile.ZIP_DEFLATED
@@ -56,29 +66,118 @@ def _entry(name: str) -> zipfile.ZipInfo:
     return info
 
 
-# An entry given as a ZipInfo ignores the ZipFile's compresslevel: the level is passed with
-# each entry. 6 is zlib's default; level 1 would be about 2.5x faster and 20% larger.
-_LEVEL = 6
+def announce(pipe, path: str) -> None:
+    """Tell the helper, through a pipe opened with open(fd, "wb"), that site_dir/path is written."""
+    pipe.write(path.encode() + b"\n")
+
+
+class OfflineCopy:
+    """The zip, written by a helper process while the site is built.
+
+    data_fd: the write end of the data files' pipe (hand it to their writer, who closes it);
+    page_written(path) after each page; finish() once everything is written.
+    """
+
+    def __init__(self, site_dir):
+        self.site_dir = Path(site_dir)
+        # Written beside the target, then renamed: a reader never downloads half a zip.
+        handle, self.temporary = tempfile.mkstemp(prefix=f".{ZIP_NAME}.", dir=self.site_dir)
+        os.close(handle)
+        data_read, self.data_fd = os.pipe()
+        self.helper = subprocess.Popen(
+            [sys.executable, __file__, str(self.site_dir), self.temporary, str(data_read)],
+            stdin=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            pass_fds=(data_read,),
+        )
+        os.close(data_read)
+
+    def page_written(self, path: str) -> None:
+        self._send(lambda: announce(self.helper.stdin, path))
+
+    def finish(self) -> Path:
+        """Wait for the helper to add everything else and the manifest; publish the zip; returns its path."""
+        try:
+            self._wait()
+            os.chmod(self.temporary, 0o644)
+            target = self.site_dir / ZIP_NAME
+            os.replace(self.temporary, target)
+        except BaseException:
+            self.abandon()
+            raise
+        (self.site_dir / CHECKSUM_NAME).write_text(f"{sha256(target)}  {ZIP_NAME}\n", encoding="utf-8", newline="\n")
+        return target
+
+    def abandon(self) -> None:
+        """The build failed: stop the helper, and leave no temporary file behind."""
+        if self.helper.poll() is None:
+            self.helper.kill()
+        self.helper.communicate()
+        if os.path.exists(self.temporary):
+            os.unlink(self.temporary)
+
+    def _send(self, write) -> None:
+        try:
+            write()
+        except BrokenPipeError:
+            self._wait()  # the helper stopped: report why
+            raise
+
+    def _wait(self) -> None:
+        _, errors = self.helper.communicate()  # closes the pages pipe: the helper finishes
+        if self.helper.returncode != 0:
+            raise RuntimeError(f"offline copy failed: {errors.decode(errors='replace').strip()}")
+
+
+def _lines(pipe):
+    """The paths a pipe names, read as they come in a thread: its writer never waits on a full pipe."""
+    paths: queue.SimpleQueue = queue.SimpleQueue()
+
+    def drain():
+        for line in pipe:
+            paths.put(line.rstrip(b"\n").decode())
+        paths.put(None)
+
+    threading.Thread(target=drain, daemon=True).start()
+    return iter(paths.get, None)
+
+
+def _write_zip(site_dir: Path, temporary: str, data_pipe, pages_pipe) -> None:
+    """The helper's side: the files each pipe names, in turn, then every other file, then the manifest."""
+    pages = _lines(pages_pipe)  # started now: pages arrive while the data files are being zipped
+    sums, seen = {}, {}
+    with zipfile.ZipFile(temporary, "w") as archive:
+
+        def add(path: str) -> None:
+            file = site_dir / path
+            data = file.read_bytes()
+            seen[path] = os.stat(file)
+            sums[path] = hashlib.sha256(data).hexdigest()
+            archive.writestr(_entry(path), data, compresslevel=_LEVEL)
+
+        for line in data_pipe:
+            add(line.rstrip(b"\n").decode())
+        for path in pages:
+            add(path)
+        for path in site_files(site_dir):
+            if path not in seen:
+                add(path)
+            elif (now := os.stat(site_dir / path)).st_mtime_ns != seen[path].st_mtime_ns or (
+                now.st_size != seen[path].st_size
+            ):
+                sys.exit(f"{path} changed after it was put in the zip")
+        manifest = "".join(f"{sums[path]}  {path}\n" for path in sorted(sums))
+        archive.writestr(_entry(MANIFEST), manifest, compresslevel=_LEVEL)
 
 
 def write_offline_copy(site_dir) -> Path:
-    """Write ZIP_NAME and CHECKSUM_NAME into site_dir; returns the zip's path."""
-    site_dir = Path(site_dir)
-    files = site_files(site_dir)
-    sums = manifest(site_dir, files)
-    target = site_dir / ZIP_NAME
-    # Written beside the target, then renamed: a reader never downloads half a zip.
-    handle, temporary = tempfile.mkstemp(prefix=f".{ZIP_NAME}.", dir=site_dir)
-    os.close(handle)
-    try:
-        with zipfile.ZipFile(temporary, "w") as archive:
-            archive.writestr(_entry(MANIFEST), sums, compresslevel=_LEVEL)
-            for path in files:
-                archive.writestr(_entry(path), (site_dir / path).read_bytes(), compresslevel=_LEVEL)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        os.unlink(temporary)
-        raise
-    (site_dir / CHECKSUM_NAME).write_text(f"{sha256(target)}  {ZIP_NAME}\n", encoding="utf-8", newline="\n")
-    return target
+    """Write ZIP_NAME and CHECKSUM_NAME for a finished site_dir; returns the zip's path."""
+    copy = OfflineCopy(site_dir)
+    os.close(copy.data_fd)
+    return copy.finish()
+
+
+if __name__ == "__main__":
+    site, temporary, data_fd = sys.argv[1:]
+    with open(int(data_fd), "rb") as data_pipe:
+        _write_zip(Path(site), temporary, data_pipe, sys.stdin.buffer)
