@@ -23,7 +23,8 @@ from .model import Archive, Article, Claim, Claimant
 from .readingtext import reading_text
 
 MAX_CLAIM_REVIEWED = 74  # Google: "under 75 characters"
-_SENTENCE_END = re.compile(r"[.!?]['’”\"]?\s|\n\s*\n")
+_CLOSING_QUOTES = "'’”\""
+_SENTENCE_END = re.compile(rf"[.!?][{_CLOSING_QUOTES}]?\s|\n\s*\n")
 ELLIPSIS = "…"
 
 
@@ -42,11 +43,22 @@ def claim_words(article: Article, claim: Claim, limit: int = MAX_CLAIM_REVIEWED)
 
 def words_around(body: str, quote_start: int, quote_end: int, limit: int = MAX_CLAIM_REVIEWED) -> str:
     """The words of `body` around [quote_start, quote_end), within its sentence, in `limit` characters."""
-    start = 0
-    for match in _SENTENCE_END.finditer(body, 0, quote_start):
+    # Only `limit` characters on either side of the quote can be shown, so the sentence is
+    # looked for within a window of about twice that (an article has thousands of characters
+    # and a dozen claims). Words cut by the window are too far to be shown, and the scan
+    # starts on a character no sentence end can straddle, so the result is the same.
+    window = 2 * limit + 8
+    scan = max(0, quote_start - window)
+    while scan > 0 and (body[scan].isspace() or body[scan] in _CLOSING_QUOTES):
+        scan -= 1
+    start = scan
+    for match in _SENTENCE_END.finditer(body, scan, quote_start):
         start = match.end()
-    match = _SENTENCE_END.search(body, quote_end)
-    end = len(body) if match is None else match.start() + (0 if match.group(0).startswith("\n") else 1)
+    match = _SENTENCE_END.search(body, quote_end, quote_end + window)
+    if match is None:
+        end = min(len(body), quote_end + window)
+    else:
+        end = match.start() + (0 if match.group(0).startswith("\n") else 1)
     end = max(end, quote_end)
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", body[start:end])]
     words = [(start + a, start + b) for a, b in words]
