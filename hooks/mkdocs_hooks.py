@@ -15,6 +15,8 @@ from archive.datafiles import DataFiles
 from archive.offline import OfflineCopy
 from archive.problems import ContentError
 from archive.site import STATUS_CSS, ArchiveSite
+from jinja2 import nodes
+from jinja2.ext import Extension
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -79,6 +81,40 @@ def _start_work_beside_pages(site_dir: str) -> None:
     _offline = OfflineCopy(site_dir)
     _data = DataFiles(_site.extra_files, site_dir, _offline.data_fd, background=not _serving)
     _written = None
+
+
+class ArchiveShared(Extension):
+    """{% archive_shared name, key %}...{% endarchive_shared %}: the part is rendered once per key.
+
+    Used by overrides/partials/nav.html and tabs.html: thousands of article and index pages
+    kept out of the navigation show the same navigation (its links are relative, so one
+    rendering per folder), and Material's navigation is a large part of rendering a page.
+    A false key (a page in the navigation, which marks itself active) renders as usual.
+    """
+
+    tags = {"archive_shared"}
+
+    def parse(self, parser):
+        lineno = next(parser.stream).lineno
+        args = [parser.parse_expression()]
+        parser.stream.expect("comma")
+        args.append(parser.parse_expression())
+        body = parser.parse_statements(("name:endarchive_shared",), drop_needle=True)
+        return nodes.CallBlock(self.call_method("_render", args), [], [], body).set_lineno(lineno)
+
+    def _render(self, name, key, caller):
+        if not key or os.environ.get("ARCHIVE_NO_SHARED_PARTS"):  # the variable: for the test that compares
+            return caller()
+        shared = self.environment.archive_shared  # one per build: MkDocs makes a new environment each time
+        if (name, key) not in shared:
+            shared[name, key] = caller()
+        return shared[name, key]
+
+
+def on_env(env, config, files):
+    env.add_extension(ArchiveShared)
+    env.archive_shared = {}
+    return env
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

@@ -226,3 +226,23 @@ def test_search_indexes_articles_lightly_and_leaves_list_pages_out(project):
     page = soup(project)
     assert page.find("table", class_="na-table") and page.find(class_="na-provenance")
     assert len(page.select("aside.na-note")) == 2
+
+
+def test_pages_out_of_the_navigation_share_it_without_changing_a_byte(project, monkeypatch):
+    # overrides/partials/nav.html and tabs.html render the navigation once per folder for the
+    # pages kept out of it; every page must come out as if each had rendered its own.
+    project.article("2015/seed", SEED_BODY, SEED_CLAIMS)
+    project.article("2016/other", SEED_BODY.replace("525", "526"), title="Another article")
+    project.article("top", SEED_BODY.replace("525", "527"), title="A third article")
+    assert project.build().returncode == 0
+    shared = {p.relative_to(project.site): p.read_bytes() for p in project.site.rglob("*.html")}
+    monkeypatch.setenv("ARCHIVE_NO_SHARED_PARTS", "1")
+    assert project.build().returncode == 0
+    alone = {p.relative_to(project.site): p.read_bytes() for p in project.site.rglob("*.html")}
+    assert shared.keys() == alone.keys() and len(shared) > 10
+    for path, html in alone.items():
+        assert shared[path] == html, path
+    # the navigation really is on the shared pages, with links that work from their folder
+    article = BeautifulSoup(shared[Path("articles/2016/other.html")], "html.parser")
+    methodology = article.select_one('nav.md-nav--primary a[href$="methodology.html"]')
+    assert methodology is not None and methodology["href"] == "../../methodology.html"

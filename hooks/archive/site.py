@@ -7,6 +7,7 @@ would call the same ones.
 from __future__ import annotations
 
 import gc
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -21,6 +22,7 @@ from .render import article_html, article_search_html, status_badge
 STATUS_TABLE_MARKER = "<!-- archive:status-table -->"
 RATING_TABLE_MARKER = "<!-- archive:rating-table -->"
 STATUS_CSS = "assets/archive-statuses.css"
+SHARED_LAYOUT_META = "archive_shared_layout"  # page.meta key: pages with the same value share a navigation
 JSONLD_META = "archive_jsonld"  # page.meta key of an article's ClaimReview <script> blocks
 
 
@@ -97,6 +99,9 @@ class ArchiveSite:
             return None
         # Themes print the title unescaped (Material's <title>), so it goes in escaped.
         meta = {"title": escape(info.title), **info.meta}
+        if not info.in_nav:
+            # Such pages share their navigation with the others of their folder (overrides/partials/nav.html).
+            meta[SHARED_LAYOUT_META] = "folder:" + posixpath.dirname(urls.page_url(src))
         if src in self.articles:
             # For the page's <head> (overrides/main.html): out of the body, whose text
             # annotation clients search for quotes.
