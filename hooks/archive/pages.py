@@ -62,10 +62,7 @@ def _claims_table(archive: Archive, claims: list[Claim], here: str, *, show_clai
         rows.append(
             f"<tr><td>{figure}</td><td>{title}</td>{who}<td>{status_badge(archive, claim.status, here)}</td></tr>"
         )
-    return (
-        f'<table class="na-table" data-search-exclude><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
+    return f'<table class="na-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def _status_counts(archive: Archive, counts: Counter, here: str) -> str:
@@ -198,10 +195,10 @@ def _claimant_pages(archive: Archive, claimant, made: list[Claim], relayed: list
         sections = ""
         if made_rows:
             table = _claims_table(archive, made_rows, here, show_claimant=False)
-            sections += f'<h2 id="made" data-search-exclude>Claims made</h2>{table}'
+            sections += f'<h2 id="made">Claims made</h2>{table}'
         if relayed_rows:
             table = _claims_table(archive, relayed_rows, here)
-            sections += f'<h2 id="relayed" data-search-exclude>Claims relayed</h2>{table}'
+            sections += f'<h2 id="relayed">Claims relayed</h2>{table}'
         return f'<dl class="na-facts">{"".join(facts)}</dl>{summary}{pager}{sections}{pager}'
 
     return _paginated(lambda n: urls.claimant_page(claimant.id, n), claimant.name, rows, page)
