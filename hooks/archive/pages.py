@@ -25,7 +25,7 @@ class Generated:
     html: Callable[[], str]  # built only when the page is rendered
     in_nav: bool = False
     # Lists repeat what article pages say: only a few generated pages go into the
-    # search index (it is downloaded whole by every reader who searches).
+    # archive's search index (search_index.py), beside every article.
     searchable: bool = False
 
 

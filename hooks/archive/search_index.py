@@ -9,12 +9,14 @@ Files, all under search/archive/ in the site, and all JavaScript, so that they l
 under file:// (docs/assets/iframe-worker/): the search worker, docs/assets/search/worker.js,
 defines `archiveSearch`, and each file hands it its data.
 
-- meta.js: `archiveSearch.meta({"docs": N, "chunk": C, "shards": [keys]})`: how many
-  documents, how many a chunk holds, and which shards exist (a query never asks for a file
-  that is not there).
+- meta.js: `archiveSearch.meta({"docs": N, "chunk": C, "shards": [keys], "split": [keys]})`:
+  how many documents, how many a chunk holds, which shards exist (a query never asks for a
+  file that is not there) and which two-character keys were split (below).
 - t_KEY.js: `archiveSearch.shard("KEY", {"term": [postings], ...})`: every term whose first
   two characters are KEY (one-character terms have their own shard, KEY being the term).
-  A prefix query (search as you type: "tank" finds "tanker") reads one shard. Postings are
+  A prefix query (search as you type: "tank" finds "tanker") reads one shard. A shard that
+  would be larger than SPLIT bytes is split by the terms' first three characters instead
+  (KEY three characters long; a two-character term in the shard of its own two). Postings are
   integers, one a document, in increasing document order: (gap << 4) | (weight - 1), the gap
   being the document id minus the previous posting's (the first: the id itself), the weight
   the term's count in the document, words of the title counting TITLE_WEIGHT, capped at 16.
@@ -33,7 +35,6 @@ from __future__ import annotations
 import functools
 import json
 import re
-import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -49,6 +50,7 @@ CHUNK = 16  # documents a chunk file: a result list of 50 reads at most 50 chunk
 TITLE_WEIGHT = 4  # a word of the title counts as this many words of the text
 MAX_WEIGHT = 16
 TEASER = 200  # characters of text shown under a result's title
+SPLIT = 32_000  # bytes: a larger shard is split by three characters (see build)
 
 # The tokeniser. The same rules are written in docs/assets/search/worker.js (`tokens`); both
 # must agree (tests/test_search_index.py runs the JavaScript one in Chromium on the same strings):
@@ -68,15 +70,11 @@ _WORD = re.compile(r"[^\W_]+")  # str.isalnum() runs: letters and digits (no "_"
 
 
 @functools.cache
-def _marks() -> re.Pattern:
-    """Every combining mark (Unicode general category M), built once (0.1 s) when first needed."""
-    marks = [c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c))[0] == "M"]
-    ranges, start = [], marks[0]
-    for previous, code in zip(marks, marks[1:] + [None], strict=True):
-        if code != previous + 1:
-            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(previous))}" if previous > start else chr(start))
-            start = code
-    return re.compile("[" + "".join(ranges) + "]")
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char)[0] == "M"
+
+
+_ASCII = frozenset(map(chr, range(128)))
 
 
 def normalize(text: str) -> str:
@@ -84,7 +82,11 @@ def normalize(text: str) -> str:
     text = text.lower()
     if text.isascii():
         return text  # NFKD leaves ASCII as it is
-    return _marks().sub("", unicodedata.normalize("NFKD", text))
+    text = unicodedata.normalize("NFKD", text)
+    # The distinct characters, not each character, are looked at: a text has few kinds of
+    # non-ASCII ones (a regular expression of every mark took 1 ms a text).
+    marks = [char for char in set(text).difference(_ASCII) if _is_mark(char)]
+    return text.translate(dict.fromkeys(map(ord, marks))) if marks else text
 
 
 def tokens(text: str) -> list[str]:
@@ -92,8 +94,9 @@ def tokens(text: str) -> list[str]:
     return [word for word in _WORD.findall(normalize(text)) if word not in STOP_WORDS]
 
 
-def shard_key(term: str) -> str:
-    return term[:2]
+def shard_key(term: str, split: frozenset[str] | set[str] = frozenset()) -> str:
+    """The shard of a term: its first two characters, or three when those two name a split shard."""
+    return term[:3] if term[:2] in split else term[:2]
 
 
 def file_key(key: str) -> str:
@@ -194,16 +197,27 @@ def build(documents: Iterable[Document]) -> Iterator[tuple[str, str]]:
     if chunk:
         yield chunk_path((count - 1) // CHUNK), f"archiveSearch.docs({(count - 1) // CHUNK},{_js(chunk)});\n"
 
-    shards: dict[str, dict[str, list[int]]] = {}
+    shards: dict[str, dict[str, str]] = {}
     for term in sorted(postings):
         entries = postings[term]
         # gap-encoded: each entry minus the previous entry's document (its low 4 bits cleared)
-        shards.setdefault(shard_key(term), {})[term] = [entries[0]] + [
-            entry - (before & ~15) for before, entry in zip(entries, entries[1:], strict=False)
-        ]
+        gaps = [entries[0]] + [entry - (before & ~15) for before, entry in zip(entries, entries[1:], strict=False)]
+        shards.setdefault(shard_key(term), {})[term] = _js(gaps)
+    # A shard larger than SPLIT is split by the terms' first three characters (a two-character term
+    # stays alone in the shard named by itself): common beginnings ("co", "re") would otherwise weigh
+    # hundreds of KB at 10,000 articles. The worker reads a two-character query term of a split shard
+    # as a whole word, not as a prefix.
+    split = set()
+    for key in list(shards):
+        if sum(len(term) + len(gaps) + 4 for term, gaps in shards[key].items()) > SPLIT:
+            split.add(key)
+            for term, gaps in shards.pop(key).items():
+                shards.setdefault(term[:3], {})[term] = gaps
     for key, terms in shards.items():
-        yield shard_path(key), f"archiveSearch.shard({_js(key)},{_js(terms)});\n"
-    yield META_PATH, f"archiveSearch.meta({_js({'docs': count, 'chunk': CHUNK, 'shards': sorted(shards)})});\n"
+        body = ",".join(f"{_js(term)}:{gaps}" for term, gaps in terms.items())
+        yield shard_path(key), f"archiveSearch.shard({_js(key)},{{{body}}});\n"
+    about = {"docs": count, "chunk": CHUNK, "shards": sorted(shards), "split": sorted(split)}
+    yield META_PATH, f"archiveSearch.meta({_js(about)});\n"
 
 
 def decode(postings: list[int]) -> list[tuple[int, int]]:

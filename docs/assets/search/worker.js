@@ -24,6 +24,9 @@
  * best of its matches in the document, (1 + ln weight) * ln(1 + N / df), where the weight counts
  * the term in the document (a word of the title counts 4) and df is the number of documents that
  * have it; a word that only starts with the last query term (search as you type) counts half.
+ * The last query term is a prefix when it is two characters or more (one character is a whole
+ * word: its prefix would read many shards), and not when it is two characters whose shard the
+ * index had to split (same reason).
  * At most MAX_RESULTS pages are returned: a reader refines a query rather than scrolls past 50
  * results, and each result shown costs a chunk file to download.
  *
@@ -71,9 +74,13 @@ function tokens(text) {
   });
 }
 
-/* A term's shard: its first two characters (code points, as Python counts them). */
+/* A term's shard: its first two characters (code points, as Python counts them), or three when
+ * the index split the shard of those two (meta.split: shards too large are split, see
+ * search_index.py). */
 function shardKey(term) {
-  return Array.from(term).slice(0, 2).join("");
+  var chars = Array.from(term);
+  var two = chars.slice(0, 2).join("");
+  return meta && meta.splitKeys[two] ? chars.slice(0, 3).join("") : two;
 }
 
 function fileKey(key) {
@@ -96,6 +103,10 @@ var archiveSearch = (self.archiveSearch = {
     meta.has = Object.create(null);
     data.shards.forEach(function (key) {
       meta.has[key] = true;
+    });
+    meta.splitKeys = Object.create(null);
+    (data.split || []).forEach(function (key) {
+      meta.splitKeys[key] = true;
     });
   },
   shard: function (key, terms) {
@@ -179,7 +190,7 @@ function parse(query) {
     if (terms.indexOf(term) < 0) terms.push(term);
   });
   // The last term is a prefix (the reader is typing it), unless it is one character long
-  // (a prefix of one character would read every shard that starts with it).
+  // (a prefix of one character would read every shard that starts with it); see also search().
   return terms.map(function (term, i) {
     return { term: term, prefix: i === terms.length - 1 && Array.from(term).length > 1 };
   });
@@ -368,6 +379,10 @@ function search(query) {
   if (!queries.length) return Promise.resolve([]);
   return (meta ? Promise.resolve() : load(["meta.js"]))
     .then(function () {
+      queries.forEach(function (query) {
+        // A two-character prefix of a split shard would read every shard under it: a whole word then.
+        if (query.prefix && Array.from(query.term).length === 2 && meta.splitKeys[query.term]) query.prefix = false;
+      });
       var needed = [];
       queries.forEach(function (query) {
         var key = shardKey(query.term);
