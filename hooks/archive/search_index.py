@@ -54,12 +54,12 @@ SPLIT = 32_000  # bytes: a larger shard is split by three characters (see build)
 
 # The tokeniser. The same rules are written in docs/assets/search/worker.js (`tokens`); both
 # must agree (tests/test_search_index.py runs the JavaScript one in Chromium on the same strings):
-#   1. lowercase (Unicode's full mapping: str.lower, String.prototype.toLowerCase);
-#   2. Unicode NFKD, then every combining mark (general category M) removed: "Café" -> "cafe",
-#      "ﬁ" -> "fi", "²" -> "2";
-#   3. words are the runs of letters and digits (general categories L and N); anything else
+#   1. Unicode NFKD: "ﬁ" -> "fi", "²" -> "2", "𝐀" -> "A", "é" -> "e" + a combining accent;
+#   2. lowercase (Unicode's full mapping: str.lower, String.prototype.toLowerCase);
+#   3. every combining mark (general category M) removed: "Café" -> "cafe", "İ" -> "i";
+#   4. words are the runs of letters and digits (general categories L and N); anything else
 #      separates words: "4,518" -> "4", "518"; "week’s" -> "week", "s";
-#   4. the words of STOP_WORDS are dropped.
+#   5. the words of STOP_WORDS are dropped.
 # Python's tables are those of its Unicode version (14.0 for Python 3.11), the browser's those of
 # its ICU: characters added to Unicode since may be read differently; none is in the tests' set.
 STOP_WORDS = frozenset(
@@ -78,11 +78,10 @@ _ASCII = frozenset(map(chr, range(128)))
 
 
 def normalize(text: str) -> str:
-    """Rules 1 and 2 of the tokeniser."""
-    text = text.lower()
+    """Rules 1 to 3 of the tokeniser."""
     if text.isascii():
-        return text  # NFKD leaves ASCII as it is
-    text = unicodedata.normalize("NFKD", text)
+        return text.lower()  # NFKD leaves ASCII as it is
+    text = unicodedata.normalize("NFKD", text).lower()
     # The distinct characters, not each character, are looked at: a text has few kinds of
     # non-ASCII ones (a regular expression of every mark took 1 ms a text).
     marks = [char for char in set(text).difference(_ASCII) if _is_mark(char)]

@@ -43,12 +43,12 @@ var MAX_WEIGHT = 16;
 
 /* The tokeniser. The same rules are written in hooks/archive/search_index.py; both must agree
  * (tests/test_search_index.py runs this one in Chromium on the same strings as the Python one):
- *   1. lowercase (Unicode's full mapping: String.prototype.toLowerCase, str.lower);
- *   2. Unicode NFKD, then every combining mark (general category M) removed: "Café" -> "cafe",
- *      "ﬁ" -> "fi", "²" -> "2";
- *   3. words are the runs of letters and digits (general categories L and N); anything else
+ *   1. Unicode NFKD: "ﬁ" -> "fi", "²" -> "2", "𝐀" -> "A", "é" -> "e" + a combining accent;
+ *   2. lowercase (Unicode's full mapping: String.prototype.toLowerCase, str.lower);
+ *   3. every combining mark (general category M) removed: "Café" -> "cafe", "İ" -> "i";
+ *   4. words are the runs of letters and digits (general categories L and N); anything else
  *      separates words: "4,518" -> "4", "518"; "week’s" -> "week", "s";
- *   4. the words of STOP_WORDS are dropped.
+ *   5. the words of STOP_WORDS are dropped.
  */
 function has(object, key) {
   return Object.prototype.hasOwnProperty.call(object, key);
@@ -64,8 +64,7 @@ var MARK = /\p{M}/gu;
 var NON_ASCII = /[^\x00-\x7f]/;
 
 function normalize(text) {
-  text = text.toLowerCase();
-  return NON_ASCII.test(text) ? text.normalize("NFKD").replace(MARK, "") : text;
+  return NON_ASCII.test(text) ? text.normalize("NFKD").toLowerCase().replace(MARK, "") : text.toLowerCase();
 }
 
 function tokens(text) {
