@@ -46,7 +46,7 @@ from .model import Archive, Article, Claim
 from .render import CLAIM_MARKS
 
 FOLDER = "search/archive"
-CHUNK = 16  # documents a chunk file: a result list of 50 reads at most 50 chunks of ~5 KB
+CHUNK = 8  # documents a chunk file: a list of 50 results reads at most 50 chunks of ~2.7 KB
 TITLE_WEIGHT = 4  # a word of the title counts as this many words of the text
 MAX_WEIGHT = 16
 TEASER = 200  # characters of text shown under a result's title
