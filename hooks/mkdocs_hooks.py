@@ -126,12 +126,11 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    # MkDocs runs this for every page before rendering any, and keeps what it returns:
-    # generated pages get only what the search plugin will index (a lighter view of an
-    # article, nothing for pages kept out of search). Their HTML is made just in time in
-    # on_page_context, so the HTML of thousands of pages is never held at once.
-    search = _site.search_content(page.file.src_uri)
-    return html if search is None else search
+    # MkDocs runs this for every page before rendering any, and keeps what it returns: a
+    # generated page keeps nothing (its meta keeps it out of Material's search, see
+    # ArchiveSite), and its HTML is made just in time in on_page_context, so the HTML of
+    # thousands of pages is never held at once.
+    return "" if page.file.src_uri in _site.pages else html
 
 
 @event_priority(-100)  # after every plugin's on_page_context, including Material's search
@@ -159,7 +158,8 @@ def on_post_page(output: str, page, config) -> str:
     return output
 
 
-# After every plugin (Material's offline plugin writes search_index.js at -100): the offline zip holds it all.
+# After every plugin (Material's offline plugin writes search_index.js at -100): the offline zip holds it all,
+# the data files and the archive's search index (search/archive/, written by extra_files()) included.
 @event_priority(-110)
 def on_post_build(config) -> None:
     global _data, _offline, _written

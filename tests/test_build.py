@@ -9,6 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, SEED_BODY, SEED_CLAIMS
 
+from hooks.archive.search_index import tokens
+
 ARTICLE = "articles/a.html"
 
 
@@ -103,13 +105,26 @@ def test_indexes_claimant_and_status_pages(project):
     assert "1 articles" in home.replace("\n", " ") or "1 articles" in " ".join(home.split())
 
 
+def _archive_index(project):
+    from hooks.archive import search_index
+
+    return search_index.read(project.site)
+
+
 def test_search_finds_the_article_by_figure_claimant_and_note(project):
     project.article("a", SEED_BODY, SEED_CLAIMS, title="Oil strikes")
     built(project)
-    index = json.loads(project.page("search/search_index.json"))
-    on_article = " ".join(d["text"] + " " + d["title"] for d in index["docs"] if d["location"].startswith(ARTICLE))
-    for words in ("525", "Sergei Shoigu", "independently"):
-        assert words in on_article
+    index = _archive_index(project)
+    article = next(i for i, doc in enumerate(index["docs"]) if doc[1] == ARTICLE)
+    assert index["docs"][article][0] == "Oil strikes"
+    for words in ("525", "Sergei Shoigu", "independently", "oil strikes"):
+        for term in tokens(words):
+            postings = index["shards"][term[:2]][term]
+            assert article in [doc for doc, _ in postings], term
+    # a word of the title weighs more than one of the text
+    (_, oil), *_ = (p for p in index["shards"]["oi"]["oil"] if p[0] == article)
+    (_, shoigu), *_ = (p for p in index["shards"]["sh"]["shoigu"] if p[0] == article)
+    assert oil > shoigu
 
 
 def test_article_pages_do_not_grow_with_the_archive(project):
@@ -212,17 +227,23 @@ def test_the_real_archive_builds_strict_with_every_figure_covered(tmp_path):
     assert (article.parent / raw["href"]).read_bytes() == next((ROOT / "docs/articles/2015").glob("*.txt")).read_bytes()
 
 
-def test_search_indexes_articles_lightly_and_leaves_list_pages_out(project):
+def test_generated_pages_leave_materials_search_for_the_archives_index(project):
     project.article("a", SEED_BODY, SEED_CLAIMS, title="Oil strikes")
     built(project)
-    index = json.loads(project.page("search/search_index.json"))
-    locations = {d["location"].split("#")[0] for d in index["docs"]}
-    assert ARTICLE in locations and "claimants.html" in locations
+    material = json.loads(project.page("search/search_index.json"))
+    pages = {d["location"].split("#")[0] for d in material["docs"]}
+    # Material's index: the hand-written pages only
+    assert pages == {"methodology.html", "format.html", "data.html", "performance.html"}
+    index = _archive_index(project)
+    locations = [doc[1] for doc in index["docs"]]
+    assert locations[0] == ARTICLE and {"index.html", "claimants.html", "statuses.html"} <= set(locations)
     for listed in ("claims.html", "statuses/unverified.html", "claimants/sergei-shoigu.html", "coverage.html"):
         assert listed not in locations
-    on_article = " ".join(d["text"] for d in index["docs"] if d["location"].startswith(ARTICLE))
-    assert "Figures in this article" not in on_article and "SHA-256" not in on_article
-    # the page itself is the full annotated page, not the search view
+    assert index["meta"]["docs"] == len(locations)
+    # what is not searched: provenance and the figures table
+    for term in ("sha", "256", "figures"):
+        assert ARTICLE not in [locations[d] for d, _ in index["shards"].get(term[:2], {}).get(term, [])], term
+    # the page itself is the full annotated page
     page = soup(project)
     assert page.find("table", class_="na-table") and page.find(class_="na-provenance")
     assert len(page.select("aside.na-note")) == 2

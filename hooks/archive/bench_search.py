@@ -2,8 +2,9 @@
 
 Measures the bytes the server sends from opening the home page until the first
 search result is shown, and the time from the first keystroke to that result
-(which includes downloading and indexing the search index). Needs Playwright
-and a Chromium (Debian's /usr/bin/chromium); used by `python -m hooks bench --search`.
+(which includes downloading what search reads: Material's small index of the
+hand-written pages, the archive's shards and chunks). Needs Playwright and a
+Chromium (Debian's /usr/bin/chromium); used by `python -m hooks bench --search`.
 """
 
 from __future__ import annotations

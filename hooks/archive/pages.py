@@ -25,7 +25,7 @@ class Generated:
     html: Callable[[], str]  # built only when the page is rendered
     in_nav: bool = False
     # Lists repeat what article pages say: only a few generated pages go into the
-    # search index (it is downloaded whole by every reader who searches).
+    # archive's search index (search_index.py), beside every article.
     searchable: bool = False
 
 
@@ -72,10 +72,7 @@ def _claims_table(archive: Archive, claims: list[Claim], here: str, *, show_clai
         if claim.status not in badges:
             badges[claim.status] = status_badge(archive, claim.status, here)
         rows.append(f"<tr><td>{figure}</td><td>{title}</td>{who}<td>{badges[claim.status]}</td></tr>")
-    return (
-        f'<table class="na-table" data-search-exclude><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
+    return f'<table class="na-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def _status_counts(archive: Archive, counts: Counter, here: str) -> str:
@@ -208,10 +205,10 @@ def _claimant_pages(archive: Archive, claimant, made: list[Claim], relayed: list
         sections = ""
         if made_rows:
             table = _claims_table(archive, made_rows, here, show_claimant=False)
-            sections += f'<h2 id="made" data-search-exclude>Claims made</h2>{table}'
+            sections += f'<h2 id="made">Claims made</h2>{table}'
         if relayed_rows:
             table = _claims_table(archive, relayed_rows, here)
-            sections += f'<h2 id="relayed" data-search-exclude>Claims relayed</h2>{table}'
+            sections += f'<h2 id="relayed">Claims relayed</h2>{table}'
         return f'<dl class="na-facts">{"".join(facts)}</dl>{summary}{pager}{sections}{pager}'
 
     return _paginated(lambda n: urls.claimant_page(claimant.id, n), claimant.name, rows, page)

@@ -22,7 +22,8 @@ PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 # (the loader refuses bodies that contain them).
 OPEN, MID, CLOSE = "\ufdd0", "\ufdd1", "\ufdd2"
 MARKERS = re.compile(f"[{OPEN}{MID}{CLOSE}]")
-_MARKS = re.compile(f"{OPEN}\\d+{MID}|{CLOSE}")
+# A claim marker as it stands in markdown_html: OPEN, the claim's index, MID; or CLOSE.
+CLAIM_MARKS = re.compile(f"{OPEN}\\d+{MID}|{CLOSE}")
 _MARKER_OR_BLOCK_END = re.compile(f"{OPEN}(\\d+){MID}|{CLOSE}|</(?:p|li|h[1-6]|blockquote|pre)>")
 
 
@@ -234,7 +235,7 @@ def _provenance(archive: Archive, article: Article) -> str:
     data = urls.relative(here, urls.page_url(article.src)[: -len(".html")] + ".json")
     rows.append(("Claims", _claim_summary(archive, article) + f" · {link(data, 'JSON')}" + _annotations_link(article)))
     cells = "".join(f"<div><dt>{name}</dt><dd>{value}</dd></div>" for name, value in rows)
-    return f'<dl class="na-provenance" data-search-exclude>{cells}</dl>'
+    return f'<dl class="na-provenance">{cells}</dl>'
 
 
 def _annotations_link(article: Article) -> str:
@@ -262,7 +263,7 @@ def _claim_summary(archive: Archive, article: Article) -> str:
 def figures_table(archive: Archive, article: Article) -> str:
     here = article.src
     if not article.claims:
-        return '<p class="na-empty" data-search-exclude>No figure of this article has been annotated yet.</p>'
+        return '<p class="na-empty">No figure of this article has been annotated yet.</p>'
     rows = []
     for claim in article.claims:
         via = ", ".join(claimant_link(archive, v, here) for v in claim.via) or "—"
@@ -272,7 +273,7 @@ def figures_table(archive: Archive, article: Article) -> str:
             f"<td>{status_badge(archive, claim.status, here)}</td></tr>"
         )
     return (
-        '<table class="na-table" data-search-exclude><thead><tr><th>#</th><th>Figure</th><th>Claimant</th>'
+        '<table class="na-table"><thead><tr><th>#</th><th>Figure</th><th>Claimant</th>'
         f"<th>Relayed by</th><th>Status</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -284,35 +285,7 @@ def article_html(archive: Archive, article: Article) -> str:
         f'<h1 id="title">{text(article.title)}</h1>'
         f"{_provenance(archive, article)}"
         f'<div class="na-text" data-archived-text>{body}</div>'
-        # The figures table and the provenance repeat what the notes say: kept out of
-        # Material's search index (the notes, with figures, claimants and words, stay in).
-        '<h2 id="figures" data-search-exclude>Figures in this article</h2>'
+        '<h2 id="figures">Figures in this article</h2>'
         f"{figures_table(archive, article)}"
         "</div>"
     )
-
-
-_TAG = re.compile(r"<[^>]*>")
-
-
-def _note_search_text(archive: Archive, claim: Claim) -> str:
-    """A note as one paragraph of plain text: status, relay chain, the note's words."""
-    names = _chain(archive, claim, lambda who: text(archive.claimants[who].name))
-    return f"<p>{text(archive.statuses[claim.status].label)}: {' → '.join(names)}. {_TAG.sub('', claim.note_html)}</p>"
-
-
-def article_search_html(archive: Archive, article: Article) -> str:
-    """What Material's search indexes for an article: its text and its notes, with few tags.
-
-    Material's search plugin parses every page's HTML with Python's HTMLParser, at a cost
-    per tag; the article page has hundreds (marks, links, side notes, the figures table)
-    that add no words. This lighter view has the same words a reader can search for:
-    the title, the archived text (so its figures), and each note's status, claimants and
-    text; provenance and the figures table repeat these and are left out.
-    """
-    if article.format == "markdown":
-        body = _MARKS.sub("", article.markdown_html)
-    else:
-        body = "".join(f"<p>{text(article.body[start:end])}</p>" for start, end in paragraphs(article.body))
-    notes = "".join(_note_search_text(archive, claim) for claim in article.claims)
-    return f'<h1 id="title">{text(article.title)}</h1>{body}{notes}'

@@ -13,17 +13,21 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from . import annotations, claimreview, exports, feed, urls
+from . import annotations, claimreview, exports, feed, search_index, urls
 from .load import ARTICLES_DIR, REGISTRY, SIDECAR_SUFFIX, load_archive
 from .model import Archive
 from .pages import build_pages, description
-from .render import article_html, article_search_html, status_badge
+from .render import article_html, status_badge
 
 STATUS_TABLE_MARKER = "<!-- archive:status-table -->"
 RATING_TABLE_MARKER = "<!-- archive:rating-table -->"
 STATUS_CSS = "assets/archive-statuses.css"
 SHARED_LAYOUT_META = "archive_shared_layout"  # page.meta key: pages with the same value share a navigation
 JSONLD_META = "archive_jsonld"  # page.meta key of an article's ClaimReview <script> blocks
+# Every page the archive generates stays out of Material's search index (its plugin skips such a page
+# without parsing it): articles and the searchable generated pages go into the archive's own sharded
+# index instead (search_index.py), and Material's index keeps the hand-written pages only.
+NO_MATERIAL_SEARCH = {"search": {"exclude": True}}
 
 
 @dataclass
@@ -32,7 +36,7 @@ class PageInfo:
     html: Callable[[], str]
     in_nav: bool
     meta: dict
-    search_html: Callable[[], str] | None = None  # a lighter view for the search index, if any
+    searchable: bool = False  # a generated page the archive's search index reads (articles are, always)
 
 
 class ArchiveSite:
@@ -48,13 +52,16 @@ class ArchiveSite:
                 html=lambda a=article: article_html(archive, a),
                 in_nav=False,
                 # Material hides its sidebars on articles: the margin is for side notes.
-                meta={"hide": ["navigation", "toc"], "description": description(archive, article)},
-                search_html=lambda a=article: article_search_html(archive, a),
+                meta={
+                    "hide": ["navigation", "toc"],
+                    "description": description(archive, article),
+                    **NO_MATERIAL_SEARCH,
+                },
             )
         for generated in build_pages(archive):
-            # Material's search plugin skips pages whose meta says search.exclude, without parsing them.
-            meta = {} if generated.searchable else {"search": {"exclude": True}}
-            self.pages[generated.src] = PageInfo(generated.title, generated.html, generated.in_nav, meta)
+            self.pages[generated.src] = PageInfo(
+                generated.title, generated.html, generated.in_nav, dict(NO_MATERIAL_SEARCH), generated.searchable
+            )
 
     @classmethod
     def load(cls, docs_dir, archive_config: dict | None, config_path, site_url: str = "") -> ArchiveSite:
@@ -112,14 +119,12 @@ class ArchiveSite:
         info = self.pages.get(src)
         return info.html() if info else None
 
-    def search_content(self, src: str) -> str | None:
-        """What the search index reads for a generated page: a light view, the page, or nothing."""
-        info = self.pages.get(src)
-        if info is None:
-            return None
-        if info.search_html:
-            return info.search_html()
-        return "" if info.meta.get("search", {}).get("exclude") else info.html()
+    def search_documents(self):
+        """What the archive's search index holds: every article, then the searchable generated pages."""
+        yield from search_index.article_documents(self.archive)
+        for src, info in self.pages.items():
+            if info.searchable:
+                yield search_index.page_document(info.title, src, info.html())
 
     def expand_markers(self, markdown: str) -> str:
         """Hand-written pages may ask for generated parts (the status table)."""
@@ -177,6 +182,7 @@ class ArchiveSite:
         for path, page in annotations.pages(self.archive, self.site_url, self.publisher):
             yield path, annotations.dumps(page)
         yield feed.FEED_PATH, feed.atom(self.archive, self.site_url, self.publisher)
+        yield from search_index.build(self.search_documents())
 
     def summary(self) -> list[str]:
         """Build-log lines: the archive's size and its coverage, for editors."""

@@ -1,0 +1,253 @@
+"""The archive's own search index: an inverted index in small files, read a few at a time.
+
+Material's search downloads one index of every page and builds it in the browser before the
+first result (74 MB and 10 s at 10,000 articles). This index is split so that a query reads
+only what it needs: the postings of its terms, then the titles of its best results.
+
+Files, all under search/archive/ in the site, and all JavaScript, so that they load with
+`importScripts` both in a real Web Worker (over HTTP) and in the iframe that stands in for one
+under file:// (docs/assets/iframe-worker/): the search worker, docs/assets/search/worker.js,
+defines `archiveSearch`, and each file hands it its data.
+
+- meta.js: `archiveSearch.meta({"docs": N, "chunk": C, "shards": [keys], "split": [keys]})`:
+  how many documents, how many a chunk holds, which shards exist (a query never asks for a
+  file that is not there) and which two-character keys were split (below).
+- t_KEY.js: `archiveSearch.shard("KEY", {"term": [postings], ...})`: every term whose first
+  two characters are KEY (one-character terms have their own shard, KEY being the term).
+  A prefix query (search as you type: "tank" finds "tanker") reads one shard. A shard that
+  would be larger than SPLIT bytes is split by the terms' first three characters instead
+  (KEY three characters long; a two-character term in the shard of its own two). Postings are
+  integers, one a document, in increasing document order: (gap << 4) | (weight - 1), the gap
+  being the document id minus the previous posting's (the first: the id itself), the weight
+  the term's count in the document, words of the title counting TITLE_WEIGHT, capped at 16.
+- d_N.js: `archiveSearch.docs(N, [[title, location, teaser], ...])`: documents N*C to
+  N*C+C-1. The location is the page's address relative to the site's root; the teaser is
+  the start of its text, plain text (the worker escapes everything it shows).
+
+KEY in a file name: a-z and 0-9 as they are, any other character as "-" + its code point in
+hexadecimal + "-" (so "жа" is t_-436--430-.js), which every file system and URL takes as is.
+
+Nothing here imports MkDocs; the documents come from the model, not from the built HTML.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from html import unescape
+
+from . import urls
+from .model import Archive, Article, Claim
+from .render import CLAIM_MARKS
+
+FOLDER = "search/archive"
+CHUNK = 8  # documents a chunk file: a list of 50 results reads at most 50 chunks of ~2.7 KB
+TITLE_WEIGHT = 4  # a word of the title counts as this many words of the text
+MAX_WEIGHT = 16
+TEASER = 200  # characters of text shown under a result's title
+SPLIT = 32_000  # bytes: a larger shard is split by three characters (see build)
+
+# The tokeniser. The same rules are written in docs/assets/search/worker.js (`tokens`); both
+# must agree (tests/test_search_index.py runs the JavaScript one in Chromium on the same strings):
+#   1. Unicode NFKD: "ﬁ" -> "fi", "²" -> "2", "𝐀" -> "A", "é" -> "e" + a combining accent;
+#   2. lowercase (Unicode's full mapping: str.lower, String.prototype.toLowerCase);
+#   3. every combining mark (general category M) removed: "Café" -> "cafe", "İ" -> "i";
+#   4. words are the runs of letters and digits (general categories L and N); anything else
+#      separates words: "4,518" -> "4", "518"; "week’s" -> "week", "s";
+#   5. the words of STOP_WORDS are dropped.
+# Python's tables are those of its Unicode version (14.0 for Python 3.11), the browser's those of
+# its ICU: characters added to Unicode since may be read differently; none is in the tests' set.
+STOP_WORDS = frozenset(
+    "a an and are as at be by for from has have he her his i in is it its of on or s t that the their this to "
+    "was were which will with".split()
+)
+_WORD = re.compile(r"[^\W_]+")  # str.isalnum() runs: letters and digits (no "_")
+
+
+@functools.cache
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char)[0] == "M"
+
+
+_ASCII = frozenset(map(chr, range(128)))
+
+
+def normalize(text: str) -> str:
+    """Rules 1 to 3 of the tokeniser."""
+    if text.isascii():
+        return text.lower()  # NFKD leaves ASCII as it is
+    text = unicodedata.normalize("NFKD", text).lower()
+    # The distinct characters, not each character, are looked at: a text has few kinds of
+    # non-ASCII ones (a regular expression of every mark took 1 ms a text).
+    marks = [char for char in set(text).difference(_ASCII) if _is_mark(char)]
+    return text.translate(dict.fromkeys(map(ord, marks))) if marks else text
+
+
+def tokens(text: str) -> list[str]:
+    """The words of a text as the index and the queries see them (the tokeniser above)."""
+    return [word for word in _WORD.findall(normalize(text)) if word not in STOP_WORDS]
+
+
+def shard_key(term: str, split: frozenset[str] | set[str] = frozenset()) -> str:
+    """The shard of a term: its first two characters, or three when those two name a split shard."""
+    return term[:3] if term[:2] in split else term[:2]
+
+
+def file_key(key: str) -> str:
+    return "".join(c if ("a" <= c <= "z" or "0" <= c <= "9") else f"-{ord(c):x}-" for c in key)
+
+
+def shard_path(key: str) -> str:
+    return f"{FOLDER}/t_{file_key(key)}.js"
+
+
+def chunk_path(number: int) -> str:
+    return f"{FOLDER}/d_{number}.js"
+
+
+META_PATH = f"{FOLDER}/meta.js"
+
+
+@dataclass
+class Document:
+    title: str
+    location: str  # relative to the site's root: articles/2015/x.html
+    text: str  # plain text, searched; its start is the teaser
+
+
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+
+
+def html_text(html: str) -> str:
+    """The visible text of a fragment of HTML (tags out, entities read), white space collapsed."""
+    return _SPACE.sub(" ", unescape(_TAG.sub(" ", html))).strip()
+
+
+def _note_text(archive: Archive, claim: Claim) -> str:
+    """A note as plain text: status, the chain (claimant with role or affiliation, relays, outlet), the words."""
+    claimants = archive.claimants
+    who = claimants[claim.claimant]
+    described = who.role or (claimants[who.affiliation].name if who.affiliation else "")
+    chain = [who.name + (f", {described}" if described else ""), *(claimants[v].name for v in claim.via)]
+    chain.append(claim.article.outlet)
+    return f"{archive.statuses[claim.status].label}: {' → '.join(chain)}. {html_text(claim.note_html)}"
+
+
+def article_text(archive: Archive, article: Article) -> str:
+    """The article's searchable text: the archived text, then each note (as Material's search had it)."""
+    if article.format == "markdown":
+        body = html_text(CLAIM_MARKS.sub("", article.markdown_html))
+    else:
+        body = _SPACE.sub(" ", article.body).strip()
+    return " ".join([body, *(_note_text(archive, claim) for claim in article.claims)])
+
+
+def article_documents(archive: Archive) -> Iterator[Document]:
+    for article in archive.articles:
+        yield Document(article.title, urls.page_url(article.src), article_text(archive, article))
+
+
+def page_document(title: str, src: str, html: str) -> Document:
+    """A generated page, by its visible text (its <h1> repeats the title: left out)."""
+    text = html_text(re.sub(r"<h1[^>]*>.*?</h1>", " ", html, count=1, flags=re.S))
+    return Document(title, urls.page_url(src), text)
+
+
+def teaser(text: str) -> str:
+    if len(text) <= TEASER:
+        return text
+    cut = text.rfind(" ", 0, TEASER)
+    return text[: cut if cut > TEASER // 2 else TEASER] + " …"
+
+
+def _js(value) -> str:
+    # ASCII JSON (non-ASCII as \\u escapes): valid JavaScript, whatever the characters.
+    return json.dumps(value, separators=(",", ":"))
+
+
+def build(documents: Iterable[Document]) -> Iterator[tuple[str, str]]:
+    """(path in the site, text) of every file of the index, in one pass over the documents."""
+    postings: dict[str, list[int]] = {}
+    chunk: list[list[str]] = []
+    count = 0
+    for doc_id, doc in enumerate(documents):
+        counts = Counter(tokens(doc.text))
+        for word in tokens(doc.title):
+            counts[word] += TITLE_WEIGHT
+        base = doc_id << 4
+        for term, weight in counts.items():
+            entry = base | (weight - 1 if weight < MAX_WEIGHT else MAX_WEIGHT - 1)
+            found = postings.get(term)
+            if found is None:
+                postings[term] = [entry]
+            else:
+                found.append(entry)
+        chunk.append([doc.title, doc.location, teaser(doc.text)])
+        count = doc_id + 1
+        if len(chunk) == CHUNK:
+            yield chunk_path(doc_id // CHUNK), f"archiveSearch.docs({doc_id // CHUNK},{_js(chunk)});\n"
+            chunk = []
+    if chunk:
+        yield chunk_path((count - 1) // CHUNK), f"archiveSearch.docs({(count - 1) // CHUNK},{_js(chunk)});\n"
+
+    shards: dict[str, dict[str, str]] = {}
+    for term in sorted(postings):
+        entries = postings[term]
+        # gap-encoded: each entry minus the previous entry's document (its low 4 bits cleared)
+        gaps = [entries[0]] + [entry - (before & ~15) for before, entry in zip(entries, entries[1:], strict=False)]
+        shards.setdefault(shard_key(term), {})[term] = _js(gaps)
+    # A shard larger than SPLIT is split by the terms' first three characters (a two-character term
+    # stays alone in the shard named by itself): common beginnings ("co", "re") would otherwise weigh
+    # hundreds of KB at 10,000 articles. The worker reads a two-character query term of a split shard
+    # as a whole word, not as a prefix.
+    split = set()
+    for key in list(shards):
+        if sum(len(term) + len(gaps) + 4 for term, gaps in shards[key].items()) > SPLIT:
+            split.add(key)
+            for term, gaps in shards.pop(key).items():
+                shards.setdefault(term[:3], {})[term] = gaps
+    for key, terms in shards.items():
+        body = ",".join(f"{_js(term)}:{gaps}" for term, gaps in terms.items())
+        yield shard_path(key), f"archiveSearch.shard({_js(key)},{{{body}}});\n"
+    about = {"docs": count, "chunk": CHUNK, "shards": sorted(shards), "split": sorted(split)}
+    yield META_PATH, f"archiveSearch.meta({_js(about)});\n"
+
+
+def decode(postings: list[int]) -> list[tuple[int, int]]:
+    """(document id, weight) of gap-encoded postings: what the worker reads (for tests)."""
+    out, doc = [], 0
+    for value in postings:
+        doc += value >> 4
+        out.append((doc, (value & 15) + 1))
+    return out
+
+
+_CALL = re.compile(r"archiveSearch\.(meta|shard|docs)\((.*)\);\n\Z", re.S)
+
+
+def read(site_dir) -> dict:
+    """The index a build wrote, as the worker sees it (for tests and the benchmark):
+    {"meta": {...}, "shards": {key: {term: [(doc, weight), ...]}}, "docs": [[title, location, teaser], ...]}."""
+    from pathlib import Path
+
+    folder = Path(site_dir) / FOLDER
+    out: dict = {"meta": None, "shards": {}, "docs": []}
+    chunks = {}
+    for path in folder.glob("*.js"):
+        kind, arguments = _CALL.match(path.read_text(encoding="utf-8")).groups()
+        value = json.loads(f"[{arguments}]")
+        if kind == "meta":
+            out["meta"] = value[0]
+        elif kind == "shard":
+            out["shards"][value[0]] = {term: decode(postings) for term, postings in value[1].items()}
+        else:
+            chunks[value[0]] = value[1]
+    for number in sorted(chunks):
+        out["docs"] += chunks[number]
+    return out

@@ -1,0 +1,173 @@
+"""Search with the archive's sharded index (docs/assets/search/worker.js), in Chromium: hosted under a
+sub-path and from the offline copy; what is loaded when; what a result may contain."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import SEED_BODY, SEED_CLAIMS, Project
+from playwright.sync_api import expect
+
+from hooks.archive import search_index
+
+from .conftest import ROOT
+
+WIDE = {"viewport": {"width": 1440, "height": 900}}
+WORKER = ROOT / "docs" / "assets" / "search" / "worker.js"
+
+
+def _type(page, query: str):
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=30)
+
+
+def _results(page, query: str):
+    _type(page, query)
+    items = page.locator(".md-search-result__item")
+    expect(items.first).to_be_visible(timeout=15_000)
+    return items
+
+
+def _item_for(page, path: str):
+    """The result item whose page is path (relative to the site)."""
+    return page.locator(".md-search-result__item", has=page.locator(f"a[href*='{path}']"))
+
+
+@pytest.mark.parametrize("copy", ["offline", "hosted"])
+def test_a_prefix_finds_the_figure_and_marks_the_words(browse, article_path, copy):
+    at = browse.file if copy == "offline" else browse.http
+    page = browse.open(at("index.html"), **WIDE)
+    _results(page, "tanker tru")  # "tru" is being typed: "trucks" is found by its beginning
+    item = _item_for(page, article_path)
+    expect(item).to_have_count(1)
+    expect(item.locator(".md-search-result__terms")).to_have_count(0)  # no term missing
+    # the result leads to the article, with Material's highlight parameter
+    href = item.locator("a").first.get_attribute("href")
+    assert href.split("?")[0] == at(article_path) and href.endswith("?h=tanker+tru")
+    # matched words are marked (here in the title), as words, whatever their case
+    page.locator("input.md-search__input").fill("")
+    _results(page, "battered isi")
+    marks = _item_for(page, article_path).locator("h1 mark").all_inner_texts()
+    assert marks == ["Battered", "isis"], marks
+
+
+@pytest.mark.parametrize("copy", ["offline", "hosted"])
+def test_a_query_term_found_nowhere_is_shown_missing(browse, article_path, copy):
+    at = browse.file if copy == "offline" else browse.http
+    page = browse.open(at("index.html"), **WIDE)
+    _results(page, "shoigu zqxvw ")
+    item = _item_for(page, article_path)
+    expect(item.locator(".md-search-result__terms del")).to_have_text("zqxvw")
+
+
+def test_hosted_pages_load_no_shard_until_the_reader_searches(browse):
+    page = browse.open(browse.http("index.html"), wait_until="networkidle", **WIDE)
+    # the worker got Material's small index of the hand-written pages, and nothing of the archive's
+    assert any(url.endswith("/search/search_index.json") for url in browse.requests)
+    assert not [url for url in browse.requests if "/search/archive/" in url]
+    page.locator("input.md-search__input").click()
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in browse.requests if "/search/archive/" in url], "focusing the box loads nothing"
+    _results(page, "tanker")
+    loaded = [url.rsplit("/", 1)[1] for url in browse.requests if "/search/archive/" in url]
+    assert loaded[0] == "meta.js" and "t_ta.js" in loaded and "d_0.js" in loaded
+    assert all(url.startswith(browse.http("search/archive/")) for url in browse.requests if "/archive/" in url)
+
+
+def test_the_hand_written_pages_are_found_by_section(browse):
+    page = browse.open(browse.http("index.html"), **WIDE)
+    _results(page, "sidecar")
+    item = _item_for(page, "format.html")
+    assert item.locator("a").first.get_attribute("href").startswith(browse.http("format.html?h="))
+    sections = item.locator("a[href*='format.html'][href*='#']")
+    assert sections.count() >= 1
+    expect(sections.first.locator("mark").first).to_have_text("sidecar", ignore_case=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "525 oil tanker trucks",
+        "Russia’s “Defense” Minister — Sergei Shoigu",
+        "Café CRÈME brûlée naïve ÅNGSTRÖM",
+        "$1.5 million; 4,518 barrels/day; 42% (2015-11-20)",
+        "ﬁnance ² ½ Ⅻ ①",
+        "Straße İstanbul ΣΊΣΥΦΟΣ",
+        "Москва ЖЁЛТЫЙ київ",
+        "東京都 ２０１５年",
+        "e\u0301cole co\u0308operate",
+        "snake_case kebab-case dot.case a/b",
+        "<img src=x onerror=alert(1)> &amp; the of and",
+        "𝐀𝐁𝐂 emoji 😀 here",
+        "",
+    ],
+)
+def test_the_workers_tokeniser_agrees_with_the_index(browser, text):
+    page = browser.new_page()
+    try:
+        page.add_script_tag(content=WORKER.read_text(encoding="utf-8"))
+        words = page.evaluate("text => tokens(text)", text)
+        assert words == search_index.tokens(text)
+        assert page.evaluate("words => words.map(w => fileKey(shardKey(w)))", words) == [
+            search_index.file_key(search_index.shard_key(word)) for word in words
+        ]
+    finally:
+        page.close()
+
+
+# ---- Untrusted text: an article and notes that carry markup ----
+
+HOSTILE_TITLE = 'Oil <img src=x onerror="window.__pwned=1"> strikes'
+HOSTILE_CLAIMS = SEED_CLAIMS.replace(
+    "note: Shoigu's figure; the article gives no independent check.",
+    "note: 'Shoigu <img src=x onerror=window.__pwned=2> said <b>so</b>; see <script>window.__pwned=3</script>'",
+)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    project = Project(tmp_path_factory.mktemp("hostile") / "project")
+    body = "A line with <script>window.__pwned=4</script> and &lt;b&gt; in the archived text.\n\n" + SEED_BODY
+    project.article("a", body, HOSTILE_CLAIMS, title=f"'{HOSTILE_TITLE}'")
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(project.site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/", Path(project.site)
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.parametrize("query", ["strikes", "onerror", "script pwned"])
+def test_markup_in_titles_notes_and_text_is_shown_as_text(browser, hostile_site, query):
+    base, _ = hostile_site
+    context = browser.new_context(**WIDE)
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(base + "index.html")
+        items = _results(page, query)
+        item = items.filter(has=page.locator("a[href*='articles/a.html']"))
+        expect(item).to_have_count(1)
+        results = page.locator(".md-search-result__list")
+        assert results.locator("img, script, b").count() == 0
+        assert page.evaluate("window.__pwned") is None
+        shown = item.inner_text()
+        if query == "strikes":
+            assert "<img src=x onerror=" in shown.replace('"', "")
+        elif query == "script pwned":
+            assert "<script>" in shown
+        assert not errors
+    finally:
+        context.close()
