@@ -70,7 +70,7 @@ def _whole_body_words_around(body, quote_start, quote_end, limit):
 
 
 @settings(max_examples=3000, deadline=None)
-@given(st.text(alphabet="ab c.d!\n?’\"”'x", min_size=1, max_size=300), st.data(), st.integers(1, 80))
+@given(st.text(alphabet="ab c.d!\n?’\"”'x\t\u00a0\u2003", min_size=1, max_size=300), st.data(), st.integers(1, 80))
 def test_looking_in_a_window_gives_the_words_of_the_whole_sentence(body, data, limit):
     start = data.draw(st.integers(0, len(body) - 1))
     end = data.draw(st.integers(start + 1, len(body)))

@@ -72,16 +72,21 @@ def words_around(body: str, quote_start: int, quote_end: int, limit: int = MAX_C
         text = " ".join(body[words[lo][0] : words[hi][1]].split())
         return (ELLIPSIS if lo > 0 else "") + text + (ELLIPSIS if hi < len(words) - 1 else "")
 
-    if len(shown(first, last)) > limit:
+    def size(lo: int, hi: int) -> int:
+        # len(shown(lo, hi)), without making it: words, one space between each, the ellipses.
+        ellipses = len(ELLIPSIS) * ((lo > 0) + (hi < len(words) - 1))
+        return sum(b - a for a, b in words[lo : hi + 1]) + (hi - lo) + ellipses
+
+    if size(first, last) > limit:
         quote = " ".join(body[quote_start:quote_end].split())
         return quote[: limit - 1].rstrip() + ELLIPSIS
     # Grow outwards a word at a time, alternating sides, while it fits.
     grew = True
     while grew:
         grew = False
-        if last < len(words) - 1 and len(shown(first, last + 1)) <= limit:
+        if last < len(words) - 1 and size(first, last + 1) <= limit:
             last, grew = last + 1, True
-        if first > 0 and len(shown(first - 1, last)) <= limit:
+        if first > 0 and size(first - 1, last) <= limit:
             first, grew = first - 1, True
     return shown(first, last)
 
