@@ -1,7 +1,10 @@
 """Untrusted YAML: lines kept, aliases and pathological nesting refused, no surprise types."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from hooks.archive import yamlsafe
 from hooks.archive.yamlsafe import YamlError, load
 
 
@@ -48,3 +51,39 @@ def test_duplicate_keys_are_refused():
     with pytest.raises(YamlError) as error:
         load("id: a\nid: b\n")
     assert error.value.line == 2
+
+
+def _shape(value):
+    """A loaded value with its lines and types, comparable with ==."""
+    if isinstance(value, dict):
+        return ("map", value.line, [(key, value.key_lines[key], _shape(item)) for key, item in value.items()])
+    if isinstance(value, list):
+        return ("list", value.line, value.item_lines, [_shape(item) for item in value])
+    return (type(value).__name__, value)
+
+
+def _outcome(parse, text):
+    try:
+        return ("ok", _shape(parse(text)))
+    except YamlError as error:
+        return ("error", error.line, error.code, error.values)
+
+
+def _node_path(text):
+    if "[" in text or "{" in text:
+        yamlsafe._nesting_precheck(text)
+    return yamlsafe._from_nodes(text)
+
+
+_PIECES = (
+    "a", "b: ", "id: ", "- ", "\n", "  ", "    ", "[", "]", "{", "}", ", ", ": ", "&x ", "*x", "!!str ", "! ",
+    "!t ", "'q'", '"d"', "1", "-2", "1.5", "1e5", "09", "0x1f", "true", "no", "~", "null", "#c", "---\n", "...\n",
+    "? ", "|\n  ", ">-\n  ", "\t", "key: value\n", "2015-01-01", "é", "%YAML 1.1\n",
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_reading_events_gives_exactly_what_reading_nodes_gives(text):
+    # load reads the parser's events (fast) and leaves anything unusual to the node path.
+    assert _outcome(load, text) == _outcome(_node_path, text)

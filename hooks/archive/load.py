@@ -7,14 +7,19 @@ site. Reads each file once; the rest of the build works from the result.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
+import sys
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import fields, render, safe_markdown, yamlsafe
 from .anchor import Normalized, line_of, nearest_passage, occurrences
 from .figures import find_figures
 from .model import Archive, Article, Claim, Claimant, Link
-from .problems import Problems, did_you_mean
+from .problems import Problem, Problems, did_you_mean
 from .statuses import build_statuses
 
 ARTICLES_DIR = "articles"
@@ -23,6 +28,7 @@ SIDECAR_SUFFIX = ".claims.yml"
 RAW_SUFFIX = ".txt"
 MAX_FILE_BYTES = 1024 * 1024
 BOM = b"\xef\xbb\xbf"
+PARALLEL_FROM = 200  # articles: below this, starting worker processes costs more than it saves
 
 
 class _Source:
@@ -102,10 +108,14 @@ def check_block(source: _Source, block, table: dict, what: str, claim_id=None, l
     return clean if ok else None
 
 
-def load_archive(docs_dir: Path, statuses_override=None, config_path: Path | None = None) -> Archive:
+def load_archive(
+    docs_dir: Path, statuses_override=None, config_path: Path | None = None, workers: int | None = 1
+) -> Archive:
     """Load, validate and anchor everything; raises ContentError listing all problems.
 
     Paths in problems are relative to the folder of config_path (the project root).
+    workers: how many processes read the article files (None: as many as are worth it,
+    see _map); the archive and its problems are the same whatever the number.
     """
     problems = Problems()
     docs_dir = Path(docs_dir)
@@ -130,18 +140,20 @@ def load_archive(docs_dir: Path, statuses_override=None, config_path: Path | Non
             new_source(sidecar).problem(None, "orphan-sidecar", article=article_name)
 
     articles, pending = [], []
-    for path in article_paths:
-        article = _load_article(new_source(path), docs_dir)
-        if article is not None:
-            articles.append(article)
-        sidecar = Path(str(path)[: -len(".md")] + SIDECAR_SUFFIX)
-        if sidecar.exists():
-            # Checked even when its article is broken, so one run reports both.
-            source = new_source(sidecar)
-            claims_data = _load_sidecar(source, claimants)
-            if article is not None:
-                article.sidecar_src = sidecar.relative_to(docs_dir).as_posix()
-            pending.append((article, source, claims_data))
+    jobs = [(path, docs_dir, root) for path in article_paths]
+    for loaded in _map(_load_pair, jobs, workers):
+        # Each file's problems in the order a one-process run finds them: the report is the same.
+        problems.items.extend(loaded.problems)
+        if loaded.article is not None:
+            articles.append(loaded.article)
+        if loaded.sidecar is not None:
+            # Claimants are merged here, in file order: a conflict names the file that defined them first.
+            source = new_source(loaded.sidecar)
+            problems.items.extend(loaded.sidecar_problems)
+            if loaded.claimants is not None:
+                _merge_claimants(source, loaded.claimants, claimants)
+            problems.items.extend(loaded.claims_problems)
+            pending.append((loaded.article, source, loaded.checked))
 
     for claimant in claimants.values():
         if claimant.affiliation and claimant.affiliation not in claimants:
@@ -156,8 +168,8 @@ def load_archive(docs_dir: Path, statuses_override=None, config_path: Path | Non
     if not registry_ok:
         # Every claimant reference would look unknown: report the registry's own problem only.
         claimants = _AnyClaimant(claimants)
-    for article, source, claims_data in pending:
-        claims = _claims(source, article, claims_data, claimants, statuses)
+    for article, source, checked in pending:
+        claims = _claims(source, article, checked, claimants, statuses)
         if article is not None:
             article.claims = claims
 
@@ -274,7 +286,8 @@ def _load_article(source: _Source, docs_dir: Path) -> Article | None:
     return article
 
 
-def _load_sidecar(source: _Source, claimants: dict):
+def _load_sidecar(source: _Source, loaded: _Loaded):
+    """Reads a claims file into loaded; returns its claims (a list), or None."""
     read = source.read_text(may_be_empty=True)
     if read is None:
         return None
@@ -288,22 +301,99 @@ def _load_sidecar(source: _Source, claimants: dict):
         if key not in fields.SIDECAR:
             hint = did_you_mean(key, fields.SIDECAR, "keys")
             source.problem(data.key_lines.get(key), "unknown-key", key=key, what="the claims file", hint=hint)
-    if data.get("claimants") is not None:
-        _merge_claimants(source, data["claimants"], claimants)
+    loaded.claimants = data.get("claimants")
     claims = data.get("claims")
     if claims is not None and not isinstance(claims, list):
-        source.problem(data.key_lines.get("claims"), "claims-not-a-list")
+        # Reported after the file's claimants are merged, as it always was.
+        loaded.claims_problems.append(Problem(source.shown, data.key_lines.get("claims"), "claims-not-a-list"))
         return None
     return claims
 
 
-def _claims(source: _Source, article: Article | None, claims_data, claimants, statuses) -> list[Claim]:
-    """The claims of one article; with article None (it failed to load), only their fields are checked."""
+@dataclass
+class _Checked:
+    """A claims file's claims, checked but for their claimants and status (which need every file).
+
+    steps are the file's problems in the order found, with, where each claim's claimants and
+    status are checked, the index of that claim in refs. candidates are the claims that passed
+    every other check, as (index in refs, claim); claims and final are what _finish made of
+    them, which stands if every reference is known.
+    """
+
+    steps: list = field(default_factory=list)
+    refs: list = field(default_factory=list)
+    candidates: list = field(default_factory=list)
+    claims: list = field(default_factory=list)
+    final: list = field(default_factory=list)
+
+
+@dataclass
+class _Loaded:
+    """An article file and its claims file, read and checked: all that needs no other file.
+
+    Made by _load_pair, in a worker process or not. The problems are in separate lists so that
+    load_archive reports them in the order a one-process run finds them.
+    """
+
+    article: Article | None
+    problems: list  # the article file's
+    sidecar: Path | None = None
+    sidecar_problems: list = field(default_factory=list)  # before its claimants are merged
+    claimants: object = None  # its `claimants:` block, merged by load_archive
+    claims_problems: list = field(default_factory=list)  # after the merge
+    checked: _Checked = field(default_factory=_Checked)
+
+
+def _load_pair(job) -> _Loaded:
+    path, docs_dir, root = job
+    source = _Source(path, Problems(), root)
+    loaded = _Loaded(_load_article(source, docs_dir), source.problems.items)
+    sidecar = Path(str(path)[: -len(".md")] + SIDECAR_SUFFIX)
+    if sidecar.exists():
+        # Checked even when its article is broken, so one run reports both.
+        source = _Source(sidecar, Problems(), root)
+        loaded.sidecar = sidecar
+        if loaded.article is not None:
+            loaded.article.sidecar_src = sidecar.relative_to(docs_dir).as_posix()
+        claims_data = _load_sidecar(source, loaded)
+        loaded.sidecar_problems = source.problems.items
+        source.problems = Problems()
+        loaded.checked = _check_claims(source, loaded.article, claims_data)
+    return loaded
+
+
+def _map(function, jobs: list, workers: int | None):
+    """function over jobs, in order: in worker processes when that is safe and worth it.
+
+    Reading the article files is most of loading (YAML, field checks, anchoring) and each pair
+    of files is independent, so two cores nearly halve it. Workers are forked: they start at
+    once, with the code already imported. Forking is only done where it is safe: not on macOS
+    (its system libraries are not fork-safe; spawn would re-import everything) and not from a
+    process with other threads (`mkdocs serve` rebuilds in one: a lock held by another thread
+    at the fork would stay locked in the child). Small archives are not worth the processes.
+    """
+    if workers is None:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        workers = min(cores, 8) if len(jobs) >= PARALLEL_FROM else 1
+    can_fork = (
+        "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin" and threading.active_count() == 1
+    )
+    if workers <= 1 or len(jobs) < 2 or not can_fork:
+        return list(map(function, jobs))
+    # Chunks of up to 64 pairs: few round trips, yet the last chunks still share out evenly.
+    chunk = max(1, min(64, len(jobs) // (workers * 4)))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(function, jobs, chunksize=chunk))
+
+
+def _check_claims(source: _Source, article: Article | None, claims_data) -> _Checked:
+    """The claims of one article, all but their references checked; with article None (it failed
+    to load), only their fields are checked."""
+    checked = _Checked()
     if not claims_data:
-        return []
+        return checked
     normalized = Normalized(article.body) if article else None
     paragraph_breaks = _paragraph_breaks(article.body) if article and article.format == "text" else []
-    claims: list[Claim] = []
     seen_ids: dict[str, int] = {}
     for index, block in enumerate(claims_data):
         claim_id = block.get("id") if isinstance(block, dict) and isinstance(block.get("id"), str) else None
@@ -321,7 +411,11 @@ def _claims(source: _Source, article: Article | None, claims_data, claimants, st
             problem("id", "duplicate-id", first=seen_ids[claim_id])
             continue
         seen_ids[claim_id] = line
-        ok = _references_known(clean, claimants, statuses, problem)
+        ref = len(checked.refs)
+        source.problems.items.append(ref)  # the claimants and status are checked here, once every file is read
+        references = {"status": clean["status"], "claimant": clean["claimant"], "via": clean.get("via", [])}
+        checked.refs.append((claim_id, {k: block.key_lines.get(k, line) for k in references}, references))
+        ok = True
         note_html, unsafe = safe_markdown.note_html(clean["note"])
         if unsafe:
             problem("note", "forbidden-link", value=unsafe[0])
@@ -333,7 +427,35 @@ def _claims(source: _Source, article: Article | None, claims_data, claimants, st
             continue
         claim = _claim(clean, line, span, article)
         claim.note_html = note_html
-        claims.append(claim)
+        checked.candidates.append((ref, claim))
+    checked.steps, source.problems.items = source.problems.items, []
+    checked.claims = _finish(source, article, [claim for _, claim in checked.candidates])
+    checked.final = source.problems.items
+    return checked
+
+
+def _claims(source: _Source, article: Article | None, checked: _Checked, claimants, statuses) -> list[Claim]:
+    """The claims of one article, once every file is read: their claimants and status checked."""
+    refused = set()
+    for step in checked.steps:
+        if not isinstance(step, int):
+            source.problems.items.append(step)
+            continue
+        claim_id, lines, references = checked.refs[step]
+
+        def problem(key, code, lines=lines, claim_id=claim_id, **values):
+            source.problem(lines[key], code, claim_id, **values)
+
+        if not _references_known(references, claimants, statuses, problem):
+            refused.add(step)
+    if not refused:
+        source.problems.items.extend(checked.final)
+        return checked.claims
+    return _finish(source, article, [claim for ref, claim in checked.candidates if ref not in refused])
+
+
+def _finish(source: _Source, article: Article | None, claims: list[Claim]) -> list[Claim]:
+    """The claims that anchored, checked together: in reading order, numbered, not overlapping."""
     if article is None:
         return []
     claims.sort(key=lambda c: c.start)

@@ -80,7 +80,9 @@ class ArchiveSite:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            site = cls(load_archive(Path(docs_dir), statuses, config_path), site_url, publisher)
+            # workers=None: the article files are read in worker processes when it is safe and
+            # worth it (see load._map; never from `mkdocs serve`'s rebuild thread).
+            site = cls(load_archive(Path(docs_dir), statuses, config_path, workers=None), site_url, publisher)
         finally:
             if enabled:
                 gc.enable()

@@ -51,8 +51,11 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
 def _scalar(node: yaml.ScalarNode):
-    value = node.value
-    if node.style or node.tag == "tag:yaml.org,2002:str":  # quoted or !!str: a string
+    return _typed(node.value, node.style, node.tag)
+
+
+def _typed(value: str, style, tag: str):
+    if style or tag == "tag:yaml.org,2002:str":  # quoted or !!str: a string
         return value
     if value in _NULLS:
         return None
@@ -141,10 +144,92 @@ def _describe(error: yaml.MarkedYAMLError, text: str):
     return line, "yaml-syntax", {"column": column, "problem": problem}
 
 
+class _Unusual(Exception):
+    """Something the event reader leaves to the node path (see _from_events)."""
+
+
+_NO_KEY = object()  # a mapping's next event is a key
+
+
+def _from_events(text: str):
+    """What _construct would make of the document, built from the parser's events.
+
+    libyaml's composer makes a node object (in Python) for every value, which _construct
+    then walks: this skips the nodes, and was half of the YAML time of `check`. It handles
+    the plain case only: anything that the node path reports or treats specially (any YAML
+    error, anchors and aliases, too deep nesting, complex or duplicate keys, a second
+    document) raises _Unusual or a YAMLError, and load then takes the node path, so that
+    every result and every error is the node path's own (a differential test checks).
+    """
+    loader = _Loader(text)
+    try:
+        get, resolve = loader.get_event, loader.resolve
+        get()  # the stream's start
+        if type(get()) is yaml.StreamEndEvent:  # no document: empty, or only comments
+            return None
+        root, stack = None, []  # stack: [open mapping or list, its pending key]
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+                continue
+            if kind is yaml.DocumentEndEvent:
+                break
+            if kind is yaml.AliasEvent or event.anchor is not None or len(stack) >= MAX_DEPTH:
+                raise _Unusual
+            line = event.start_mark.line + 1
+            if kind is yaml.ScalarEvent:
+                tag = event.tag
+                if tag is None or tag == "!":  # as the composer does
+                    tag = resolve(yaml.ScalarNode, event.value, event.implicit)
+                value = _typed(event.value, event.style, tag)
+            elif kind is yaml.MappingStartEvent:
+                value = LineDict()
+                value.line, value.key_lines = line, {}
+            else:
+                value = LineList()
+                value.line, value.item_lines = line, []
+            if not stack:
+                root = value
+            else:
+                top = stack[-1]
+                container = top[0]
+                if type(container) is LineList:
+                    container.append(value)
+                    container.item_lines.append(line)
+                elif top[1] is _NO_KEY:
+                    if kind is not yaml.ScalarEvent:
+                        raise _Unusual
+                    key = str(value)
+                    if key in container:
+                        raise _Unusual
+                    container.key_lines[key] = line
+                    top[1] = key
+                else:
+                    container[top[1]] = value
+                    top[1] = _NO_KEY
+            if kind is not yaml.ScalarEvent:
+                stack.append([value, _NO_KEY])
+        if type(get()) is not yaml.StreamEndEvent:
+            raise _Unusual  # another document
+        return root
+    finally:
+        loader.dispose()
+
+
 def load(text: str):
     """Parse one YAML document from untrusted text; raises YamlError."""
     if "[" in text or "{" in text:
         _nesting_precheck(text)
+    try:
+        return _from_events(text)
+    except (_Unusual, yaml.YAMLError):
+        pass  # the node path below gives the result, or reports exactly what is wrong
+    return _from_nodes(text)
+
+
+def _from_nodes(text: str):
     try:
         loader = _Loader(text)
         try:
