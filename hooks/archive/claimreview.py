@@ -129,12 +129,17 @@ def _original(article: Article) -> dict | None:
 
 
 def claim_review(
-    archive: Archive, claim: Claim, site_url: str = "", publisher: dict | None = None, words: str | None = None
+    archive: Archive,
+    claim: Claim,
+    site_url: str = "",
+    publisher: dict | None = None,
+    words: str | None = None,
+    shared: tuple[list, dict] | None = None,
 ) -> dict:
-    """`words`: claimReviewed, when the caller has it already (see article_scripts)."""
+    """`words`: claimReviewed, and `shared`: _shared(), when the caller has them already (see article_scripts)."""
     article = claim.article
     status = archive.statuses[claim.status]
-    appearance = [a for a in (_original(article), _archive_page(article, site_url)) if a]
+    appearance, author = shared or _shared(article, site_url, publisher)
     item = {
         "@type": "Claim",
         "author": _agent(archive, archive.claimants[claim.claimant]),
@@ -145,10 +150,6 @@ def claim_review(
         item["datePublished"] = said.isoformat()
     if claim.source and claim.source.url:
         item["firstAppearance"] = {"@type": "CreativeWork", "url": claim.source.url, "name": claim.source.title}
-    publisher = publisher or {}
-    author = {"@type": "Organization", "name": publisher.get("name") or "Annotated News Archive"}
-    if publisher.get("url") or site_url:
-        author["url"] = publisher.get("url") or site_url
     review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
@@ -169,6 +170,16 @@ def claim_review(
     return review
 
 
+def _shared(article: Article, site_url: str, publisher: dict | None) -> tuple[list, dict]:
+    """What every claim of an article says alike: where the claim appeared, who reviewed it."""
+    appearance = [a for a in (_original(article), _archive_page(article, site_url)) if a]
+    publisher = publisher or {}
+    author = {"@type": "Organization", "name": publisher.get("name") or "Annotated News Archive"}
+    if publisher.get("url") or site_url:
+        author["url"] = publisher.get("url") or site_url
+    return appearance, author
+
+
 def script(data) -> str:
     """A <script type="application/ld+json"> element whose text can never end the element early.
 
@@ -184,7 +195,8 @@ def script(data) -> str:
 def article_scripts(archive: Archive, article: Article, site_url: str = "", publisher: dict | None = None) -> str:
     """The JSON-LD of an article page: one block per claim (empty when it has none)."""
     body, spans = reading_text(article)
+    shared = _shared(article, site_url, publisher) if article.claims else None
     return "".join(
-        script(claim_review(archive, c, site_url, publisher, words_around(body, *span)))
+        script(claim_review(archive, c, site_url, publisher, words_around(body, *span), shared))
         for c, span in zip(article.claims, spans, strict=True)
     )

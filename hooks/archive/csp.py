@@ -11,6 +11,7 @@ no headers of ours.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 
@@ -20,6 +21,7 @@ _DATA_TYPE = re.compile(r"""\btype=["']?(application/(?:ld\+)?json)""", re.I)
 FIXED = "object-src 'none'; base-uri 'self'; form-action 'self'"
 
 
+@functools.lru_cache(maxsize=256)  # the theme's scripts are the same on every page
 def _hash(script: str) -> str:
     digest = hashlib.sha256(script.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
@@ -27,7 +29,10 @@ def _hash(script: str) -> str:
 
 def policy(page_html: str, content: str) -> str:
     """The policy for a page: its theme scripts' hashes, never its content's."""
-    theme_part = page_html.replace(content, "") if content else page_html
+    # Content with no script tag at all (the usual case: text is escaped, notes sanitised)
+    # need not be cut out of the page first, which is half the cost on a large page.
+    has_script = content and "<script" in content.lower()
+    theme_part = page_html.replace(content, "") if has_script else page_html
     hashes = sorted({_hash(body) for attrs, body in _INLINE_SCRIPT.findall(theme_part) if not _DATA_TYPE.search(attrs)})
     return f"script-src 'self' {' '.join(hashes)}; {FIXED}".replace("  ", " ")
 
