@@ -109,6 +109,9 @@ class Archive:
     articles: list[Article]
     claimants: dict[str, Claimant]
     statuses: dict[str, Status]
+    # Rendered links, by what they link to and the folder of the page they are on: thousands
+    # of pages name the same few hundred claimants and statuses (see render.py).
+    links: dict = field(default_factory=dict, repr=False, compare=False)
 
     def claims(self):
         for article in self.articles:

@@ -9,6 +9,7 @@ on wide screens.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from html import escape
 
@@ -50,13 +51,29 @@ def status_badge(archive: Archive, status_id: str, here: str | None = None) -> s
     label = f'<span class="na-status__symbol" aria-hidden="true">{text(status.symbol)}</span> {text(status.label)}'
     if here is None:
         return f'<span class="na-status" data-status="{attr(status_id)}">{label}</span>'
-    href = urls.relative(here, urls.page_url(urls.status_page(status_id)))
-    return f'<a class="na-status" data-status="{attr(status_id)}" href="{attr(href)}">{label}</a>'
+    return _linked(
+        archive,
+        "status",
+        status_id,
+        here,
+        lambda href: f'<a class="na-status" data-status="{attr(status_id)}" href="{attr(href)}">{label}</a>',
+    )
 
 
 def claimant_link(archive: Archive, claimant_id: str, here: str) -> str:
     claimant = archive.claimants[claimant_id]
-    return link(urls.relative(here, urls.page_url(urls.claimant_page(claimant_id))), claimant.name)
+    return _linked(archive, "claimant", claimant_id, here, lambda href: link(href, claimant.name))
+
+
+_PAGE_OF = {"status": urls.status_page, "claimant": urls.claimant_page}
+
+
+def _linked(archive: Archive, kind: str, target: str, here: str, make) -> str:
+    """make(href) for the page of a status or claimant, made once per folder it is linked from."""
+    key = (kind, target, posixpath.dirname(here))  # a page's folder is its source's
+    if key not in archive.links:
+        archive.links[key] = make(urls.relative(here, urls.page_url(_PAGE_OF[kind](target))))
+    return archive.links[key]
 
 
 def claimant_description(archive: Archive, claimant_id: str) -> str:
