@@ -7,6 +7,7 @@ importing it, which is how `archive` is found.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 
@@ -20,6 +21,7 @@ from jinja2.ext import Extension
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 log = logging.getLogger("mkdocs.hooks.archive")
 _site: ArchiveSite | None = None
@@ -28,6 +30,9 @@ _serving = False
 _offline: OfflineCopy | None = None  # the offline zip, compressed by a helper process
 _data: DataFiles | None = None  # the data files, written by a child process where possible
 _written: str | None = None  # the last page: MkDocs writes it after on_post_page
+# Two shortcuts (ArchiveShared, _render_nothing) that must not change a byte: a test builds
+# with them and without them (this variable set) and compares every page.
+_NO_SHORTCUTS = bool(os.environ.get("ARCHIVE_NO_SHORTCUTS"))
 
 
 def on_startup(command, dirty) -> None:
@@ -103,7 +108,7 @@ class ArchiveShared(Extension):
         return nodes.CallBlock(self.call_method("_render", args), [], [], body).set_lineno(lineno)
 
     def _render(self, name, key, caller):
-        if not key or os.environ.get("ARCHIVE_NO_SHARED_PARTS"):  # the variable: for the test that compares
+        if not key or _NO_SHORTCUTS:
             return caller()
         shared = self.environment.archive_shared  # one per build: MkDocs makes a new environment each time
         if (name, key) not in shared:
@@ -122,7 +127,18 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if meta is None:
         return _site.expand_markers(markdown)
     page.meta = meta
+    if not _NO_SHORTCUTS:
+        # The archive makes this page's HTML itself (on_page_context): MkDocs's Markdown pass
+        # would set up a Markdown converter for each page only to turn "" into "".
+        page.render = functools.partial(_render_nothing, page)
     return ""
+
+
+def _render_nothing(page, config, files) -> None:
+    # What Page.render leaves on a page whose Markdown is "" (mkdocs/structure/pages.py).
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
 
 
 def on_page_content(html: str, page, config, files) -> str:
