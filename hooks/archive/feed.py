@@ -42,35 +42,39 @@ def _time(day: datetime.date) -> str:
 
 
 def entries(archive: Archive, site_url: str = "") -> list[dict]:
-    found = []
+    # Every article and verification is a candidate, but only the newest MAX_ENTRIES are
+    # written out: they are picked by (date, id) first and only those are made into entries.
+    candidates = []
     for article in archive.articles:
-        page = urls.absolute(site_url, urls.page_url(article.src))
-        found.append(
-            {
-                "id": _id("article", article.src, article.sha256),
-                "title": f"Archived: {article.title}",
-                "updated": article.archived,
-                "link": page,
-                "summary": f"{article.outlet}; {len(article.claims)} annotated claims.",
-                "category": "archived",
-            }
-        )
+        candidates.append((article.archived, _id("article", article.src, article.sha256), article, None))
         for claim in article.claims:
             if claim.checked is None or claim.checked <= article.archived:
                 continue
-            status = archive.statuses[claim.status]
-            found.append(
-                {
-                    "id": _id("verification", article.src, claim.id, claim.status, claim.checked.isoformat()),
-                    "title": f"{status.label}: “{article.quoted(claim)}” ({article.title})",
-                    "updated": claim.checked,
-                    "link": urls.absolute(site_url, urls.claim_permalink(claim)),
-                    "summary": f"Checked {claim.checked.isoformat()}: {status.label}. {plain_text(claim.note_html)}",
-                    "category": "verification",
-                }
-            )
-    found.sort(key=lambda e: (e["updated"], e["id"]), reverse=True)
-    return found[:MAX_ENTRIES]
+            key = _id("verification", article.src, claim.id, claim.status, claim.checked.isoformat())
+            candidates.append((claim.checked, key, article, claim))
+    candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
+    return [_entry(archive, site_url, *candidate) for candidate in candidates[:MAX_ENTRIES]]
+
+
+def _entry(archive: Archive, site_url: str, updated, entry_id: str, article, claim) -> dict:
+    if claim is None:
+        return {
+            "id": entry_id,
+            "title": f"Archived: {article.title}",
+            "updated": updated,
+            "link": urls.absolute(site_url, urls.page_url(article.src)),
+            "summary": f"{article.outlet}; {len(article.claims)} annotated claims.",
+            "category": "archived",
+        }
+    status = archive.statuses[claim.status]
+    return {
+        "id": entry_id,
+        "title": f"{status.label}: “{article.quoted(claim)}” ({article.title})",
+        "updated": updated,
+        "link": urls.absolute(site_url, urls.claim_permalink(claim)),
+        "summary": f"Checked {claim.checked.isoformat()}: {status.label}. {plain_text(claim.note_html)}",
+        "category": "verification",
+    }
 
 
 def atom(archive: Archive, site_url: str = "", publisher: dict | None = None, title: str = "") -> str:
