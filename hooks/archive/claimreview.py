@@ -15,6 +15,7 @@ absolute ones, so a public site sets `site_url` (see docs/data.md).
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 
@@ -23,6 +24,7 @@ from .model import Archive, Article, Claim, Claimant
 from .readingtext import reading_text
 
 MAX_CLAIM_REVIEWED = 74  # Google: "under 75 characters"
+_WORD = re.compile(r"\S+")
 _CLOSING_QUOTES = "'’”\""
 _SENTENCE_END = re.compile(rf"[.!?][{_CLOSING_QUOTES}]?\s|\n\s*\n")
 ELLIPSIS = "…"
@@ -60,8 +62,7 @@ def words_around(body: str, quote_start: int, quote_end: int, limit: int = MAX_C
     else:
         end = match.start() + (0 if match.group(0).startswith("\n") else 1)
     end = max(end, quote_end)
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", body[start:end])]
-    words = [(start + a, start + b) for a, b in words]
+    words = [match.span() for match in _WORD.finditer(body, start, end)]
     # The quote's words, whole (a quote may start or end inside a word).
     inside = [i for i, (a, b) in enumerate(words) if a < quote_end and quote_start < b]
     if not inside:  # a quote of white space only cannot be anchored; keep the function total
@@ -72,10 +73,12 @@ def words_around(body: str, quote_start: int, quote_end: int, limit: int = MAX_C
         text = " ".join(body[words[lo][0] : words[hi][1]].split())
         return (ELLIPSIS if lo > 0 else "") + text + (ELLIPSIS if hi < len(words) - 1 else "")
 
+    before = [0, *itertools.accumulate(b - a for a, b in words)]  # letters in the words before each
+
     def size(lo: int, hi: int) -> int:
         # len(shown(lo, hi)), without making it: words, one space between each, the ellipses.
         ellipses = len(ELLIPSIS) * ((lo > 0) + (hi < len(words) - 1))
-        return sum(b - a for a, b in words[lo : hi + 1]) + (hi - lo) + ellipses
+        return before[hi + 1] - before[lo] + (hi - lo) + ellipses
 
     if size(first, last) > limit:
         quote = " ".join(body[quote_start:quote_end].split())
