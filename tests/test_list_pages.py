@@ -1,0 +1,50 @@
+"""Long lists are split into pages of PAGE_SIZE rows, each page linked from the others."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from hooks.archive import pages
+from hooks.archive.model import Archive, Article, Claim, Claimant, Status
+
+
+def _archive(claims: int) -> Archive:
+    body = " ".join(f"{n} trucks." for n in range(1, claims + 1))
+    article = Article("articles/a.md", "A", "Outlet", datetime.date(2026, 1, 1), "0" * 64, body)
+    position = 0
+    for n in range(1, claims + 1):
+        quote = f"{n} trucks"
+        position = body.index(quote, position)
+        article.claims.append(
+            Claim(
+                f"c{n}",
+                quote,
+                "who",
+                "unverified",
+                "",
+                None,
+                start=position,
+                end=position + len(quote),
+                number=n,
+                article=article,
+            )
+        )
+        position += len(quote)
+    statuses = {"unverified": Status("unverified", "Unverified", "#999", "?", 3, "Not checked yet.")}
+    return Archive([article], {"who": Claimant("who", "Who", "organisation")}, statuses)
+
+
+def test_the_claims_index_is_split_into_linked_pages_of_page_size_rows():
+    claims = 2 * pages.PAGE_SIZE + 1
+    built = {page.src: page for page in pages.build_pages(_archive(claims))}
+    listed = [src for src in built if re.fullmatch(r"claims(_\d+)?\.md", src)]
+    assert listed == ["claims.md", "claims_2.md", "claims_3.md"]
+    rows = [built[src].html().count("<tr><td>") for src in listed]
+    assert rows == [pages.PAGE_SIZE, pages.PAGE_SIZE, 1]
+    second = built["claims_2.md"].html()
+    assert 'href="claims.html">1</a>' in second and 'href="claims_3.html">3</a>' in second
+    assert '<span aria-current="page">2</span>' in second
+    # every claim is on exactly one page of the index
+    quotes = re.findall(r"#claim-c(\d+)\">", "".join(built[src].html() for src in listed))
+    assert sorted(map(int, quotes)) == list(range(1, claims + 1))
