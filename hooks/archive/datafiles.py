@@ -10,6 +10,7 @@ written, on a pipe (see offline.py) so that the offline copy can zip it.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import traceback
@@ -36,8 +37,13 @@ class DataFiles:
         self.files, self.site_dir, self.pipe_fd = files, site_dir, pipe_fd
         self.pid = None
         if background and sys.platform == "linux":
+            # Both processes share the memory until either writes to a page. Python's cycle
+            # collector writes to every object it scans: what exists now is frozen (never
+            # scanned), and the short-lived child does without the collector.
+            gc.freeze()
             self.pid = os.fork()
             if self.pid == 0:  # the child: never returns into the build
+                gc.disable()
                 code = 0
                 try:
                     write(files(), site_dir, pipe_fd)
