@@ -6,6 +6,7 @@ would call the same ones.
 
 from __future__ import annotations
 
+import functools
 import gc
 import posixpath
 from collections.abc import Callable
@@ -44,10 +45,15 @@ class ArchiveSite:
         self.archive = archive
         self.site_url = site_url or ""
         self.publisher = dict(publisher or {})
-        self.pages: dict[str, PageInfo] = {}
         self.articles = {article.src: article for article in archive.articles}
+
+    @functools.cached_property
+    def pages(self) -> dict[str, PageInfo]:
+        """Every page the archive makes, by source path (made when first asked for: `check` never does)."""
+        archive = self.archive
+        pages: dict[str, PageInfo] = {}
         for article in archive.articles:
-            self.pages[article.src] = PageInfo(
+            pages[article.src] = PageInfo(
                 title=article.title,
                 html=lambda a=article: article_html(archive, a),
                 in_nav=False,
@@ -59,9 +65,10 @@ class ArchiveSite:
                 },
             )
         for generated in build_pages(archive):
-            self.pages[generated.src] = PageInfo(
+            pages[generated.src] = PageInfo(
                 generated.title, generated.html, generated.in_nav, dict(NO_MATERIAL_SEARCH), generated.searchable
             )
+        return pages
 
     @classmethod
     def load(cls, docs_dir, archive_config: dict | None, config_path, site_url: str = "") -> ArchiveSite:
