@@ -16,8 +16,7 @@ from archive.datafiles import DataFiles
 from archive.offline import OfflineCopy
 from archive.problems import ContentError
 from archive.site import STATUS_CSS, ArchiveSite
-from jinja2 import nodes
-from jinja2.ext import Extension
+from jinja_shared import ArchiveShared
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -30,7 +29,7 @@ _serving = False
 _offline: OfflineCopy | None = None  # the offline zip, compressed by a helper process
 _data: DataFiles | None = None  # the data files, written by a child process where possible
 _written: str | None = None  # the last page: MkDocs writes it after on_post_page
-# Two shortcuts (ArchiveShared, _render_nothing) that must not change a byte: a test builds
+# Two shortcuts (jinja_shared.ArchiveShared, _render_nothing) that must not change a byte: a test builds
 # with them and without them (this variable set) and compares every page.
 _NO_SHORTCUTS = bool(os.environ.get("ARCHIVE_NO_SHORTCUTS"))
 
@@ -88,37 +87,10 @@ def _start_work_beside_pages(site_dir: str) -> None:
     _written = None
 
 
-class ArchiveShared(Extension):
-    """{% archive_shared name, key %}...{% endarchive_shared %}: the part is rendered once per key.
-
-    Used by overrides/partials/nav.html and tabs.html: thousands of article and index pages
-    kept out of the navigation show the same navigation (its links are relative, so one
-    rendering per folder), and Material's navigation is a large part of rendering a page.
-    A false key (a page in the navigation, which marks itself active) renders as usual.
-    """
-
-    tags = {"archive_shared"}
-
-    def parse(self, parser):
-        lineno = next(parser.stream).lineno
-        args = [parser.parse_expression()]
-        parser.stream.expect("comma")
-        args.append(parser.parse_expression())
-        body = parser.parse_statements(("name:endarchive_shared",), drop_needle=True)
-        return nodes.CallBlock(self.call_method("_render", args), [], [], body).set_lineno(lineno)
-
-    def _render(self, name, key, caller):
-        if not key or _NO_SHORTCUTS:
-            return caller()
-        shared = self.environment.archive_shared  # one per build: MkDocs makes a new environment each time
-        if (name, key) not in shared:
-            shared[name, key] = caller()
-        return shared[name, key]
-
-
 def on_env(env, config, files):
     env.add_extension(ArchiveShared)
-    env.archive_shared = {}
+    env.archive_shared = {}  # one per build: MkDocs makes a new environment each time
+    env.archive_shared_off = _NO_SHORTCUTS
     # Jinja checks each template's file on disk every time it is used (each page's, each
     # partial's include: hundreds of thousands of stat calls at 10,000 articles). Templates do
     # not change during a build, and MkDocs makes a new environment for every build.
