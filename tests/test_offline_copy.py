@@ -150,3 +150,20 @@ def test_a_failure_in_the_data_files_child_fails_the_build_step(tmp_path, capfd)
     copy.abandon()
     assert "a bug while making the data files" in capfd.readouterr().err
     assert sorted(p.name for p in site.iterdir()) == ["claims.json"]
+
+
+@pytest.mark.parametrize("background", [True, False])
+def test_giving_up_after_the_data_files_are_written_closes_nothing_twice(tmp_path, background):
+    site = tmp_path / "site"
+    site.mkdir()
+    copy = offline.OfflineCopy(site)
+    data = datafiles.DataFiles(lambda: iter([("a.json", "{}")]), str(site), copy.data_fd, background=background)
+    data.finish()
+    spare = os.open(os.devnull, os.O_RDONLY)  # would take the pipe's old number if it were closed again
+    try:
+        data.abandon()  # e.g. the zip failed after the data files were done
+        copy.abandon()
+        os.fstat(spare)  # still open
+    finally:
+        os.close(spare)
+    assert sorted(p.name for p in site.iterdir()) == ["a.json"]

@@ -52,11 +52,15 @@ class DataFiles:
                     code = 1
                 finally:
                     os._exit(code)  # no cleanup of the parent's state (its buffers, its temporary files)
-            os.close(pipe_fd)
+            os.close(pipe_fd)  # the child's now
+            self.pipe_fd = None
 
     def finish(self) -> None:
+        if self.pipe_fd is not None:  # no child: written here, now
+            pipe_fd, self.pipe_fd = self.pipe_fd, None
+            write(self.files(), self.site_dir, pipe_fd)
+            return
         if self.pid is None:
-            write(self.files(), self.site_dir, self.pipe_fd)
             return
         pid, self.pid = self.pid, None
         _, status = os.waitpid(pid, 0)
@@ -64,9 +68,11 @@ class DataFiles:
             raise RuntimeError("writing the data files failed (the error is above)")
 
     def abandon(self) -> None:
+        """The build failed: stop the child, or close the pipe no data file will be announced on."""
         if self.pid is not None:
             os.kill(self.pid, 9)
             os.waitpid(self.pid, 0)
             self.pid = None
-        else:
+        if self.pipe_fd is not None:
             os.close(self.pipe_fd)
+            self.pipe_fd = None
