@@ -139,8 +139,8 @@ def on_post_page(output: str, page, config) -> str:
     # Not under `mkdocs serve`: its live-reload script is injected inline after this hook.
     if not _serving:
         output = with_policy(output, page.content or "")
-    # MkDocs keeps every page until the build ends; the HTML of a generated page is
-    # written by now and is not needed again (thousands of pages: gigabytes).
+    # MkDocs keeps every page until the build ends; the HTML of a generated page is in
+    # `output` by now and is not needed again (thousands of pages: gigabytes).
     if page.file.src_uri in _site.pages:
         page.content = None
     if _written:  # the previous page is on disk by now

@@ -94,7 +94,11 @@ class OfflineCopy:
         os.close(data_read)
 
     def page_written(self, path: str) -> None:
-        self._send(lambda: announce(self.helper.stdin, path))
+        try:
+            announce(self.helper.stdin, path)
+        except BrokenPipeError:
+            self._wait()  # the helper stopped: report why
+            raise
 
     def finish(self) -> Path:
         """Wait for the helper to add everything else and the manifest; publish the zip; returns its path."""
@@ -116,13 +120,6 @@ class OfflineCopy:
         self.helper.communicate()
         if os.path.exists(self.temporary):
             os.unlink(self.temporary)
-
-    def _send(self, write) -> None:
-        try:
-            write()
-        except BrokenPipeError:
-            self._wait()  # the helper stopped: report why
-            raise
 
     def _wait(self) -> None:
         _, errors = self.helper.communicate()  # closes the pages pipe: the helper finishes
