@@ -56,9 +56,9 @@ def _claims_table(archive: Archive, claims: list[Claim], here: str, *, show_clai
     if not claims:
         return '<p class="na-empty">No claims.</p>'
     head = "<th>Figure</th><th>Article</th>" + ("<th>Claimant</th>" if show_claimant else "") + "<th>Status</th>"
-    # A page of hundreds of rows names the same articles, claimants and statuses again and again:
-    # each link from this page is made once (most of an index page's time went into links).
-    articles, claimants, badges = {}, {}, {}
+    # A page of hundreds of rows names the same articles again and again: each article's link
+    # is made once per page (claimant and status links are kept per folder by render.py).
+    articles = {}
     rows = []
     for claim in claims:
         article = claim.article
@@ -67,14 +67,9 @@ def _claims_table(archive: Archive, claims: list[Claim], here: str, *, show_clai
             articles[article.src] = (attr(href), link(href, article.title))
         href, title = articles[article.src]
         figure = f'<a href="{href}#claim-{attr(claim.id)}">{text(article.quoted(claim))}</a>'
-        who = ""
-        if show_claimant:
-            if claim.claimant not in claimants:
-                claimants[claim.claimant] = claimant_link(archive, claim.claimant, here)
-            who = f"<td>{claimants[claim.claimant]}</td>"
-        if claim.status not in badges:
-            badges[claim.status] = status_badge(archive, claim.status, here)
-        rows.append(f"<tr><td>{figure}</td><td>{title}</td>{who}<td>{badges[claim.status]}</td></tr>")
+        who = f"<td>{claimant_link(archive, claim.claimant, here)}</td>" if show_claimant else ""
+        badge = status_badge(archive, claim.status, here)
+        rows.append(f"<tr><td>{figure}</td><td>{title}</td>{who}<td>{badge}</td></tr>")
     return f'<table class="na-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
