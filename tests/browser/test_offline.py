@@ -31,7 +31,8 @@ def _search(page, query: str):
     box.click()
     box.press_sequentially(query, delay=30)
     results = page.locator(".md-search-result__item a.md-search-result__link")
-    expect(results.first).to_be_visible(timeout=15_000)
+    # wait for the answer to the whole query (Material shows one for every keystroke): its links carry ?h=query
+    expect(results.and_(page.locator(f"[href*='?h={query.lower()}']")).first).to_be_attached(timeout=15_000)
     return [page.evaluate("a => a.href", link) for link in results.element_handles()]
 
 
