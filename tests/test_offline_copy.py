@@ -29,19 +29,24 @@ def test_the_zip_holds_every_file_and_a_manifest_that_checks(tmp_path):
     (site / "index.html").write_text("<h1>home</h1>")
     (site / "a" / "b" / "data.json").write_bytes(b'{"x": 1}\n')
     (site / "a" / "empty.txt").write_bytes(b"")
+    (site / "page.html").write_text("<p>525 oil tanker trucks</p>\n" * 4000)
     zip_path = offline.write_offline_copy(site)
 
-    entries = _read_zip(zip_path)
+    entries = _read_zip(zip_path)  # read with Python's own zlib, whatever compressed it
     prefix = offline.FOLDER + "/"
     assert all(name.startswith(prefix) for name in entries)
     inside = {name[len(prefix) :]: data for name, data in entries.items()}
-    assert sorted(set(inside) - {offline.MANIFEST}) == ["a/b/data.json", "a/empty.txt", "index.html"]
-    for path in ("a/b/data.json", "a/empty.txt", "index.html"):
+    files = ["a/b/data.json", "a/empty.txt", "index.html", "page.html"]
+    assert sorted(set(inside) - {offline.MANIFEST}) == files
+    # deflated, as every unzip reads it, and compressed for real
+    page = zipfile.ZipFile(zip_path).getinfo(f"{offline.FOLDER}/page.html")
+    assert page.compress_type == zipfile.ZIP_DEFLATED and page.compress_size < page.file_size / 20
+    for path in files:
         assert inside[path] == (site / path).read_bytes()
     # the manifest, in `sha256sum -c` format, names every file once with its true hash
     lines = inside[offline.MANIFEST].decode().splitlines()
     listed = dict(reversed(line.split("  ", 1)) for line in lines)
-    assert sorted(listed) == ["a/b/data.json", "a/empty.txt", "index.html"]
+    assert sorted(listed) == files
     for path, digest in listed.items():
         assert digest == hashlib.sha256(inside[path]).hexdigest()
     # the zip's own checksum stands beside it

@@ -8,8 +8,9 @@ fixed order of entries (the data files in the order they were made, the pages in
 they were built, every other file in sorted order, the manifest), so the same site built
 twice gives the same bytes.
 
-Compressing a large site takes seconds, so OfflineCopy does it while the site is being built,
-in a helper process (this file, run as a script) on the machine's other core. The helper is
+Compressing a large site takes seconds (with ISA-L's Deflate where the `isal` package is
+installed, see _use_isal), so OfflineCopy does it while the site is being built, in a helper
+process (this file, run as a script) on the machine's other core. The helper is
 told which files are ready by two pipes: one from the build (each page, once written) and one
 from whatever writes the data files (see datafiles.py). It reads the data pipe to its end
 first, then the pages pipe; at the end of that it adds every other file of the site.
@@ -38,6 +39,31 @@ _EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can record
 # each entry. Level 1: measured at 10,000 articles, zlib's default (6) took 2.5x the time
 # for a zip 20% smaller, and the zip is made on every build.
 _LEVEL = 1
+
+
+def _use_isal() -> bool:
+    """Deflate with ISA-L (the `isal` package) instead of zlib, in this helper process only.
+
+    Measured on this site's files: ISA-L's level 1 compresses 3.4x as fast as zlib's level 1
+    (977 against 287 MB/s) to the same size (17.1% against 17.3%), and the output is plain
+    Deflate that every unzip reads. zipfile has no public way to choose its compressor, so
+    the function it calls for one is replaced; if either is missing, zlib does the job.
+    """
+    try:
+        from isal import isal_zlib
+    except ImportError:
+        return False
+    plain = getattr(zipfile, "_get_compressor", None)
+    if plain is None:
+        return False
+
+    def compressor(compress_type, compresslevel=None):
+        if compress_type == zipfile.ZIP_DEFLATED:
+            return isal_zlib.compressobj(compresslevel, isal_zlib.DEFLATED, -15)
+        return plain(compress_type, compresslevel)
+
+    zipfile._get_compressor = compressor
+    return True
 
 
 def sha256(path: Path) -> str:
@@ -177,5 +203,6 @@ def write_offline_copy(site_dir) -> Path:
 
 if __name__ == "__main__":
     site, temporary, data_fd = sys.argv[1:]
+    _use_isal()
     with open(int(data_fd), "rb") as data_pipe:
         _write_zip(Path(site), temporary, data_pipe, sys.stdin.buffer)
