@@ -180,10 +180,13 @@ def _from_events(text: str):
                 raise _Unusual
             line = event.start_mark.line + 1
             if kind is yaml.ScalarEvent:
-                tag = event.tag
-                if tag is None or tag == "!":  # as the composer does
-                    tag = resolve(yaml.ScalarNode, event.value, event.implicit)
-                value = _typed(event.value, event.style, tag)
+                if event.style:  # quoted, folded or literal: a string, whatever its tag (see _typed)
+                    value = event.value
+                else:
+                    tag = event.tag
+                    if tag is None or tag == "!":  # as the composer does
+                        tag = resolve(yaml.ScalarNode, event.value, event.implicit)
+                    value = _typed(event.value, event.style, tag)
             elif kind is yaml.MappingStartEvent:
                 value = LineDict()
                 value.line, value.key_lines = line, {}
