@@ -30,6 +30,8 @@ class FieldError(Exception):
 
 def invisible_characters(text: str) -> list[str]:
     """Zero-width, bidi-control and other format characters (Unicode category Cf)."""
+    if text.isascii():  # no format character is ASCII; most quotes and every id are
+        return []
     return sorted({f"U+{ord(c):04X}" for c in text if unicodedata.category(c) == "Cf"})
 
 
