@@ -148,7 +148,10 @@ class _Unusual(Exception):
     """Something the event reader leaves to the node path (see _from_events)."""
 
 
-_NO_KEY = object()  # a mapping's next event is a key
+_NO_KEY = object()  # a mapping's next event is a key (and, in _PLAIN, no entry)
+# What a short plain scalar means, by its text: the same few hundred keys, ids and dates fill
+# every claims file, and each was resolved and typed again (9% of the time to read 3,000 claims files).
+_PLAIN: dict = {}
 
 
 def _from_events(text: str):
@@ -182,6 +185,13 @@ def _from_events(text: str):
             if kind is yaml.ScalarEvent:
                 if event.style:  # quoted, folded or literal: a string, whatever its tag (see _typed)
                     value = event.value
+                elif event.tag is None and len(event.value) <= 40:  # keys, ids, dates, numbers
+                    memo = (event.value, event.implicit)
+                    value = _PLAIN.get(memo, _NO_KEY)
+                    if value is _NO_KEY:
+                        value = _typed(event.value, "", resolve(yaml.ScalarNode, event.value, event.implicit))
+                        if len(_PLAIN) < 100_000:
+                            _PLAIN[memo] = value
                 else:
                     tag = event.tag
                     if tag is None or tag == "!":  # as the composer does
