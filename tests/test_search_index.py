@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import re
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from conftest import ROOT
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hooks.archive import search_index
 from hooks.archive.search_index import Document, build, file_key, shard_key, tokens
@@ -109,3 +112,12 @@ def test_the_theme_override_is_materials_config_block_with_the_archives_worker()
     original_lines[changed[0]] = worker
     assert same(ours) == original_lines, "Material's config block changed: update overrides/main.html"
     assert (ROOT / "docs" / "assets" / "search" / "worker.js").is_file()
+
+
+_WORDS = st.sampled_from(["The", "the", "oil", "of", "Café", "525", "s", "ﬁnance", "A", "an", "—", " ", ",", "\n", "i"])
+
+
+@given(st.lists(_WORDS, max_size=40).map(" ".join) | st.text(max_size=60))
+def test_the_index_counts_the_words_the_tokeniser_gives(text):
+    # the index counts words its own way, stop words taken out of the counts (faster): same counts
+    assert search_index._counts(text) == Counter(tokens(text))
