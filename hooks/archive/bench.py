@@ -310,8 +310,8 @@ def run_measured(command: list[str], log: Path, cwd: Path = ROOT, *, sample_memo
     sizes (PSS: pages shared after a fork count once) of the command and all its descendants,
     or the command's own maximum resident set size if that is higher (on systems without
     /proc, only the latter). Without it, only the latter: reading a 1.5 GB process's PSS costs
-    the kernel ~10 ms, and sampled every 50 ms that slowed the build it measured by a fifth
-    (see docs/performance.md), so timed runs are never sampled.
+    the kernel ~10 ms, and sampled every 50 ms that took about a third of a core from the build
+    it timed (see docs/performance.md), so timed runs are never sampled.
     """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     # The previous command's writes (a site of hundreds of MB) go to disk now, not while this

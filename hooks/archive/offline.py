@@ -6,7 +6,8 @@ of the copy they hold (`cd FOLDER && sha256sum -c SHA256SUMS`). The zip's own ch
 published beside it (ZIP_NAME + ".sha256"). The zip is reproducible: fixed timestamps and a
 fixed order of entries (the data files in the order they were made, the pages in the order
 they were built, every other file in sorted order, the manifest), so the same site built
-twice gives the same bytes.
+twice gives the same bytes (on one machine: another compressor, or another version of it, may
+deflate differently; the files inside and SHA256SUMS stay the same).
 
 Compressing a large site takes seconds (with ISA-L's Deflate where the `isal` package is
 installed, see _use_isal), so OfflineCopy does it while the site is being built, in a helper
@@ -58,7 +59,7 @@ def _use_isal() -> bool:
         return False
 
     def compressor(compress_type, compresslevel=None):
-        if compress_type == zipfile.ZIP_DEFLATED:
+        if compress_type == zipfile.ZIP_DEFLATED and compresslevel in (1, 2, 3):  # ISA-L has levels 0-3
             return isal_zlib.compressobj(compresslevel, isal_zlib.DEFLATED, -15)
         return plain(compress_type, compresslevel)
 
