@@ -17,9 +17,9 @@ import re
 import yaml
 
 try:  # libyaml's parser is several times faster; fall back if it is missing
-    from yaml import CSafeLoader as _BaseLoader
+    from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _BaseLoader
+    from yaml import SafeLoader as _Loader
 
 MAX_DEPTH = 12
 
@@ -112,22 +112,6 @@ def _nesting_precheck(text: str) -> None:
                 raise YamlError(line, "yaml-nesting", depth=4 * MAX_DEPTH)
         else:
             depth = max(0, depth - 1)
-
-
-class _Loader(_BaseLoader):
-    """libyaml's loader, remembering how short plain scalars resolve (keys, ids, dates)."""
-
-    def resolve(self, kind, value, implicit):
-        if value is None or len(value) > 40:
-            return super().resolve(kind, value, implicit)
-        key = (kind, value, implicit)
-        tag = _RESOLVED.get(key)
-        if tag is None:
-            tag = _RESOLVED[key] = super().resolve(kind, value, implicit)
-        return tag
-
-
-_RESOLVED: dict = {}
 
 
 def _describe(error: yaml.MarkedYAMLError, text: str):
