@@ -24,7 +24,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
+from hooks.archive import search_index
 from hooks.archive.chromium import ARGS as CHROMIUM_ARGS
 from hooks.archive.chromium import PATH as CHROMIUM
 
@@ -231,3 +233,17 @@ def article_path(site) -> str:
     pages = sorted(p.relative_to(site).as_posix() for p in (site / "articles").rglob("*.html"))
     assert pages, "the build has no article page"
     return pages[0]
+
+
+def search(page, query: str, found: list[str] | None = None):
+    """Type query into Material's search box as a reader does (it listens for keyup: fill() finds
+    nothing), and wait for the worker's answer to all of it, not to the part typed so far: Material
+    shows the results of every keystroke, and a result's link carries the words it matched (?h=).
+    found: those words, when not all of the query's are found. Returns the result items."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=30)
+    found = search_index.tokens(query) if found is None else found
+    answer = page.locator(f".md-search-result__item a[href*='?h={'+'.join(found)}']")
+    expect(answer.first).to_be_attached(timeout=15_000)
+    return page.locator(".md-search-result__item")

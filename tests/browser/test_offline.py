@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import site_pages
+from .conftest import search, site_pages
 
 WIDE = {"viewport": {"width": 1440, "height": 900}}
 
@@ -26,14 +26,9 @@ def test_every_page_opens_from_disk_styled_and_scripted(browse, offline):
 
 
 def _search(page, query: str):
-    """Type a query as a reader does (Material's search listens for keyup: fill() finds nothing)."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=30)
-    results = page.locator(".md-search-result__item a.md-search-result__link")
-    # wait for the answer to the whole query (Material shows one for every keystroke): its links carry ?h=query
-    expect(results.and_(page.locator(f"[href*='?h={query.lower()}']")).first).to_be_attached(timeout=15_000)
-    return [page.evaluate("a => a.href", link) for link in results.element_handles()]
+    """The addresses of the results of query."""
+    links = search(page, query).locator("a.md-search-result__link")
+    return [page.evaluate("a => a.href", link) for link in links.element_handles()]
 
 
 @pytest.mark.parametrize("copy", ["offline", "hosted"])

@@ -14,26 +14,10 @@ from playwright.sync_api import expect
 
 from hooks.archive import search_index
 
-from .conftest import ROOT
+from .conftest import ROOT, search
 
 WIDE = {"viewport": {"width": 1440, "height": 900}}
 WORKER = ROOT / "docs" / "assets" / "search" / "worker.js"
-
-
-def _type(page, query: str):
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=30)
-
-
-def _results(page, query: str, found: list[str] | None = None):
-    """Type query and wait for the worker's answer to all of it, not to the part typed so far: Material
-    shows the results of every keystroke, and a result's link carries the words it matched (?h=)."""
-    _type(page, query)
-    found = search_index.tokens(query) if found is None else found
-    answer = page.locator(f".md-search-result__item a[href*='?h={'+'.join(found)}']")
-    expect(answer.first).to_be_attached(timeout=15_000)
-    return page.locator(".md-search-result__item")
 
 
 def _item_for(page, path: str):
@@ -45,7 +29,7 @@ def _item_for(page, path: str):
 def test_a_prefix_finds_the_figure_and_marks_the_words(browse, article_path, copy):
     at = browse.file if copy == "offline" else browse.http
     page = browse.open(at("index.html"), **WIDE)
-    _results(page, "tanker tru")  # "tru" is being typed: "trucks" is found by its beginning
+    search(page, "tanker tru")  # "tru" is being typed: "trucks" is found by its beginning
     item = _item_for(page, article_path)
     expect(item).to_have_count(1)
     expect(item.locator(".md-search-result__terms")).to_have_count(0)  # no term missing
@@ -53,7 +37,7 @@ def test_a_prefix_finds_the_figure_and_marks_the_words(browse, article_path, cop
     expect(item.locator("a").first).to_have_attribute("href", at(article_path) + "?h=tanker+tru")
     # matched words are marked (here in the title), as words, whatever their case
     page.locator("input.md-search__input").fill("")
-    _results(page, "battered isi")
+    search(page, "battered isi")
     expect(_item_for(page, article_path).locator("h1 mark")).to_have_text(["Battered", "isis"])
 
 
@@ -61,7 +45,7 @@ def test_a_prefix_finds_the_figure_and_marks_the_words(browse, article_path, cop
 def test_a_query_term_found_nowhere_is_shown_missing(browse, article_path, copy):
     at = browse.file if copy == "offline" else browse.http
     page = browse.open(at("index.html"), **WIDE)
-    _results(page, "shoigu zqxvw ", found=["shoigu"])
+    search(page, "shoigu zqxvw ", found=["shoigu"])
     item = _item_for(page, article_path)
     expect(item.locator(".md-search-result__terms del")).to_have_text("zqxvw")
 
@@ -74,7 +58,7 @@ def test_hosted_pages_load_no_shard_until_the_reader_searches(browse):
     page.locator("input.md-search__input").click()
     page.wait_for_load_state("networkidle")
     assert not [url for url in browse.requests if "/search/archive/" in url], "focusing the box loads nothing"
-    _results(page, "tanker")
+    search(page, "tanker")
     loaded = [url.rsplit("/", 1)[1] for url in browse.requests if "/search/archive/" in url]
     assert loaded[0] == "meta.js" and "t_ta.js" in loaded and "d_0.js" in loaded
     assert all(url.startswith(browse.http("search/archive/")) for url in browse.requests if "/archive/" in url)
@@ -82,7 +66,7 @@ def test_hosted_pages_load_no_shard_until_the_reader_searches(browse):
 
 def test_the_hand_written_pages_are_found_by_section(browse):
     page = browse.open(browse.http("index.html"), **WIDE)
-    _results(page, "sidecar")
+    search(page, "sidecar")
     item = _item_for(page, "format.html")
     assert item.locator("a").first.get_attribute("href").startswith(browse.http("format.html?h="))
     sections = item.locator("a[href*='format.html'][href*='#']")
@@ -158,7 +142,7 @@ def test_markup_in_titles_notes_and_text_is_shown_as_text(browser, hostile_site,
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(base + "index.html")
-        items = _results(page, query)
+        items = search(page, query)
         item = items.filter(has=page.locator("a[href*='articles/a.html']"))
         expect(item).to_have_count(1)
         results = page.locator(".md-search-result__list")
