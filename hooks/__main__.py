@@ -1,5 +1,5 @@
-"""`python -m hooks ...`: the editors' command line (see hooks/archive/cli.py)."""
+"""`python -m hooks ...`: the editors' command line (see hooks/cli.py)."""
 
-from .archive.cli import main
+from .cli import main
 
 raise SystemExit(main())

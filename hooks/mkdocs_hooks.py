@@ -1,8 +1,8 @@
-"""MkDocs hooks: wire MkDocs events to the archive's plain functions in hooks/archive/.
+"""MkDocs hooks: wire MkDocs's events to the archive's plain code in hooks/archive/.
 
-Nothing here knows about claims or HTML; it only hands MkDocs's files and pages
-to archive.site.ArchiveSite. MkDocs puts this file's folder on sys.path while
-importing it, which is how `archive` is found.
+The only module that imports MkDocs. Nothing here knows about claims or HTML: it hands MkDocs's
+files and pages to hooks.archive.build.ArchiveBuild, one per build, held by the one ArchiveHooks
+object below (the state a plugin object holds in Material's own plugins).
 """
 
 from __future__ import annotations
@@ -10,104 +10,131 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import sys
+from pathlib import Path
 
-from archive.csp import with_policy
-from archive.datafiles import DataFiles
-from archive.offline import OfflineCopy
-from archive.problems import ContentError
-from archive.site import STATUS_CSS, ArchiveSite
-from jinja_shared import ArchiveShared
-from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.toc import get_toc
+# MkDocs imports this file by its path; the archive is imported as the package `hooks`, from the
+# folder that holds it, exactly as the command line and the tests import it: one copy of each module.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
+from mkdocs.structure.toc import get_toc  # noqa: E402
+
+from hooks.archive.build import ArchiveBuild, load_site  # noqa: E402
+from hooks.archive.problems import ContentError  # noqa: E402
+from hooks.archive.site import STATUS_CSS  # noqa: E402
+from hooks.jinja_shared import ArchiveShared  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.archive")
-_site: ArchiveSite | None = None
-_serving = False
-# Work done beside the pages, from on_files to on_post_build (see archive/datafiles.py, archive/offline.py).
-_offline: OfflineCopy | None = None  # the offline zip, compressed by a helper process
-_data: DataFiles | None = None  # the data files, written by a child process where possible
-_written: str | None = None  # the last page: MkDocs writes it after on_post_page
 # Two shortcuts (jinja_shared.ArchiveShared, _render_nothing) that must not change a byte: a test builds
 # with them and without them (this variable set) and compares every page.
 _NO_SHORTCUTS = bool(os.environ.get("ARCHIVE_NO_SHORTCUTS"))
 
 
-def on_startup(command, dirty) -> None:
-    global _serving
-    _serving = command == "serve"
+class ArchiveHooks:
+    def __init__(self) -> None:
+        self.serving = False
+        self.last_good = None  # the last archive that loaded, served again while `mkdocs serve` sees problems
+        self.build: ArchiveBuild | None = None
 
+    def on_startup(self, command, dirty) -> None:
+        self.serving = command == "serve"
 
-def on_pre_build(config) -> None:
-    # Everything is validated here, before MkDocs cleans site_dir: a broken
-    # archive leaves the last good site untouched.
-    global _site
-    try:
-        _site = ArchiveSite.load(
-            config.docs_dir, config.extra.get("archive"), config.config_file_path, config.site_url or ""
-        )
-    except ContentError as error:
-        for line in error.lines():
-            log.error(line)
-        if _serving and _site is not None:
+    def on_pre_build(self, config) -> None:
+        # Everything is validated here, before MkDocs cleans site_dir: a broken
+        # archive leaves the last good site untouched.
+        try:
+            site = load_site(
+                config.docs_dir, config.extra.get("archive"), config.config_file_path, config.site_url or ""
+            )
+        except ContentError as error:
+            for line in error.lines():
+                log.error(line)
+            if not (self.serving and self.last_good):
+                raise Abort(
+                    f"Aborted: {len(error.problems)} problem(s) in the archive content (listed above); "
+                    "the previous site was left as it was."
+                ) from None
             # MkDocs's server would hang every request after a failed rebuild; the archive's
             # pages come from the last good model, so rebuild that instead.
             log.error("Still serving the last good build of the archive until these are fixed.")
-            return
-        raise Abort(
-            f"Aborted: {len(error.problems)} problem(s) in the archive content (listed above); "
-            "the previous site was left as it was."
-        ) from None
-    for line in _site.summary():
-        log.info(line)
+            site = self.last_good
+        else:
+            for line in site.summary():
+                log.info(line)
+        self.last_good = site
+        self.build = ArchiveBuild(site, serving=self.serving)
 
+    def on_files(self, files: Files, config) -> Files:
+        site = self.build.site
+        kept = [file for file in files if not (site.is_source_only(file.src_uri) or file.src_uri in site.pages)]
+        for src, page in site.pages.items():
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            # The page's content is rendered by the archive, not read from disk again.
+            kept.append(File.generated(config, src, content="", inclusion=inclusion))
+        kept.append(File.generated(config, STATUS_CSS, content=site.status_css()))
+        self.build.start_writing(config.site_dir)  # site_dir has just been cleaned
+        return Files(kept)
 
-def on_files(files: Files, config) -> Files:
-    kept = []
-    for file in files:
-        if _site.is_source_only(file.src_uri) or file.src_uri in _site.pages:
-            continue  # sources, and pages the archive renders itself
-        kept.append(file)
-    for src, info in _site.pages.items():
-        inclusion = InclusionLevel.INCLUDED if info.in_nav else InclusionLevel.NOT_IN_NAV
-        # The page's content is rendered by the archive, not read from disk again.
-        kept.append(File.generated(config, src, content="", inclusion=inclusion))
-    kept.append(File.generated(config, STATUS_CSS, content=_site.status_css()))
-    _start_work_beside_pages(config.site_dir)
-    return Files(kept)
+    def on_env(self, env, config, files):
+        env.add_extension(ArchiveShared)
+        env.archive_shared = {}  # one per build: MkDocs makes a new environment each time
+        env.archive_shared_off = _NO_SHORTCUTS
+        # Jinja checks each template's file on disk every time it is used (each page's, each
+        # partial's include). Templates do not change during a build, and MkDocs makes a new
+        # environment for every build.
+        env.auto_reload = False
+        return env
 
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        site = self.build.site
+        meta = site.page_meta(page.file.src_uri)
+        if meta is None:
+            return site.expand_markers(markdown)
+        page.meta = meta
+        if not _NO_SHORTCUTS:
+            # The archive makes this page's HTML itself (on_page_context): MkDocs's Markdown pass
+            # would set up a Markdown converter for each page only to turn "" into "".
+            page.render = functools.partial(_render_nothing, page)
+        return ""
 
-def _start_work_beside_pages(site_dir: str) -> None:
-    # site_dir has just been cleaned (after on_pre_build), and nothing is written yet.
-    global _offline, _data, _written
-    os.makedirs(site_dir, exist_ok=True)
-    _offline = OfflineCopy(site_dir)
-    _data = DataFiles(_site.extra_files, site_dir, _offline.data_fd, background=not _serving)
-    _written = None
+    def on_page_content(self, html: str, page, config, files) -> str:
+        # MkDocs runs this for every page before rendering any, and keeps what it returns: a
+        # generated page keeps nothing (its meta keeps it out of Material's search), and its
+        # HTML is made just in time in on_page_context, so the HTML of thousands of pages is
+        # never held at once.
+        return "" if page.file.src_uri in self.build.site.pages else html
 
+    @event_priority(-100)  # after every plugin's on_page_context, including Material's search
+    def on_page_context(self, context, page, config, nav):
+        generated = self.build.site.page_html(page.file.src_uri)
+        if generated is not None:
+            page.content = generated
+        return context
 
-def on_env(env, config, files):
-    env.add_extension(ArchiveShared)
-    env.archive_shared = {}  # one per build: MkDocs makes a new environment each time
-    env.archive_shared_off = _NO_SHORTCUTS
-    # Jinja checks each template's file on disk every time it is used (each page's, each
-    # partial's include: hundreds of thousands of stat calls at 10,000 articles). Templates do
-    # not change during a build, and MkDocs makes a new environment for every build.
-    env.auto_reload = False
-    return env
+    @event_priority(-100)  # after other plugins: the policy and the zip must see the final page
+    def on_post_page(self, output: str, page, config) -> str:
+        # Under `mkdocs serve` no policy: its live-reload script is injected inline after this hook.
+        output = self.build.page_output(page.file.dest_uri, output, page.content or "")
+        # MkDocs keeps every page until the build ends; the HTML of a generated page is in
+        # `output` by now and is not needed again (thousands of pages: gigabytes).
+        if page.file.src_uri in self.build.site.pages:
+            page.content = None
+        return output
 
+    # After every plugin (Material's offline plugin writes search_index.js at -100): the offline zip
+    # holds it all, the data files and the archive's search index (search/archive/) included.
+    @event_priority(-110)
+    def on_post_build(self, config) -> None:
+        build, self.build = self.build, None
+        build.finish()
 
-def on_page_markdown(markdown: str, page, config, files) -> str:
-    meta = _site.page_meta(page.file.src_uri)
-    if meta is None:
-        return _site.expand_markers(markdown)
-    page.meta = meta
-    if not _NO_SHORTCUTS:
-        # The archive makes this page's HTML itself (on_page_context): MkDocs's Markdown pass
-        # would set up a Markdown converter for each page only to turn "" into "".
-        page.render = functools.partial(_render_nothing, page)
-    return ""
+    def on_build_error(self, error) -> None:
+        build, self.build = self.build, None
+        if build is not None:
+            build.abandon()
 
 
 def _render_nothing(page, config, files) -> None:
@@ -117,59 +144,14 @@ def _render_nothing(page, config, files) -> None:
     page.present_anchor_ids = set()
 
 
-def on_page_content(html: str, page, config, files) -> str:
-    # MkDocs runs this for every page before rendering any, and keeps what it returns: a
-    # generated page keeps nothing (its meta keeps it out of Material's search, see
-    # ArchiveSite), and its HTML is made just in time in on_page_context, so the HTML of
-    # thousands of pages is never held at once.
-    return "" if page.file.src_uri in _site.pages else html
-
-
-@event_priority(-100)  # after every plugin's on_page_context, including Material's search
-def on_page_context(context, page, config, nav):
-    generated = _site.page_html(page.file.src_uri)
-    if generated is not None:
-        page.content = generated
-    return context
-
-
-@event_priority(-100)  # after other plugins: the policy and the zip must see the final page
-def on_post_page(output: str, page, config) -> str:
-    global _written
-    # Not under `mkdocs serve`: its live-reload script is injected inline after this hook.
-    if not _serving:
-        output = with_policy(output, page.content or "")
-    # MkDocs keeps every page until the build ends; the HTML of a generated page is in
-    # `output` by now and is not needed again (thousands of pages: gigabytes).
-    if page.file.src_uri in _site.pages:
-        page.content = None
-    if _written:  # the previous page is on disk by now
-        _offline.page_written(_written)
-    # What MkDocs writes, and when (mkdocs/commands/build.py: _build_page).
-    _written = page.file.dest_uri if output.strip() else None
-    return output
-
-
-# After every plugin (Material's offline plugin writes search_index.js at -100): the offline zip holds it all,
-# the data files and the archive's search index (search/archive/, written by extra_files()) included.
-@event_priority(-110)
-def on_post_build(config) -> None:
-    global _data, _offline, _written
-    try:
-        if _written:
-            _offline.page_written(_written)
-        _data.finish()
-        _offline.finish()
-    except BaseException:
-        on_build_error(None)
-        raise
-    _data = _offline = _written = None
-
-
-def on_build_error(error) -> None:
-    global _data, _offline
-    if _data is not None:
-        _data.abandon()
-    if _offline is not None:
-        _offline.abandon()
-    _data = _offline = None
+_hooks = ArchiveHooks()
+on_startup = _hooks.on_startup
+on_pre_build = _hooks.on_pre_build
+on_files = _hooks.on_files
+on_env = _hooks.on_env
+on_page_markdown = _hooks.on_page_markdown
+on_page_content = _hooks.on_page_content
+on_page_context = _hooks.on_page_context
+on_post_page = _hooks.on_post_page
+on_post_build = _hooks.on_post_build
+on_build_error = _hooks.on_build_error

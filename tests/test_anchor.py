@@ -5,7 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hooks.archive.anchor import Normalized, nearest_passage, occurrences
+from hooks.archive.anchor.quotes import Normalized, nearest_passage, occurrences
 
 BODY = "Russia’s  Defense\nMinister said “525 oil tanker trucks” — and 1525 more; 252 were left."
 

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, SEED_BODY, SEED_CLAIMS
 
-from hooks.archive.search_index import tokens
+from hooks.archive.export.search_index import tokens
 
 ARTICLE = "articles/a.html"
 
@@ -106,7 +106,7 @@ def test_indexes_claimant_and_status_pages(project):
 
 
 def _archive_index(project):
-    from hooks.archive import search_index
+    from hooks.archive.export import search_index
 
     return search_index.read(project.site)
 

@@ -14,8 +14,8 @@ from bs4 import BeautifulSoup
 from catalogue import BUILD_CASES, CASES
 from conftest import SEED_BODY, SEED_CLAIMS, Project
 
-from hooks.archive import yamlsafe
-from hooks.archive.load import load_archive
+from hooks.archive.assemble import load_archive
+from hooks.archive.load import yamlsafe
 from hooks.archive.messages import MESSAGES
 from hooks.archive.problems import ContentError
 

@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hooks.archive.claimreview import _SENTENCE_END, ELLIPSIS, claim_words, words_around
+from hooks.archive.export.claimreview import _SENTENCE_END, ELLIPSIS, claim_words, words_around
 from hooks.archive.model import Article, Claim
 
 

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hooks.archive import csp
+from hooks.archive.publish import csp
 
 # The definition: an inline script is a <script> start tag without src (any case), up to </script>.
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S | re.I)

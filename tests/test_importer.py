@@ -7,8 +7,8 @@ import hashlib
 
 import pytest
 
-from hooks.archive.importer import ImportError_, byline_date, import_article, title_of
-from hooks.archive.load import load_archive
+from hooks.archive.assemble import load_archive
+from hooks.importer import ImportError_, byline_date, import_article, title_of
 
 RAW = "\ufeff#Hello World: A Title\r\n\r\nBy March 3, 2021 Somebody\r\n\r\nThey sold 1,200 cars and 45% of trucks.\r\n"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 import re
 
-from hooks.archive import pages
 from hooks.archive.model import Archive, Article, Claim, Claimant, Status
+from hooks.archive.render import lists as pages
 
 
 def _archive(claims: int) -> Archive:
@@ -37,7 +37,7 @@ def _archive(claims: int) -> Archive:
 
 def test_the_claims_index_is_split_into_linked_pages_of_page_size_rows():
     claims = 2 * pages.PAGE_SIZE + 1
-    built = {page.src: page for page in pages.build_pages(_archive(claims))}
+    built = {page.src: page for page in pages.list_pages(_archive(claims))}
     listed = [src for src in built if re.fullmatch(r"claims(_\d+)?\.md", src)]
     assert listed == ["claims.md", "claims_2.md", "claims_3.md"]
     rows = [built[src].html().count("<tr><td>") for src in listed]

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import SEED_BODY, SEED_CLAIMS
 
-from hooks.archive import datafiles, offline
+from hooks.archive.publish import datafiles, offline
 
 
 def _files(folder):

@@ -12,12 +12,13 @@ import pytest
 from catalogue import CASES
 from test_catalogue import _project, load_project_config_statuses
 
-from hooks.archive import bench, load
-from hooks.archive.load import load_archive
+from hooks import bench
+from hooks.archive import assemble
+from hooks.archive.assemble import load_archive
 from hooks.archive.problems import ContentError
 
 pytestmark = pytest.mark.skipif(
-    "fork" not in load.multiprocessing.get_all_start_methods() or load.sys.platform == "darwin",
+    "fork" not in assemble.multiprocessing.get_all_start_methods() or assemble.sys.platform == "darwin",
     reason="workers are only forked where fork is safe; elsewhere loading is always serial",
 )
 
@@ -123,12 +124,12 @@ if __name__ == "__main__":  # the fresh process of _in_a_fresh_process
     if mode == "archive":
         pools = []
 
-        class _Pool(load.ProcessPoolExecutor):
+        class _Pool(assemble.ProcessPoolExecutor):
             def __init__(self, *args, **kwargs):
                 pools.append(args)
                 super().__init__(*args, **kwargs)
 
-        load.ProcessPoolExecutor = _Pool
+        assemble.ProcessPoolExecutor = _Pool
         answer = (pools, _plain(load_archive(Path(paths[0]), workers=2)))
     else:
         answer = _reports(paths, workers=2)

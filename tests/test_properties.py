@@ -17,10 +17,10 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from hooks.archive.anchor import Normalized, normalize_quote, occurrences
-from hooks.archive.load import load_archive
+from hooks.archive.anchor.quotes import Normalized, normalize_quote, occurrences, paragraphs
+from hooks.archive.assemble import load_archive
 from hooks.archive.problems import ContentError
-from hooks.archive.render import article_html, paragraphs
+from hooks.archive.render.article import article_html
 from hooks.archive.site import ArchiveSite
 
 # Text like scraped articles: letters, digits, punctuation, typographic quotes and dashes,

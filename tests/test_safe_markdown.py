@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from hooks.archive import safe_markdown
+from hooks.archive.load import safe_markdown
 
 word = st.text(alphabet="abcXYZ019", min_size=1, max_size=6)
 words = st.lists(word, min_size=1, max_size=3).map(" ".join)

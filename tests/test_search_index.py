@@ -1,4 +1,4 @@
-"""The archive's search index (hooks/archive/search_index.py): tokeniser, shards, files; the theme override
+"""The archive's search index (hooks/archive/export/search_index.py): tokeniser, shards, files; the theme override
 that points Material at the archive's worker. The JavaScript tokeniser is compared with this one in
 tests/browser/test_search.py."""
 
@@ -13,8 +13,8 @@ from conftest import ROOT
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hooks.archive import search_index
-from hooks.archive.search_index import Document, build, file_key, shard_key, tokens
+from hooks.archive.export import search_index
+from hooks.archive.export.search_index import Document, build, file_key, shard_key, tokens
 
 # Strings where a tokeniser can go wrong; tests/browser/test_search.py runs the worker's on them too.
 TRICKY = [

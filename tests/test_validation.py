@@ -6,7 +6,7 @@ import re
 import pytest
 from conftest import SEED_BODY, SEED_CLAIMS
 
-from hooks.archive.load import load_archive
+from hooks.archive.assemble import load_archive
 from hooks.archive.problems import ContentError
 
 LINE = re.compile(r"^(?P<path>\S+?):(?:(?P<line>\d+):)? (?:(?P<claim>[a-z0-9-]+): )?(?P<what>.+)$")

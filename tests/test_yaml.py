@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hooks.archive import yamlsafe
-from hooks.archive.yamlsafe import YamlError, load
+from hooks.archive.load import yamlsafe
+from hooks.archive.load.yamlsafe import YamlError, load
 
 
 def test_mappings_remember_their_lines():

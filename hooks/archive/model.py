@@ -88,7 +88,7 @@ class Article:
     figures: list[Figure] = field(default_factory=list)
     raw_src: str | None = None  # the raw archived text beside the article, if kept
     sidecar_src: str | None = None
-    markdown_html: str = ""  # format: markdown only, with claim markers (see render)
+    markdown_html: str = ""  # format: markdown only, with claim markers (anchor/markers.py)
 
     @property
     def stem(self) -> str:
@@ -110,7 +110,7 @@ class Archive:
     claimants: dict[str, Claimant]
     statuses: dict[str, Status]
     # Rendered links, by what they link to and the folder of the page they are on: thousands
-    # of pages name the same few hundred claimants and statuses (see render.py).
+    # of pages name the same few hundred claimants and statuses (see render/html.py).
     links: dict = field(default_factory=dict, repr=False, compare=False)
 
     def claims(self):

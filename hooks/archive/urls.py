@@ -11,6 +11,10 @@ import functools
 import posixpath
 import re
 
+# The offline copy (publish/offline.py writes it, the home page links it).
+OFFLINE_ZIP = "annotated-news-archive-offline.zip"
+OFFLINE_CHECKSUM = OFFLINE_ZIP + ".sha256"
+
 
 def page_url(src: str) -> str:
     """articles/2015/x.md -> articles/2015/x.html"""

@@ -26,9 +26,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from hooks.archive import search_index
-from hooks.archive.chromium import ARGS as CHROMIUM_ARGS
-from hooks.archive.chromium import PATH as CHROMIUM
+from hooks.archive.export import search_index
+from hooks.bench.chromium import ARGS as CHROMIUM_ARGS
+from hooks.bench.chromium import PATH as CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[2]
 SUB_PATH = "/some-repo/"
@@ -58,7 +58,7 @@ def site(tmp_path_factory) -> Path:
 def offline(site, tmp_path_factory) -> Path:
     """The offline copy (the zip linked from the home page), unpacked: file:// tests open it."""
     sys.path.insert(0, str(ROOT))
-    from hooks.archive.offline import FOLDER, ZIP_NAME
+    from hooks.archive.publish.offline import FOLDER, ZIP_NAME
 
     into = tmp_path_factory.mktemp("offline")
     with zipfile.ZipFile(site / ZIP_NAME) as archive:

@@ -12,7 +12,7 @@ import pytest
 from conftest import SEED_BODY, SEED_CLAIMS, Project
 from playwright.sync_api import expect
 
-from hooks.archive import search_index
+from hooks.archive.export import search_index
 
 from .conftest import ROOT, search
 

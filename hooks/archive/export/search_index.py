@@ -41,9 +41,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html import unescape
 
-from . import urls
-from .model import Archive, Article, Claim
-from .render import CLAIM_MARKS
+from .. import urls
+from ..anchor.markers import CLAIM_MARKS
+from ..load.safe_markdown import TAG
+from ..model import Archive, Article, Claim
 
 FOLDER = "search/archive"
 CHUNK = 8  # documents a chunk file: a list of 50 results reads at most 50 chunks of ~2.7 KB
@@ -129,13 +130,12 @@ class Document:
     text: str  # plain text, searched; its start is the teaser
 
 
-_TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 
 
 def html_text(html: str) -> str:
     """The visible text of a fragment of HTML (tags out, entities read), white space collapsed."""
-    return _SPACE.sub(" ", unescape(_TAG.sub(" ", html))).strip()
+    return _SPACE.sub(" ", unescape(TAG.sub(" ", html))).strip()
 
 
 def _note_text(archive: Archive, claim: Claim) -> str:

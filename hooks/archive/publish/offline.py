@@ -11,7 +11,7 @@ deflate differently; the files inside and SHA256SUMS stay the same).
 
 Compressing a large site takes seconds (with ISA-L's Deflate where the `isal` package is
 installed, see _use_isal), so OfflineCopy does it while the site is being built, in a helper
-process (this file, run as a script) on the machine's other core. The helper is
+process (this module, run with `python -m`) on the machine's other core. The helper is
 told which files are ready by two pipes: one from the build (each page, once written) and one
 from whatever writes the data files (see datafiles.py). It reads the data pipe to its end
 first, then the pages pipe; at the end of that it adds every other file of the site.
@@ -31,9 +31,11 @@ import threading
 import zipfile
 from pathlib import Path
 
+from .. import urls
+
 FOLDER = "annotated-news-archive"
-ZIP_NAME = f"{FOLDER}-offline.zip"
-CHECKSUM_NAME = f"{ZIP_NAME}.sha256"
+ZIP_NAME = urls.OFFLINE_ZIP
+CHECKSUM_NAME = urls.OFFLINE_CHECKSUM
 MANIFEST = "SHA256SUMS"
 _EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can record
 # An entry given as a ZipInfo ignores the ZipFile's compresslevel: the level is passed with
@@ -113,7 +115,8 @@ class OfflineCopy:
         os.close(handle)
         data_read, self.data_fd = os.pipe()
         self.helper = subprocess.Popen(
-            [sys.executable, __file__, str(self.site_dir), self.temporary, str(data_read)],
+            [sys.executable, "-m", __name__, str(self.site_dir), self.temporary, str(data_read)],
+            env=_importable(),
             stdin=subprocess.PIPE,
             stderr=subprocess.PIPE,
             pass_fds=(data_read,),
@@ -152,6 +155,13 @@ class OfflineCopy:
         _, errors = self.helper.communicate()  # closes the pages pipe: the helper finishes
         if self.helper.returncode != 0:
             raise RuntimeError(f"offline copy failed: {errors.decode(errors='replace').strip()}")
+
+
+def _importable() -> dict:
+    """The environment of the helper: this package importable from it, wherever the build runs."""
+    project = str(Path(__file__).resolve().parents[3])  # the folder that holds hooks/
+    path = os.environ.get("PYTHONPATH")
+    return {**os.environ, "PYTHONPATH": project + (os.pathsep + path if path else "")}
 
 
 def _lines(pipe):

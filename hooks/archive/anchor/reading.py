@@ -2,7 +2,7 @@
 
 For a `text` article that is the archived text itself. For a `markdown` article it
 is the text of the rendered Markdown (no `**`, link addresses or list marks), taken
-from the HTML the page shows, with the claim markers (see render) telling where each
+from the HTML the page shows, with the claim markers (markers.py) telling where each
 quote stands. Blocks are separated by a blank line, so paragraph breaks stay visible.
 
 claimReviewed (claimreview) and the TextQuoteSelector's prefix and suffix
@@ -12,26 +12,24 @@ claimReviewed (claimreview) and the TextQuoteSelector's prefix and suffix
 
 from __future__ import annotations
 
-import html
 import re
 
-from .model import Article
-from .render import CLOSE, MID, OPEN
+from ..load.safe_markdown import plain_text
+from ..model import Article
+from .markers import CLAIM_MARKS
 
 _BLOCK_EDGE = re.compile(r"</?(?:p|li|h[1-6]|blockquote|pre|ul|ol|tr|table|div|hr)\b[^>]*>", re.I)
 _BREAK = re.compile(r"<br\s*/?>", re.I)
-_TAG = re.compile(r"<[^>]+>")
-_MARKER = re.compile(f"{OPEN}(\\d+){MID}|{CLOSE}")
 
 
 def reading_text(article: Article) -> tuple[str, list[tuple[int, int]]]:
     """(text, [(start, end) of each claim, in article.claims order])."""
     if article.format != "markdown":
         return article.body, [(c.start, c.end) for c in article.claims]
-    source = html.unescape(_TAG.sub("", _BLOCK_EDGE.sub("\n\n", _BREAK.sub("\n", article.markdown_html))))
+    source = plain_text(_BLOCK_EDGE.sub("\n\n", _BREAK.sub("\n", article.markdown_html)))
     out, spans, position, open_at = [], {}, 0, []
     length = 0
-    for match in _MARKER.finditer(source):
+    for match in CLAIM_MARKS.finditer(source):
         piece = source[position : match.start()]
         out.append(piece)
         length += len(piece)

@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .anchor import Normalized, occurrences
+from ..archive.anchor.quotes import Normalized, occurrences
 
 ROOT = Path(__file__).resolve().parents[2]  # the project: mkdocs.yml, docs/, hooks/, overrides/
 STATUSES = ("confirmed", "partly-confirmed", "unverified", "disputed", "false")
@@ -464,7 +464,7 @@ def bench(
                     "check_peak_mb": checked.peak_mb if checked else None,
                 }
                 if search and checked:
-                    from .bench_search import measure  # playwright is only needed for this
+                    from .search import measure  # playwright is only needed for this
 
                     row["search"] = min((measure(site, search) for _ in range(repeat)), key=lambda m: m["seconds"])
                 rows.append(row)

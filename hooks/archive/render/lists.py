@@ -8,28 +8,18 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from . import offline, urls
-from .messages import MESSAGES
-from .model import Archive, Claim
-from .render import attr, claimant_description, claimant_link, date, link, status_badge, text
+from .. import urls
+from ..messages import MESSAGES
+from ..model import Archive, Claim
+from .html import attr, claimant_description, claimant_link, date, link, status_badge, text
+from .page import Page
 
 # 500 rows: about 300 KB of HTML, a page a reader scans or searches with the browser's find.
 # Each page also costs the whole theme (navigation, header, scripts) to build and to download:
 # at 10,000 articles, pages of 200 rows were 2,300 list pages, of 500 about 1,000.
 PAGE_SIZE = 500
-
-
-@dataclass
-class Generated:
-    src: str
-    title: str
-    html: Callable[[], str]  # built only when the page is rendered
-    in_nav: bool = False
-    # Lists repeat what article pages say: only a few generated pages go into the
-    # archive's search index (search_index.py), beside every article.
-    searchable: bool = False
 
 
 def _pages(items: list, size: int = PAGE_SIZE) -> list[list]:
@@ -57,7 +47,7 @@ def _claims_table(archive: Archive, claims: list[Claim], here: str, *, show_clai
         return '<p class="na-empty">No claims.</p>'
     head = "<th>Figure</th><th>Article</th>" + ("<th>Claimant</th>" if show_claimant else "") + "<th>Status</th>"
     # A page of hundreds of rows names the same articles again and again: each article's link
-    # is made once per page (claimant and status links are kept per folder by render.py).
+    # is made once per page (claimant and status links are kept per folder by html.py).
     articles = {}
     rows = []
     for claim in claims:
@@ -78,7 +68,7 @@ def _status_counts(archive: Archive, counts: Counter, here: str) -> str:
     return f'<ul class="na-counts">{items}</ul>'
 
 
-def _paginated(src_of, title: str, rows: list, render_page: Callable[[str, list, str], str]) -> list[Generated]:
+def _paginated(src_of, title: str, rows: list, render_page: Callable[[str, list, str], str]) -> list[Page]:
     chunks = _pages(rows)
     generated = []
     for number, chunk in enumerate(chunks, 1):
@@ -89,11 +79,11 @@ def _paginated(src_of, title: str, rows: list, render_page: Callable[[str, list,
             pager = _pager(src, src_of, number, len(chunks))
             return f"<h1>{text(page_title)}</h1>{render_page(src, chunk, pager)}"
 
-        generated.append(Generated(src, page_title, html))
+        generated.append(Page(src, page_title, html))
     return generated
 
 
-def build_pages(archive: Archive) -> list[Generated]:
+def list_pages(archive: Archive) -> list[Page]:
     claims = list(archive.claims())
     made, relayed = defaultdict(list), defaultdict(list)
     for claim in claims:
@@ -105,7 +95,7 @@ def build_pages(archive: Archive) -> list[Generated]:
         by_status[claim.status].append(claim)
 
     status_counts = Counter(claim.status for claim in claims)
-    pages = [Generated("index.md", "Home", lambda: _home(archive, claims, made), in_nav=True, searchable=True)]
+    pages = [Page("index.md", "Home", lambda: _home(archive, claims, made), in_nav=True, searchable=True)]
 
     def articles_page(here, chunk, pager):
         rows = "".join(
@@ -153,7 +143,7 @@ def build_pages(archive: Archive) -> list[Generated]:
         pages += _claimant_pages(archive, claimant, made[claimant.id], relayed[claimant.id])
 
     pages.append(
-        Generated("statuses.md", "Statuses", lambda: _statuses_overview(archive, claims), in_nav=True, searchable=True)
+        Page("statuses.md", "Statuses", lambda: _statuses_overview(archive, claims), in_nav=True, searchable=True)
     )
     for status in archive.statuses.values():
 
@@ -167,7 +157,7 @@ def build_pages(archive: Archive) -> list[Generated]:
         )
 
     pages += _paginated(lambda n: urls._paged("coverage", n), "Coverage", _uncovered(archive), _coverage(archive))
-    pages.append(Generated("errors.md", "Error messages", _errors, in_nav=True))
+    pages.append(Page("errors.md", "Error messages", _errors, in_nav=True))
     for page in pages:
         if page.src in ("articles.md", "claims.md", "claimants.md", "coverage.md"):
             page.in_nav = True
@@ -182,7 +172,7 @@ def _downloads(here: str) -> str:
     return f'<p class="na-downloads">Download: {links} ({about})</p>'
 
 
-def _claimant_pages(archive: Archive, claimant, made: list[Claim], relayed: list[Claim]) -> list[Generated]:
+def _claimant_pages(archive: Archive, claimant, made: list[Claim], relayed: list[Claim]) -> list[Page]:
     rows = [("made", c) for c in made] + [("relayed", c) for c in relayed]
 
     def page(here, chunk, pager):
@@ -257,9 +247,9 @@ def _home(archive: Archive, claims: list[Claim], made) -> str:
 
 def _offline_copy() -> str:
     return (
-        f'<p class="na-offline">Read it offline: {link(offline.ZIP_NAME, "the whole archive as one zip")} '
+        f'<p class="na-offline">Read it offline: {link(urls.OFFLINE_ZIP, "the whole archive as one zip")} '
         "(unzip it and open <code>index.html</code>; the <code>SHA256SUMS</code> file inside lists the "
-        f"checksum of every file; {link(offline.CHECKSUM_NAME, 'checksum of the zip')}).</p>"
+        f"checksum of every file; {link(urls.OFFLINE_CHECKSUM, 'checksum of the zip')}).</p>"
     )
 
 
@@ -315,7 +305,3 @@ def _errors() -> str:
         "A build with any problem writes nothing, so the last good site stays as it was.</p>"
         f"<p>{len(MESSAGES)} messages.</p>{''.join(entries)}"
     )
-
-
-def description(archive: Archive, article) -> str:
-    return attr(f"Archived from {article.outlet}: {len(article.claims)} annotated claims.")

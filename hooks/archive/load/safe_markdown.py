@@ -9,6 +9,7 @@ list, so whatever Markdown itself produces can carry no script, event handler or
 
 from __future__ import annotations
 
+import html as _html
 import re
 
 import markdown
@@ -21,6 +22,8 @@ _ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 _HREF = re.compile(r'href="([^"]*)"')
 _SCHEME = re.compile(r"\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 _OUTER_P = re.compile(r"\A<p>(.*)</p>\Z", re.S)
+# A tag of the HTML made here (attribute values never hold ">": nh3 escapes it).
+TAG = re.compile(r"<[^>]+>")
 
 
 def _inert_markdown() -> markdown.Markdown:
@@ -97,3 +100,8 @@ def block_html(source: str) -> str:
         url_schemes=ALLOWED_SCHEMES,
         link_rel="noopener nofollow",
     )
+
+
+def plain_text(fragment: str) -> str:
+    """The text of HTML made here (a note, an archived Markdown text): tags out, entities read."""
+    return _html.unescape(TAG.sub("", fragment))

@@ -1,4 +1,4 @@
-"""The editors' command line: `python -m hooks import|check` (run from the project root)."""
+"""The command line: `python -m hooks check|import|bench` (run from the project root)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import datetime
 import sys
 from pathlib import Path
 
-from . import yamlsafe
+from .archive.build import load_site
+from .archive.load import yamlsafe
+from .archive.problems import ContentError
 from .importer import ImportError_, import_article
-from .problems import ContentError
-from .site import ArchiveSite
 
 
 def _date(value: str) -> datetime.date:
@@ -38,7 +38,7 @@ def command_check(args) -> int:
     config = read_project_config(config_path)
     extra = config.get("extra") or {}
     try:
-        site = ArchiveSite.load(_docs_dir(config, config_path), extra.get("archive"), config_path.resolve())
+        site = load_site(_docs_dir(config, config_path), extra.get("archive"), config_path.resolve())
     except ContentError as error:
         for line in error.lines():
             print(line, file=sys.stderr)

@@ -6,7 +6,7 @@ selected twice:
 - a TextQuoteSelector: `exact` is the quote as it stands in the archived text,
   `prefix` and `suffix` the (up to) CONTEXT characters before and after it, within
   its paragraph (on the page, notes stand between paragraphs); for a Markdown
-  article, all three come from the text as rendered (readingtext), as the page shows it;
+  article, all three come from the text as rendered (anchor/reading.py), as the page shows it;
 - a TextPositionSelector: `start`/`end` are character offsets (Unicode code
   points) of the quote in the archived text, the article body (docs/data.md).
 
@@ -27,10 +27,10 @@ import datetime
 import json
 import re
 
-from . import urls
-from .exports import plain_text
-from .model import Archive, Article, Claim
-from .readingtext import reading_text
+from .. import urls
+from ..anchor.reading import reading_text
+from ..load.safe_markdown import plain_text
+from ..model import Archive, Article, Claim
 
 CONTEXT = 32
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -167,5 +167,5 @@ def pages(archive: Archive, site_url: str, publisher: dict | None = None):
 
 
 def dumps(data: dict) -> str:
-    # No indentation: json.dumps then uses its C encoder (as in exports.py).
+    # No indentation: json.dumps then uses its C encoder (as in records.py).
     return json.dumps(data, ensure_ascii=False)

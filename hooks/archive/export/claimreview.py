@@ -19,9 +19,9 @@ import itertools
 import json
 import re
 
-from . import urls
-from .model import Archive, Article, Claim, Claimant
-from .readingtext import reading_text
+from .. import urls
+from ..anchor.reading import reading_text
+from ..model import Archive, Article, Claim, Claimant
 
 MAX_CLAIM_REVIEWED = 74  # Google: "under 75 characters"
 _WORD = re.compile(r"\S+")

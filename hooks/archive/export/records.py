@@ -7,13 +7,12 @@ columns). Permalinks are absolute when `site_url` is set, else site-relative.
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
-import re
 
-from . import urls
-from .model import Archive, Article, Claim
+from .. import urls
+from ..load.safe_markdown import plain_text
+from ..model import Archive, Article, Claim
 
 CSV_COLUMNS = [
     "article",
@@ -34,13 +33,8 @@ CSV_COLUMNS = [
     "evidence_urls",
     "permalink",
 ]
-_TAGS = re.compile(r"<[^>]+>")
 # JSON is written without indentation: json.dumps then uses its C encoder, several
 # times faster (with indent it runs in Python), and the files are smaller.
-
-
-def plain_text(fragment: str) -> str:
-    return html.unescape(_TAGS.sub("", fragment))
 
 
 def claim_record(archive: Archive, claim: Claim, site_url: str = "") -> dict:

@@ -19,6 +19,8 @@ _SPACE = re.compile(r"\s+")
 # that starts with a character class lets the regex engine skip ahead (3x faster on bodies).
 _LONG_SPACE = re.compile(r"\s\s+")
 _WORD_START = re.compile(r"(?<!\w)\w")
+# A blank line (with any white space around it): paragraphs of a text article end there.
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 
 
 class Normalized:
@@ -123,3 +125,14 @@ def nearest_passage(normalized: Normalized, quote: str) -> str | None:
 
 def line_of(body: str, offset: int) -> int:
     return body.count("\n", 0, offset) + 1
+
+
+def paragraphs(body: str):
+    """[start, end) of each paragraph of a text-format body."""
+    start = 0
+    for match in PARAGRAPH_BREAK.finditer(body):
+        if body[start : match.start()].strip():
+            yield start, match.start()
+        start = match.end()
+    if body[start:].strip():
+        yield start, len(body)

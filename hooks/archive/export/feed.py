@@ -19,9 +19,9 @@ import datetime
 import uuid
 from xml.sax.saxutils import escape
 
-from . import urls
-from .exports import plain_text
-from .model import Archive
+from .. import urls
+from ..load.safe_markdown import plain_text
+from ..model import Archive
 
 FEED_PATH = "feed.xml"
 MAX_ENTRIES = 100

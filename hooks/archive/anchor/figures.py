@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Figure
+from ..model import Figure
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"

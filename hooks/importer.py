@@ -17,9 +17,10 @@ import re
 import unicodedata
 from pathlib import Path
 
-from . import fields, messages
-from .figures import find_figures
-from .load import BOM, RAW_SUFFIX, SIDECAR_SUFFIX
+from .archive import messages
+from .archive.anchor.figures import find_figures
+from .archive.load import fields
+from .archive.load.source import BOM, RAW_SUFFIX, SIDECAR_SUFFIX
 
 _MONTHS = {
     name: number

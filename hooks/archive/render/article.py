@@ -9,100 +9,15 @@ on wide screens.
 
 from __future__ import annotations
 
-import posixpath
 import re
-from html import escape
 
-from . import urls
-from .model import Archive, Article, Claim
+from .. import urls
+from ..anchor.markers import CLOSE, MID, OPEN
+from ..anchor.quotes import paragraphs
+from ..model import Archive, Article, Claim
+from .html import attr, claimant_link, date, link, relay_chain, status_badge, text
 
-PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
-
-# Markers that stand for claim boundaries while an archived Markdown text goes
-# through Markdown. They are Unicode noncharacters, which never occur in text
-# (the loader refuses bodies that contain them).
-OPEN, MID, CLOSE = "\ufdd0", "\ufdd1", "\ufdd2"
-MARKERS = re.compile(f"[{OPEN}{MID}{CLOSE}]")
-# A claim marker as it stands in markdown_html: OPEN, the claim's index, MID; or CLOSE.
-CLAIM_MARKS = re.compile(f"{OPEN}\\d+{MID}|{CLOSE}")
 _MARKER_OR_BLOCK_END = re.compile(f"{OPEN}(\\d+){MID}|{CLOSE}|</(?:p|li|h[1-6]|blockquote|pre)>")
-
-
-def attr(value) -> str:
-    return escape(str(value), quote=True)
-
-
-def text(value) -> str:
-    return escape(str(value), quote=False)
-
-
-def link(href: str, label: str, *, external: bool = False, cls: str = "") -> str:
-    extra = ' rel="nofollow noopener"' if external else ""
-    klass = f' class="{cls}"' if cls else ""
-    return f'<a href="{attr(href)}"{klass}{extra}>{text(label)}</a>'
-
-
-def date(value) -> str:
-    return f'<time datetime="{value.isoformat()}">{value.isoformat()}</time>'
-
-
-def status_badge(archive: Archive, status_id: str, here: str | None = None) -> str:
-    status = archive.statuses[status_id]
-    label = f'<span class="na-status__symbol" aria-hidden="true">{text(status.symbol)}</span> {text(status.label)}'
-    if here is None:
-        return f'<span class="na-status" data-status="{attr(status_id)}">{label}</span>'
-    return _linked(
-        archive,
-        "status",
-        status_id,
-        here,
-        lambda href: f'<a class="na-status" data-status="{attr(status_id)}" href="{attr(href)}">{label}</a>',
-    )
-
-
-def claimant_link(archive: Archive, claimant_id: str, here: str) -> str:
-    claimant = archive.claimants[claimant_id]
-    return _linked(archive, "claimant", claimant_id, here, lambda href: link(href, claimant.name))
-
-
-_PAGE_OF = {"status": urls.status_page, "claimant": urls.claimant_page}
-
-
-def _linked(archive: Archive, kind: str, target: str, here: str, make) -> str:
-    """make(href) for the page of a status or claimant, made once per folder it is linked from."""
-    key = (kind, target, posixpath.dirname(here))  # a page's folder is its source's
-    if key not in archive.links:
-        archive.links[key] = make(urls.relative(here, urls.page_url(_PAGE_OF[kind](target))))
-    return archive.links[key]
-
-
-def claimant_description(archive: Archive, claimant_id: str) -> str:
-    """The claimant's role, or failing that its affiliation, as escaped text."""
-    claimant = archive.claimants[claimant_id]
-    if claimant.role:
-        return text(claimant.role)
-    if claimant.affiliation:
-        return text(archive.claimants[claimant.affiliation].name)
-    return ""
-
-
-def _chain(archive: Archive, claim: Claim, name) -> list[str]:
-    """The hops of a claim's relay chain: the claimant (with role), each relay, the outlet.
-
-    name(claimant_id) shows a claimant (a link, or plain text).
-    """
-    hops = [name(who) for who in (claim.claimant, *claim.via)]
-    description = claimant_description(archive, claim.claimant)
-    if description:
-        hops[0] += f", {description}"
-    return [*hops, text(claim.article.outlet)]
-
-
-def relay_chain(archive: Archive, claim: Claim, here: str) -> str:
-    """Claimant (with role) → each relay → the outlet, claimants linked to their pages."""
-    *hops, outlet = _chain(archive, claim, lambda who: claimant_link(archive, who, here))
-    hops.append(f'<span class="na-chain__outlet">{outlet}</span>')
-    return ' <span class="na-chain__arrow" aria-label="relayed to">→</span> '.join(hops)
 
 
 def note(archive: Archive, claim: Claim, here: str) -> str:
@@ -162,17 +77,6 @@ def _paragraph_html(article: Article, start: int, end: int, claims, figures) -> 
     return "<p>" + "".join(out) + "</p>"
 
 
-def paragraphs(body: str):
-    """[start, end) of each paragraph of a text-format body."""
-    start = 0
-    for match in PARAGRAPH_BREAK.finditer(body):
-        if body[start : match.start()].strip():
-            yield start, match.start()
-        start = match.end()
-    if body[start:].strip():
-        yield start, len(body)
-
-
 def _text_format(archive: Archive, article: Article) -> str:
     here = article.src
     claims = article.claims
@@ -183,34 +87,6 @@ def _text_format(archive: Archive, article: Article) -> str:
         out.append(_paragraph_html(article, start, end, inside, [f for f in uncovered if start <= f.start < end]))
         out.extend(note(archive, c, here) for c in inside)
     return "\n".join(out)
-
-
-def marked_markdown(article: Article) -> str:
-    """The Markdown body with invisible markers around each claim's quote."""
-    pieces, position = [], 0
-    for index, claim in enumerate(article.claims):
-        pieces += [
-            article.body[position : claim.start],
-            f"{OPEN}{index}{MID}",
-            article.body[claim.start : claim.end],
-            CLOSE,
-        ]
-        position = claim.end
-    pieces.append(article.body[position:])
-    return "".join(pieces)
-
-
-def markdown_claims_problem(html: str, count: int) -> dict[int, str]:
-    """Claims (by index) whose markers did not come through Markdown as one run of text, with a message code."""
-    problems = {}
-    for index in range(count):
-        opening = html.find(f"{OPEN}{index}{MID}")
-        closing = html.find(CLOSE, opening)
-        if opening == -1 or closing == -1 or html.rfind("<", 0, opening) > html.rfind(">", 0, opening):
-            problems[index] = "quote-in-markup"  # lost, or inside a tag (a link address)
-        elif "<" in html[opening:closing]:
-            problems[index] = "quote-crosses-formatting"
-    return problems
 
 
 def _markdown_format(archive: Archive, article: Article) -> str:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from .problems import did_you_mean
+from ..problems import did_you_mean
 
 ID_PATTERN = re.compile(r"[a-z0-9-]+\Z")
 SHA256_PATTERN = re.compile(r"[0-9a-f]{64}\Z")

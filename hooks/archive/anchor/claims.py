@@ -1,0 +1,92 @@
+"""A claims file's quotes anchored in its article: where each stands, in reading order, numbered.
+
+Every problem names the line of the claim's key it is about; nothing fuzzy is ever used (see quotes.py).
+"""
+
+from __future__ import annotations
+
+from ..load import safe_markdown
+from ..load.source import Source
+from ..model import Article, Claim, Link
+from . import markers
+from .quotes import PARAGRAPH_BREAK, Normalized, line_of, nearest_passage, occurrences
+
+
+class Anchoring:
+    """An article's text, prepared once for anchoring all of its claims."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.normalized = Normalized(article.body)
+        self.paragraph_breaks = (
+            [m.start() + 1 for m in PARAGRAPH_BREAK.finditer(article.body)] if article.format == "text" else []
+        )
+
+    def span(self, clean: dict, problem) -> tuple[int, int] | None:
+        """The claim's [start, end) in the body, or None after reporting why not."""
+        quote = clean["quote"]
+        found = occurrences(self.normalized, quote)
+        occurrence = clean.get("occurrence")
+        if not found:
+            guess = nearest_passage(self.normalized, quote)
+            hint = f'nearest passage: "{guess}"; ' if guess else ""
+            problem("quote", "quote-not-found", quote=quote, hint=hint)
+            return None
+        if occurrence is not None and occurrence > len(found):
+            problem("occurrence", "occurrence-out-of-range", value=occurrence, count=len(found))
+            return None
+        if occurrence is None and len(found) > 1:
+            places = ", ".join(f"line {line_of(self.article.body, start)}" for start, _ in found)
+            problem("quote", "quote-ambiguous", quote=quote, count=len(found), places=places)
+            return None
+        span = found[(occurrence or 1) - 1]
+        if any(span[0] < b < span[1] for b in self.paragraph_breaks):
+            problem("quote", "quote-crosses-paragraphs")
+            return None
+        return span
+
+    def claim(self, clean: dict, line: int, span: tuple[int, int], note_html: str) -> Claim:
+        source = clean.get("source")
+        return Claim(
+            id=clean["id"],
+            quote=clean["quote"],
+            claimant=clean["claimant"],
+            status=clean["status"],
+            note=clean["note"],
+            line=line,
+            occurrence=clean.get("occurrence"),
+            via=clean.get("via", []),
+            said=clean.get("said"),
+            source=Link(**source) if source else None,
+            figure=clean.get("figure"),
+            evidence=[Link(**e) for e in clean.get("evidence", [])],
+            checked=clean.get("checked"),
+            start=span[0],
+            end=span[1],
+            note_html=note_html,
+            article=self.article,
+        )
+
+
+def finish(source: Source, article: Article | None, claims: list[Claim]) -> list[Claim]:
+    """The claims that anchored, checked together: in reading order, numbered, not overlapping."""
+    if article is None:
+        return []
+    claims.sort(key=lambda c: c.start)
+    for before, after in zip(claims, claims[1:], strict=False):
+        if after.start < before.end:
+            source.problem(after.line, "quote-overlap", after.id, other=before.id, other_line=before.line)
+    for number, claim in enumerate(claims, 1):
+        claim.number = number
+    if article.format == "markdown":
+        _check_markdown(source, article, claims)
+    return claims
+
+
+def _check_markdown(source: Source, article: Article, claims: list[Claim]) -> None:
+    """Render an archived Markdown text once, and refuse quotes its markup would split."""
+    article.claims = claims
+    article.markdown_html = safe_markdown.block_html(markers.marked_markdown(article))
+    for index, code in markers.markdown_claims_problem(article.markdown_html, len(claims)).items():
+        claim = claims[index]
+        source.problem(claim.line, code, claim.id)

@@ -1,0 +1,246 @@
+"""The whole archive, loaded (load/) and anchored (anchor/), every problem reported at once.
+
+Runs before anything is written, so a broken archive never replaces a good site. Reads each
+file once; the rest of the build works from the result.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .anchor import claims as anchoring
+from .anchor.figures import find_figures
+from .load import registry, sidecar
+from .load.article import load_article
+from .load.source import ARTICLES_DIR, REGISTRY, SIDECAR_SUFFIX, Source, shown_path
+from .model import Archive, Article, Claim
+from .problems import Problems, did_you_mean
+from .statuses import build_statuses
+
+PARALLEL_FROM = 200  # articles: below this, starting worker processes costs more than it saves
+
+
+def load_archive(
+    docs_dir: Path, statuses_override=None, config_path: Path | None = None, workers: int | None = 1
+) -> Archive:
+    """Load, validate and anchor everything; raises ContentError listing all problems.
+
+    Paths in problems are relative to the folder of config_path (the project root).
+    workers: how many processes read the article files (None: as many as are worth it,
+    see _map); the archive and its problems are the same whatever the number.
+    """
+    problems = Problems()
+    docs_dir = Path(docs_dir)
+    config_path = Path(config_path) if config_path else docs_dir.parent / "mkdocs.yml"
+    root = config_path.parent
+    config_text = config_path.read_text(encoding="utf-8", errors="replace") if statuses_override else ""
+    statuses = build_statuses(statuses_override, problems, shown_path(config_path, root), config_text)
+    docs_dir = Path(docs_dir)
+
+    def new_source(path):
+        return Source(path, problems, root)
+
+    claimants: dict = {}
+    registry_ok = registry.load_registry_file(new_source(docs_dir / REGISTRY), claimants)
+
+    articles_dir = docs_dir / ARTICLES_DIR
+    article_paths = sorted(articles_dir.rglob("*.md")) if articles_dir.is_dir() else []
+    sidecar_paths = sorted(articles_dir.rglob("*" + SIDECAR_SUFFIX)) if articles_dir.is_dir() else []
+    article_stems = {str(p)[: -len(".md")] for p in article_paths}
+    for path in sidecar_paths:
+        if str(path)[: -len(SIDECAR_SUFFIX)] not in article_stems:
+            article_name = path.name[: -len(SIDECAR_SUFFIX)] + ".md"
+            new_source(path).problem(None, "orphan-sidecar", article=article_name)
+
+    articles, pending = [], []
+    jobs = [(path, docs_dir, root) for path in article_paths]
+    for loaded in _map(_load_pair, jobs, workers):
+        # Each file's problems in the order a one-process run finds them: the report is the same.
+        problems.items.extend(loaded.problems)
+        if loaded.article is not None:
+            articles.append(loaded.article)
+        if loaded.sidecar is not None:
+            # Claimants are merged here, in file order: a conflict names the file that defined them first.
+            source = new_source(loaded.sidecar)
+            problems.items.extend(loaded.sidecar_problems)
+            if loaded.claimants is not None:
+                registry.merge_claimants(source, loaded.claimants, claimants)
+            problems.items.extend(loaded.claims_problems)
+            pending.append((loaded.article, source, loaded.checked))
+
+    for claimant in claimants.values():
+        if claimant.affiliation and claimant.affiliation not in claimants:
+            problems.add(
+                claimant.defined_in,
+                claimant.line,
+                "unknown-affiliation",
+                claimant=claimant.id,
+                value=claimant.affiliation,
+                hint=did_you_mean(claimant.affiliation, claimants, "claimant ids"),
+            )
+    if not registry_ok:
+        # Every claimant reference would look unknown: report the registry's own problem only.
+        claimants = registry.AnyClaimant(claimants)
+    for article, source, checked in pending:
+        claims = _claims(source, article, checked, claimants, statuses)
+        if article is not None:
+            article.claims = claims
+
+    problems.raise_if_any()
+    articles.sort(key=lambda a: (a.archived, a.src), reverse=True)
+    return Archive(articles=articles, claimants=claimants, statuses=statuses)
+
+
+@dataclass
+class _Checked:
+    """A claims file's claims, checked but for their claimants and status (which need every file).
+
+    steps are the file's problems in the order found, with, where each claim's claimants and
+    status are checked, the index of that claim in refs. candidates are the claims that passed
+    every other check, as (index in refs, claim); claims and final are what anchoring.finish made
+    of them, which stands if every reference is known.
+    """
+
+    steps: list = field(default_factory=list)
+    refs: list = field(default_factory=list)
+    candidates: list = field(default_factory=list)
+    claims: list = field(default_factory=list)
+    final: list = field(default_factory=list)
+
+
+@dataclass
+class _Loaded:
+    """An article file and its claims file, read and checked: all that needs no other file.
+
+    Made by _load_pair, in a worker process or not. The problems are in separate lists so that
+    load_archive reports them in the order a one-process run finds them.
+    """
+
+    article: Article | None
+    problems: list  # the article file's
+    sidecar: Path | None = None
+    sidecar_problems: list = field(default_factory=list)  # before its claimants are merged
+    claimants: object = None  # its `claimants:` block, merged by load_archive
+    claims_problems: list = field(default_factory=list)  # after the merge
+    checked: _Checked = field(default_factory=_Checked)
+
+
+def _load_pair(job) -> _Loaded:
+    path, docs_dir, root = job
+    source = Source(path, Problems(), root)
+    article = load_article(source, docs_dir)
+    if article is not None:
+        article.figures = find_figures(article.body)
+    loaded = _Loaded(article, source.problems.items)
+    path = Path(str(path)[: -len(".md")] + SIDECAR_SUFFIX)
+    if path.exists():
+        # Checked even when its article is broken, so one run reports both.
+        source = Source(path, Problems(), root)
+        loaded.sidecar = path
+        if article is not None:
+            article.sidecar_src = path.relative_to(docs_dir).as_posix()
+        loaded.claimants, claims_data, loaded.claims_problems = sidecar.read_sidecar(source)
+        loaded.sidecar_problems = source.problems.items
+        source.problems = Problems()
+        loaded.checked = _check_claims(source, article, claims_data)
+    return loaded
+
+
+def _map(function, jobs: list, workers: int | None):
+    """function over jobs, in order: in worker processes when that is safe and worth it.
+
+    Reading the article files is most of loading (YAML, field checks, anchoring) and each pair
+    of files is independent, so two cores nearly halve it. Workers are forked: they start at
+    once, with the code already imported. Forking is only done where it is safe: not on macOS
+    (its system libraries are not fork-safe; spawn would re-import everything) and not from a
+    process with other threads (`mkdocs serve` rebuilds in one: a lock held by another thread
+    at the fork would stay locked in the child). Small archives are not worth the processes.
+    """
+    if workers is None:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        workers = min(cores, 8) if len(jobs) >= PARALLEL_FROM else 1
+    can_fork = (
+        "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin" and threading.active_count() == 1
+    )
+    if workers <= 1 or len(jobs) < 2 or not can_fork:
+        return list(map(function, jobs))
+    # Chunks of up to 64 pairs: few round trips, yet the last chunks still share out evenly.
+    chunk = max(1, min(64, len(jobs) // (workers * 4)))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(function, jobs, chunksize=chunk))
+
+
+def _check_claims(source: Source, article: Article | None, claims_data) -> _Checked:
+    """The claims of one article, all but their references checked; with article None (it failed
+    to load), only their fields are checked."""
+    checked = _Checked()
+    if not claims_data:
+        return checked
+    anchors = anchoring.Anchoring(article) if article else None
+    seen_ids: dict[str, int] = {}
+    for index, block in enumerate(claims_data):
+        clean = sidecar.claim_fields(source, block, claims_data.item_lines[index], seen_ids)
+        if clean is None:
+            continue
+        line, claim_id = block.line, clean["id"]
+        ref = len(checked.refs)
+        source.problems.items.append(ref)  # the claimants and status are checked here, once every file is read
+        references = {"status": clean["status"], "claimant": clean["claimant"], "via": clean.get("via", [])}
+        checked.refs.append((claim_id, {k: block.key_lines.get(k, line) for k in references}, references))
+        note_html = sidecar.note_html(source, block, clean)
+        if anchors is None:
+            continue
+
+        def problem(key, code, block=block, line=line, claim_id=claim_id, **values):
+            """Report at the line of the claim's key (or of the claim)."""
+            source.problem(block.key_lines.get(key, line), code, claim_id, **values)
+
+        span = anchors.span(clean, problem)
+        if span is None or note_html is None:
+            continue
+        checked.candidates.append((ref, anchors.claim(clean, line, span, note_html)))
+    checked.steps, source.problems.items = source.problems.items, []
+    checked.claims = anchoring.finish(source, article, [claim for _, claim in checked.candidates])
+    checked.final = source.problems.items
+    return checked
+
+
+def _claims(source: Source, article: Article | None, checked: _Checked, claimants, statuses) -> list[Claim]:
+    """The claims of one article, once every file is read: their claimants and status checked."""
+    refused = set()
+    for step in checked.steps:
+        if not isinstance(step, int):
+            source.problems.items.append(step)
+            continue
+        claim_id, lines, references = checked.refs[step]
+
+        def problem(key, code, lines=lines, claim_id=claim_id, **values):
+            source.problem(lines[key], code, claim_id, **values)
+
+        if not _references_known(references, claimants, statuses, problem):
+            refused.add(step)
+    if not refused:
+        source.problems.items.extend(checked.final)
+        return checked.claims
+    return anchoring.finish(source, article, [claim for ref, claim in checked.candidates if ref not in refused])
+
+
+def _references_known(clean: dict, claimants, statuses, problem) -> bool:
+    ok = True
+    if clean["status"] not in statuses:
+        problem(
+            "status", "unknown-status", value=clean["status"], hint=did_you_mean(clean["status"], statuses, "statuses")
+        )
+        ok = False
+    for key, ids in (("claimant", [clean["claimant"]]), ("via", clean.get("via", []))):
+        for who in ids:
+            if who not in claimants:
+                problem(key, "unknown-claimant", value=who, hint=did_you_mean(who, claimants, "claimant ids"))
+                ok = False
+    return ok

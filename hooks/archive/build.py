@@ -1,0 +1,101 @@
+"""One build of the site: the archive loaded, and the files written beside the pages.
+
+The engine's hooks (hooks/mkdocs_hooks.py) make an ArchiveBuild when a build starts and drop it
+when the build ends; everything a build needs is held here, not in module globals. Nothing here
+knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+from pathlib import Path
+
+from .assemble import load_archive
+from .publish.csp import with_policy
+from .publish.datafiles import DataFiles
+from .publish.offline import OfflineCopy
+from .site import ArchiveSite
+
+
+@contextlib.contextmanager
+def long_lived_objects():
+    """For the process that loads a large archive: millions of objects that live until it ends.
+
+    Python's cycle collector would scan them again and again while they are made (most of
+    `check`'s time at 10,000 articles) and during the whole build: it is paused while loading,
+    and what exists afterwards is frozen (never scanned). The next load (under `mkdocs serve`)
+    unfreezes the previous archive so that it can be collected.
+    """
+    gc.unfreeze()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()
+
+
+def load_site(docs_dir, archive_config: dict | None, config_path, site_url: str = "") -> ArchiveSite:
+    """The archive of docs_dir as a site; raises problems.ContentError listing every problem.
+
+    config_path is the project's mkdocs.yml: problems name files relative to its folder.
+    """
+    archive_config = archive_config or {}
+    with long_lived_objects():
+        # workers=None: the article files are read in worker processes when it is safe and
+        # worth it (see assemble._map; never from `mkdocs serve`'s rebuild thread).
+        archive = load_archive(Path(docs_dir), archive_config.get("statuses"), config_path, workers=None)
+    return ArchiveSite(archive, site_url, archive_config.get("publisher"))
+
+
+class ArchiveBuild:
+    """A build's site, and the data files and offline copy written while its pages are rendered.
+
+    serving: under a live-reloading preview, whose injected script no security policy can allow,
+    and where the data files are written by the build itself (it runs in a thread).
+    """
+
+    def __init__(self, site: ArchiveSite, *, serving: bool):
+        self.site = site
+        self.serving = serving
+        self.offline: OfflineCopy | None = None  # the zip, compressed by a helper process
+        self.data: DataFiles | None = None  # the data files, written by a child process where possible
+        self.written: str | None = None  # the last page, which the engine writes after page_output
+
+    def start_writing(self, site_dir: str) -> None:
+        """site_dir has just been cleaned, and nothing is written yet."""
+        os.makedirs(site_dir, exist_ok=True)
+        self.offline = OfflineCopy(site_dir)
+        self.data = DataFiles(self.site.data_files, site_dir, self.offline.data_fd, background=not self.serving)
+
+    def page_output(self, dest: str, output: str, content: str) -> str:
+        """A page's final HTML (dest: its path in the site; content: the part made from content)."""
+        if not self.serving:
+            output = with_policy(output, content)
+        if self.written:  # the previous page is on disk by now
+            self.offline.page_written(self.written)
+        # What MkDocs writes, and when (mkdocs/commands/build.py: _build_page).
+        self.written = dest if output.strip() else None
+        return output
+
+    def finish(self) -> None:
+        try:
+            if self.written:
+                self.offline.page_written(self.written)
+            self.data.finish()
+            self.offline.finish()
+        except BaseException:
+            self.abandon()
+            raise
+
+    def abandon(self) -> None:
+        """The build failed: stop the helpers and leave no temporary file."""
+        if self.data is not None:
+            self.data.abandon()
+        if self.offline is not None:
+            self.offline.abandon()
+        self.data = self.offline = None

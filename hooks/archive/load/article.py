@@ -1,0 +1,73 @@
+"""An article file: its front matter checked, its body kept exactly as archived."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from ..model import Article
+from . import fields
+from .source import RAW_SUFFIX, Source, check_block
+
+# Unicode noncharacters never occur in text: anchor/markers.py carries claim boundaries through
+# Markdown with these three, so an archived Markdown text must not hold them.
+NONCHARACTERS = re.compile("[\ufdd0-\ufdd2]")
+
+
+def _split_front_matter(source: Source, data: bytes):
+    """The front matter's text, and the body as bytes (what sha256 covers) and as text."""
+    first_newline = data.find(b"\n")
+    if first_newline == -1 or data[:first_newline].rstrip(b"\r") != b"---":
+        source.problem(1, "no-front-matter")
+        return None
+    position = first_newline + 1
+    while position < len(data):
+        end = data.find(b"\n", position)
+        line_end = len(data) if end == -1 else end
+        if data[position:line_end].rstrip(b"\r") in (b"---", b"..."):
+            body_start = line_end + 1 if end != -1 else len(data)
+            front = data[first_newline + 1 : position].decode("utf-8")
+            body_bytes = data[body_start:]
+            return front, body_bytes, body_bytes.decode("utf-8")
+        if end == -1:
+            break
+        position = end + 1
+    source.problem(1, "front-matter-unclosed")
+    return None
+
+
+def load_article(source: Source, docs_dir: Path) -> Article | None:
+    """The article of source, its claims not yet read; None after reporting why it cannot be."""
+    read = source.read_text()
+    if read is None:
+        return None
+    data, _ = read
+    split = _split_front_matter(source, data)
+    if split is None:
+        return None
+    front_text, body_bytes, body = split
+    meta = source.yaml("\n" + front_text)  # the blank line stands for '---': lines match the file
+    if meta is None:
+        if not front_text.strip():
+            source.problem(2, "front-matter-empty")
+        return None
+    clean = check_block(source, meta, fields.FRONT_MATTER, "the front matter")
+    if clean is None:
+        return None
+    actual = hashlib.sha256(body_bytes).hexdigest()
+    if clean["sha256"] != actual:
+        source.problem(meta.key_lines.get("sha256"), "hash-mismatch", actual=actual)
+        return None
+    src = source.path.relative_to(docs_dir).as_posix()
+    raw = source.path.with_suffix(RAW_SUFFIX)
+    article = Article(
+        src=src,
+        body=body,
+        raw_src=raw.relative_to(docs_dir).as_posix() if raw.exists() else None,
+        **clean,
+    )
+    if clean.get("format") == "markdown" and NONCHARACTERS.search(body):
+        source.problem(None, "noncharacters")
+        return None
+    return article

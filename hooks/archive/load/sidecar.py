@@ -1,0 +1,56 @@
+"""A claims file (SLUG.claims.yml beside SLUG.md): its shape, and each claim's fields.
+
+Whether a claim's quote stands in the text is anchor/claims.py's job; whether its claimants and
+status exist is known only once every file is read (assemble.py).
+"""
+
+from __future__ import annotations
+
+from ..problems import Problem, did_you_mean
+from . import fields, safe_markdown
+from .source import Source, check_block
+
+
+def read_sidecar(source: Source):
+    """(its `claimants:` block, its claims (a list) or None, problems to report after the claimants are merged)."""
+    read = source.read_text(may_be_empty=True)
+    if read is None:
+        return None, None, []
+    data = source.yaml(read[1])
+    if data is None:
+        return None, None, []  # an empty sidecar (or only comments): no claims yet
+    if not isinstance(data, dict):
+        source.problem(getattr(data, "line", 1), "sidecar-not-a-block")
+        return None, None, []
+    for key in data:
+        if key not in fields.SIDECAR:
+            hint = did_you_mean(key, fields.SIDECAR, "keys")
+            source.problem(data.key_lines.get(key), "unknown-key", key=key, what="the claims file", hint=hint)
+    claims = data.get("claims")
+    if claims is not None and not isinstance(claims, list):
+        # Reported after the file's claimants are merged, as it always was.
+        return data.get("claimants"), None, [Problem(source.shown, data.key_lines.get("claims"), "claims-not-a-list")]
+    return data.get("claimants"), claims, []
+
+
+def claim_fields(source: Source, block, line: int, seen_ids: dict) -> dict | None:
+    """A claim's clean fields, or None after reporting what is wrong (a duplicate id included)."""
+    claim_id = block.get("id") if isinstance(block, dict) and isinstance(block.get("id"), str) else None
+    clean = check_block(source, block, fields.CLAIM, "the claim", claim_id, line)
+    if clean is None:
+        return None
+    claim_id = clean["id"]
+    if claim_id in seen_ids:
+        source.problem(block.key_lines.get("id", block.line), "duplicate-id", claim_id, first=seen_ids[claim_id])
+        return None
+    seen_ids[claim_id] = block.line
+    return clean
+
+
+def note_html(source: Source, block, clean: dict) -> str | None:
+    """The claim's note rendered inert, or None after reporting a forbidden link in it."""
+    html, unsafe = safe_markdown.note_html(clean["note"])
+    if unsafe:
+        source.problem(block.key_lines.get("note", block.line), "forbidden-link", clean["id"], value=unsafe[0])
+        return None
+    return html

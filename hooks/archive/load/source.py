@@ -1,0 +1,97 @@
+"""Reading one editor's file: its path as the editor knows it, its bytes within the size limit, its text.
+
+Also the names of the archive's files (where articles, their claims files and the claimant registry
+are) and check_block, which checks a YAML mapping against a field table of fields.py.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..problems import Problems, did_you_mean
+from . import fields, yamlsafe
+
+ARTICLES_DIR = "articles"
+REGISTRY = "claimants.yml"
+SIDECAR_SUFFIX = ".claims.yml"
+RAW_SUFFIX = ".txt"
+MAX_FILE_BYTES = 1024 * 1024
+BOM = b"\xef\xbb\xbf"
+
+
+class Source:
+    """A file being read: its path as shown to the editor, and its problems."""
+
+    def __init__(self, path: Path, problems: Problems, root: Path):
+        self.path = path
+        self.shown = shown_path(path, root)
+        self.problems = problems
+
+    def problem(self, line, code, claim=None, **values):
+        self.problems.add(self.shown, line, code, claim, **values)
+
+    def read_text(self, may_be_empty: bool = False) -> tuple[bytes, str] | None:
+        try:
+            data = self.path.read_bytes()
+        except OSError as error:
+            self.problem(None, "unreadable", reason=error.strerror)
+            return None
+        if len(data) > MAX_FILE_BYTES:
+            self.problem(None, "too-large", size=len(data), limit=MAX_FILE_BYTES)
+            return None
+        if not data.strip() and not may_be_empty:
+            self.problem(1, "empty-file")
+            return None
+        if data.startswith(BOM):  # a byte-order mark is harmless: skip it
+            data = data[len(BOM) :]
+        try:
+            return data, data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            self.problem(line, "not-utf8", byte=data[error.start], offset=error.start)
+            return None
+
+    def yaml(self, text: str):
+        try:
+            return yamlsafe.load(text)
+        except yamlsafe.YamlError as error:
+            self.problem(error.line, error.code, **error.values)
+            return None
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """The path as the editor knows it: relative to the project root (where mkdocs.yml is)."""
+    try:
+        relative = os.path.relpath(path, root)
+    except ValueError:
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def check_block(source: Source, block, table: dict, what: str, claim_id=None, line=None) -> dict | None:
+    """Check a YAML mapping against a field table; returns the clean fields or None."""
+    if not isinstance(block, dict):
+        source.problem(getattr(block, "line", line), "not-a-block", claim_id, what=what)
+        return None
+    clean, ok = {}, True
+    lines = getattr(block, "key_lines", {})
+    for key in block:
+        if key not in table:
+            source.problem(
+                lines.get(key), "unknown-key", claim_id, key=key, what=what, hint=did_you_mean(key, table, "keys")
+            )
+            ok = False
+    for key, (check, required) in table.items():
+        value = block.get(key)
+        if value is None:
+            if required:
+                source.problem(block.line or None, "missing-key", claim_id, what=what, key=key)
+                ok = False
+            continue
+        try:
+            clean[key] = check(value, key)
+        except fields.FieldError as error:
+            source.problem(lines.get(key), error.code, claim_id, **error.values)
+            ok = False
+    return clean if ok else None

@@ -1,0 +1,1 @@
+"""Publishing a built site: the page security policy, the data files written beside the pages, the offline copy."""

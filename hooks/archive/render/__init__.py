@@ -1,0 +1,1 @@
+"""Rendering: every piece of HTML the archive makes (article pages, generated pages, tables)."""

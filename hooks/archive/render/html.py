@@ -1,0 +1,87 @@
+"""The pieces of HTML every page is made of: escaped text and attributes, links, dates, status
+badges, claimant links and relay chains. Everything from content goes through attr() or text()."""
+
+from __future__ import annotations
+
+import posixpath
+from html import escape
+
+from .. import urls
+from ..model import Archive, Claim
+
+
+def attr(value) -> str:
+    return escape(str(value), quote=True)
+
+
+def text(value) -> str:
+    return escape(str(value), quote=False)
+
+
+def link(href: str, label: str, *, external: bool = False, cls: str = "") -> str:
+    extra = ' rel="nofollow noopener"' if external else ""
+    klass = f' class="{cls}"' if cls else ""
+    return f'<a href="{attr(href)}"{klass}{extra}>{text(label)}</a>'
+
+
+def date(value) -> str:
+    return f'<time datetime="{value.isoformat()}">{value.isoformat()}</time>'
+
+
+def status_badge(archive: Archive, status_id: str, here: str | None = None) -> str:
+    status = archive.statuses[status_id]
+    label = f'<span class="na-status__symbol" aria-hidden="true">{text(status.symbol)}</span> {text(status.label)}'
+    if here is None:
+        return f'<span class="na-status" data-status="{attr(status_id)}">{label}</span>'
+    return _linked(
+        archive,
+        "status",
+        status_id,
+        here,
+        lambda href: f'<a class="na-status" data-status="{attr(status_id)}" href="{attr(href)}">{label}</a>',
+    )
+
+
+def claimant_link(archive: Archive, claimant_id: str, here: str) -> str:
+    claimant = archive.claimants[claimant_id]
+    return _linked(archive, "claimant", claimant_id, here, lambda href: link(href, claimant.name))
+
+
+_PAGE_OF = {"status": urls.status_page, "claimant": urls.claimant_page}
+
+
+def _linked(archive: Archive, kind: str, target: str, here: str, make) -> str:
+    """make(href) for the page of a status or claimant, made once per folder it is linked from."""
+    key = (kind, target, posixpath.dirname(here))  # a page's folder is its source's
+    if key not in archive.links:
+        archive.links[key] = make(urls.relative(here, urls.page_url(_PAGE_OF[kind](target))))
+    return archive.links[key]
+
+
+def claimant_description(archive: Archive, claimant_id: str) -> str:
+    """The claimant's role, or failing that its affiliation, as escaped text."""
+    claimant = archive.claimants[claimant_id]
+    if claimant.role:
+        return text(claimant.role)
+    if claimant.affiliation:
+        return text(archive.claimants[claimant.affiliation].name)
+    return ""
+
+
+def _chain(archive: Archive, claim: Claim, name) -> list[str]:
+    """The hops of a claim's relay chain: the claimant (with role), each relay, the outlet.
+
+    name(claimant_id) shows a claimant (a link, or plain text).
+    """
+    hops = [name(who) for who in (claim.claimant, *claim.via)]
+    description = claimant_description(archive, claim.claimant)
+    if description:
+        hops[0] += f", {description}"
+    return [*hops, text(claim.article.outlet)]
+
+
+def relay_chain(archive: Archive, claim: Claim, here: str) -> str:
+    """Claimant (with role) → each relay → the outlet, claimants linked to their pages."""
+    *hops, outlet = _chain(archive, claim, lambda who: claimant_link(archive, who, here))
+    hops.append(f'<span class="na-chain__outlet">{outlet}</span>')
+    return ' <span class="na-chain__arrow" aria-label="relayed to">→</span> '.join(hops)
