@@ -36,9 +36,8 @@ def _docs_dir(config: dict, config_path: Path) -> Path:
 def command_check(args) -> int:
     config_path = Path(args.config)
     config = read_project_config(config_path)
-    extra = config.get("extra") or {}
     try:
-        site = load_site(_docs_dir(config, config_path), extra.get("archive"), config_path.resolve())
+        site = load_site(_docs_dir(config, config_path), config_path.resolve())
     except ContentError as error:
         for line in error.lines():
             print(line, file=sys.stderr)

@@ -46,9 +46,7 @@ class ArchiveHooks:
         # Everything is validated here, before MkDocs cleans site_dir: a broken
         # archive leaves the last good site untouched.
         try:
-            site = load_site(
-                config.docs_dir, config.extra.get("archive"), config.config_file_path, config.site_url or ""
-            )
+            site = load_site(config.docs_dir, config.config_file_path, config.site_url or "")
         except ContentError as error:
             for line in error.lines():
                 log.error(line)

@@ -21,6 +21,19 @@ REGISTRY = "docs/claimants.yml"
 SEED_SHA = hashlib.sha256(SEED_BODY.encode()).hexdigest()
 # The status case below writes `statuses:` over mkdocs.yml's commented example: its "disputed" line.
 STATUSES_LINE = (ROOT / "mkdocs.yml").read_text().splitlines().index("    # statuses:") + 2
+# The publisher cases edit mkdocs.yml's `publisher:` block: the line of its `name:`.
+PUBLISHER_NAME = "      name: Annotated News Archive"
+PUBLISHER_LINE = (ROOT / "mkdocs.yml").read_text().splitlines().index(PUBLISHER_NAME) + 1
+
+
+def in_config(old: str, new: str):
+    """An edit of the project's mkdocs.yml."""
+
+    def edit(text: str) -> str:
+        assert old in text, old
+        return text.replace(old, new)
+
+    return edit
 
 
 def article(body: str = SEED_BODY, *, newline: str = "\n", sha: str | None = None, **fields) -> bytes:
@@ -555,6 +568,34 @@ CASES = [
         },
         problems=[
             f'mkdocs.yml:{STATUSES_LINE}: extra.archive.statuses: "disputed" colour "red" is not a colour like "#1b6e20" — see the Content format page (Statuses)'
+        ],
+    ),
+    Case(
+        "publisher-url-not-http",
+        {"mkdocs.yml": in_config(PUBLISHER_NAME, PUBLISHER_NAME + "\n      url: javascript:alert(1)")},
+        problems=[
+            f'mkdocs.yml:{PUBLISHER_LINE + 1}: url "javascript:alert(1)" is not an http(s) address — give a full address starting with https:// or http://'
+        ],
+    ),
+    Case(
+        "publisher-name-a-number",
+        {"mkdocs.yml": in_config(PUBLISHER_NAME, "      name: 123")},
+        problems=[
+            f'mkdocs.yml:{PUBLISHER_LINE}: name must be text, but YAML read it as the number 123 — put it in quotes: name: "123"'
+        ],
+    ),
+    Case(
+        "publisher-a-string",
+        {"mkdocs.yml": in_config("    publisher:\n" + PUBLISHER_NAME, "    publisher: Just a string")},
+        problems=[
+            f"mkdocs.yml:{PUBLISHER_LINE - 1}: extra.archive.publisher must be a block of 'key: value' lines — see the Content format page"
+        ],
+    ),
+    Case(
+        "unknown-archive-option",
+        {"mkdocs.yml": in_config("    publisher:\n", "    statues: {}\n    publisher:\n")},
+        problems=[
+            f'mkdocs.yml:{PUBLISHER_LINE - 1}: unknown key "statues" in extra.archive — did you mean "statuses"?'
         ],
     ),
     Case(

@@ -7,7 +7,7 @@ import sys
 
 from conftest import ROOT
 
-from hooks import bench
+from hooks.bench import synthetic as bench
 
 
 def test_generated_archive_is_valid_deterministic_and_builds(tmp_path):

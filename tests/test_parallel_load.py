@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 from catalogue import CASES
-from test_catalogue import _project, load_project_config_statuses
+from test_catalogue import _project
 
-from hooks import bench
 from hooks.archive import assemble
 from hooks.archive.assemble import load_archive
 from hooks.archive.problems import ContentError
+from hooks.bench import synthetic as bench
 
 pytestmark = pytest.mark.skipif(
     "fork" not in assemble.multiprocessing.get_all_start_methods() or assemble.sys.platform == "darwin",
@@ -23,9 +23,9 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _report(docs, statuses=None, config=None, workers=1) -> list[str]:
+def _report(docs, config=None, workers=1) -> list[str]:
     try:
-        load_archive(docs, statuses, config, workers=workers)
+        load_archive(docs, config, workers=workers)
     except ContentError as error:
         return error.lines()
     return []
@@ -85,8 +85,7 @@ def _reports(folders, workers) -> list[list[str]]:
     reports = []
     for folder in folders:
         config = Path(folder) / "mkdocs.yml"
-        statuses = load_project_config_statuses(config.read_text(encoding="utf-8"))
-        reports.append(_report(Path(folder) / "docs", statuses, config, workers=workers))
+        reports.append(_report(Path(folder) / "docs", config, workers=workers))
     return reports
 
 

@@ -144,3 +144,27 @@ def test_an_article_without_claims_loads_with_its_figures_uncovered(project):
     project.article("a", SEED_BODY)
     [article] = load_archive(project.docs).articles
     assert [f.text for f in article.uncovered] == ["15", "525", "600"]
+
+
+def test_mkdocs_yml_removes_a_status_with_null_and_sets_the_publisher(project):
+    config = project.config.read_text(encoding="utf-8")
+    config = config.replace("    # statuses:", "    statuses:\n      false: null\n    # statuses:")
+    config = config.replace("      # url: https://example.org/", "      url: https://example.org/reviews/")
+    project.config.write_text(config, encoding="utf-8")
+    project.article("a", SEED_BODY, SEED_CLAIMS)
+    archive = load_archive(project.docs, project.config)
+    assert "false" not in archive.statuses and "disputed" in archive.statuses
+    assert archive.publisher.url == "https://example.org/reviews/"
+    assert archive.publisher.name == "Annotated News Archive"
+
+
+def test_ids_are_the_text_as_written(project):
+    (project.docs / "claimants.yml").write_text(
+        "007: {name: Agent, kind: person}\nno: {name: Nobody, kind: person}\n"
+        "associated-press: {name: AP, kind: outlet}\n",
+        encoding="utf-8",
+    )
+    project.article("a", SEED_BODY, SEED_CLAIMS.replace("sergei-shoigu", '"007"').replace("[russian-mod]", "[no]"))
+    archive = load_archive(project.docs)
+    assert set(archive.claimants) >= {"007", "no"}
+    assert archive.articles[0].claims[0].claimant == "007"

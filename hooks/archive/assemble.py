@@ -16,32 +16,30 @@ from pathlib import Path
 
 from .anchor import claims as anchoring
 from .anchor.figures import find_figures
+from .config import read_config
 from .load import registry, sidecar
 from .load.article import load_article
-from .load.source import ARTICLES_DIR, REGISTRY, SIDECAR_SUFFIX, Source, shown_path
+from .load.safe_markdown import InertMarkdown
+from .load.source import ARTICLES_DIR, REGISTRY, SIDECAR_SUFFIX, Source
 from .model import Archive, Article, Claim
 from .problems import Problems, did_you_mean
-from .statuses import build_statuses
 
 PARALLEL_FROM = 200  # articles: below this, starting worker processes costs more than it saves
 
 
-def load_archive(
-    docs_dir: Path, statuses_override=None, config_path: Path | None = None, workers: int | None = 1
-) -> Archive:
+def load_archive(docs_dir: Path, config_path: Path | None = None, workers: int | None = 1) -> Archive:
     """Load, validate and anchor everything; raises ContentError listing all problems.
 
-    Paths in problems are relative to the folder of config_path (the project root).
+    config_path: the project's mkdocs.yml (default: beside docs_dir), whose extra.archive is read
+    (config.py); paths in problems are relative to its folder (the project root).
     workers: how many processes read the article files (None: as many as are worth it,
-    see _map); the archive and its problems are the same whatever the number.
+    see _load_pairs); the archive and its problems are the same whatever the number.
     """
     problems = Problems()
     docs_dir = Path(docs_dir)
     config_path = Path(config_path) if config_path else docs_dir.parent / "mkdocs.yml"
     root = config_path.parent
-    config_text = config_path.read_text(encoding="utf-8", errors="replace") if statuses_override else ""
-    statuses = build_statuses(statuses_override, problems, shown_path(config_path, root), config_text)
-    docs_dir = Path(docs_dir)
+    config = read_config(config_path, problems, root)
 
     def new_source(path):
         return Source(path, problems, root)
@@ -60,7 +58,7 @@ def load_archive(
 
     articles, pending = [], []
     jobs = [(path, docs_dir, root) for path in article_paths]
-    for loaded in _map(_load_pair, jobs, workers):
+    for loaded in _load_pairs(jobs, workers):
         # Each file's problems in the order a one-process run finds them: the report is the same.
         problems.items.extend(loaded.problems)
         if loaded.article is not None:
@@ -87,14 +85,15 @@ def load_archive(
     if not registry_ok:
         # Every claimant reference would look unknown: report the registry's own problem only.
         claimants = registry.AnyClaimant(claimants)
+    markdown = InertMarkdown()
     for article, source, checked in pending:
-        claims = _claims(source, article, checked, claimants, statuses)
+        claims = _claims(source, article, checked, claimants, config.statuses, markdown)
         if article is not None:
             article.claims = claims
 
     problems.raise_if_any()
     articles.sort(key=lambda a: (a.archived, a.src), reverse=True)
-    return Archive(articles=articles, claimants=claimants, statuses=statuses)
+    return Archive(articles=articles, claimants=claimants, statuses=config.statuses, publisher=config.publisher)
 
 
 @dataclass
@@ -131,7 +130,12 @@ class _Loaded:
     checked: _Checked = field(default_factory=_Checked)
 
 
-def _load_pair(job) -> _Loaded:
+def _load_chunk(jobs: list) -> list[_Loaded]:
+    markdown = InertMarkdown()
+    return [_load_pair(job, markdown) for job in jobs]
+
+
+def _load_pair(job, markdown: InertMarkdown) -> _Loaded:
     path, docs_dir, root = job
     source = Source(path, Problems(), root)
     article = load_article(source, docs_dir)
@@ -148,12 +152,12 @@ def _load_pair(job) -> _Loaded:
         loaded.claimants, claims_data, loaded.claims_problems = sidecar.read_sidecar(source)
         loaded.sidecar_problems = source.problems.items
         source.problems = Problems()
-        loaded.checked = _check_claims(source, article, claims_data)
+        loaded.checked = _check_claims(source, article, claims_data, markdown)
     return loaded
 
 
-def _map(function, jobs: list, workers: int | None):
-    """function over jobs, in order: in worker processes when that is safe and worth it.
+def _load_pairs(jobs: list, workers: int | None) -> list[_Loaded]:
+    """_load_pair of each job, in order, in chunks: in worker processes when that is safe and worth it.
 
     Reading the article files is most of loading (YAML, field checks, anchoring) and each pair
     of files is independent, so two cores nearly halve it. Workers are forked: they start at
@@ -169,14 +173,15 @@ def _map(function, jobs: list, workers: int | None):
         "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin" and threading.active_count() == 1
     )
     if workers <= 1 or len(jobs) < 2 or not can_fork:
-        return list(map(function, jobs))
+        return _load_chunk(jobs)
     # Chunks of up to 64 pairs: few round trips, yet the last chunks still share out evenly.
-    chunk = max(1, min(64, len(jobs) // (workers * 4)))
+    size = max(1, min(64, len(jobs) // (workers * 4)))
+    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(function, jobs, chunksize=chunk))
+        return [loaded for chunk in pool.map(_load_chunk, chunks) for loaded in chunk]
 
 
-def _check_claims(source: Source, article: Article | None, claims_data) -> _Checked:
+def _check_claims(source: Source, article: Article | None, claims_data, markdown: InertMarkdown) -> _Checked:
     """The claims of one article, all but their references checked; with article None (it failed
     to load), only their fields are checked."""
     checked = _Checked()
@@ -193,7 +198,7 @@ def _check_claims(source: Source, article: Article | None, claims_data) -> _Chec
         source.problems.items.append(ref)  # the claimants and status are checked here, once every file is read
         references = {"status": clean["status"], "claimant": clean["claimant"], "via": clean.get("via", [])}
         checked.refs.append((claim_id, {k: block.key_lines.get(k, line) for k in references}, references))
-        note_html = sidecar.note_html(source, block, clean)
+        note_html = sidecar.note_html(source, block, clean, markdown)
         if anchors is None:
             continue
 
@@ -206,12 +211,14 @@ def _check_claims(source: Source, article: Article | None, claims_data) -> _Chec
             continue
         checked.candidates.append((ref, anchors.claim(clean, line, span, note_html)))
     checked.steps, source.problems.items = source.problems.items, []
-    checked.claims = anchoring.finish(source, article, [claim for _, claim in checked.candidates])
+    checked.claims = anchoring.finish(source, article, [claim for _, claim in checked.candidates], markdown)
     checked.final = source.problems.items
     return checked
 
 
-def _claims(source: Source, article: Article | None, checked: _Checked, claimants, statuses) -> list[Claim]:
+def _claims(
+    source: Source, article: Article | None, checked: _Checked, claimants, statuses, markdown: InertMarkdown
+) -> list[Claim]:
     """The claims of one article, once every file is read: their claimants and status checked."""
     refused = set()
     for step in checked.steps:
@@ -228,7 +235,8 @@ def _claims(source: Source, article: Article | None, checked: _Checked, claimant
     if not refused:
         source.problems.items.extend(checked.final)
         return checked.claims
-    return anchoring.finish(source, article, [claim for ref, claim in checked.candidates if ref not in refused])
+    kept = [claim for ref, claim in checked.candidates if ref not in refused]
+    return anchoring.finish(source, article, kept, markdown)
 
 
 def _references_known(clean: dict, claimants, statuses, problem) -> bool:

@@ -39,17 +39,17 @@ def long_lived_objects():
     gc.freeze()
 
 
-def load_site(docs_dir, archive_config: dict | None, config_path, site_url: str = "") -> ArchiveSite:
+def load_site(docs_dir, config_path, site_url: str = "") -> ArchiveSite:
     """The archive of docs_dir as a site; raises problems.ContentError listing every problem.
 
-    config_path is the project's mkdocs.yml: problems name files relative to its folder.
+    config_path is the project's mkdocs.yml: its extra.archive is read (config.py), and problems
+    name files relative to its folder.
     """
-    archive_config = archive_config or {}
     with long_lived_objects():
         # workers=None: the article files are read in worker processes when it is safe and
-        # worth it (see assemble._map; never from `mkdocs serve`'s rebuild thread).
-        archive = load_archive(Path(docs_dir), archive_config.get("statuses"), config_path, workers=None)
-    return ArchiveSite(archive, site_url, archive_config.get("publisher"))
+        # worth it (see assemble._load_pairs; never from `mkdocs serve`'s rebuild thread).
+        archive = load_archive(Path(docs_dir), config_path, workers=None)
+    return ArchiveSite(archive, site_url)
 
 
 class ArchiveBuild:

@@ -22,6 +22,17 @@ class Status:
     description: str
 
 
+DEFAULT_PUBLISHER = "Annotated News Archive"
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """Who publishes the reviews (mkdocs.yml: extra.archive.publisher): the ClaimReview and annotation author."""
+
+    name: str = DEFAULT_PUBLISHER
+    url: str | None = None  # its address (ClaimReview falls back to site_url)
+
+
 @dataclass(slots=True)
 class Claimant:
     id: str
@@ -32,6 +43,15 @@ class Claimant:
     url: str | None = None
     defined_in: str = ""
     line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Hop:
+    """One hand a claim passed through (Archive.relay): the claimant, each relay, then the outlet."""
+
+    name: str
+    claimant: str | None = None  # the claimant's id; None for the outlet
+    description: str = ""  # the first hand's role, or failing that its affiliation's name
 
 
 @dataclass(slots=True)
@@ -109,6 +129,7 @@ class Archive:
     articles: list[Article]
     claimants: dict[str, Claimant]
     statuses: dict[str, Status]
+    publisher: Publisher = field(default_factory=Publisher)
     # Rendered links, by what they link to and the folder of the page they are on: thousands
     # of pages name the same few hundred claimants and statuses (see render/html.py).
     links: dict = field(default_factory=dict, repr=False, compare=False)
@@ -116,3 +137,16 @@ class Archive:
     def claims(self):
         for article in self.articles:
             yield from article.claims
+
+    def description(self, claimant_id: str) -> str:
+        """A claimant's role, or failing that its affiliation's name ("" when it has neither)."""
+        claimant = self.claimants[claimant_id]
+        if claimant.role:
+            return claimant.role
+        return self.claimants[claimant.affiliation].name if claimant.affiliation else ""
+
+    def relay(self, claim: Claim) -> list[Hop]:
+        """Who a claim passed through, in order: the claimant (described), each relay, the outlet."""
+        hops = [Hop(self.claimants[claim.claimant].name, claim.claimant, self.description(claim.claimant))]
+        hops += [Hop(self.claimants[who].name, who) for who in claim.via]
+        return [*hops, Hop(claim.article.outlet)]

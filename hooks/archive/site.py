@@ -29,10 +29,9 @@ NO_MATERIAL_SEARCH = {"search": {"exclude": True}}
 
 
 class ArchiveSite:
-    def __init__(self, archive: Archive, site_url: str = "", publisher: dict | None = None):
+    def __init__(self, archive: Archive, site_url: str = ""):
         self.archive = archive
         self.site_url = site_url or ""
-        self.publisher = dict(publisher or {})
         self.articles = {article.src: article for article in archive.articles}
 
     @functools.cached_property
@@ -80,9 +79,7 @@ class ArchiveSite:
         if src in self.articles:
             # For the page's <head> (overrides/main.html): out of the body, whose text
             # annotation clients search for quotes.
-            meta[JSONLD_META] = claimreview.article_scripts(
-                self.archive, self.articles[src], self.site_url, self.publisher
-            )
+            meta[JSONLD_META] = claimreview.article_scripts(self.archive, self.articles[src], self.site_url)
         return meta
 
     def page_html(self, src: str) -> str | None:
@@ -99,7 +96,7 @@ class ArchiveSite:
     def data_files(self):
         """(path in the site, text) of every data file the site offers."""
         searchable = [page for page in self.pages.values() if page.searchable]
-        return export.data_files(self.archive, self.site_url, self.publisher, searchable)
+        return export.data_files(self.archive, self.site_url, searchable)
 
     def summary(self) -> list[str]:
         """Build-log lines: the archive's size and its coverage, for editors."""

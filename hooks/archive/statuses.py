@@ -1,7 +1,7 @@
 """The verification status vocabulary: defaults, overridable from mkdocs.yml.
 
 In mkdocs.yml, `extra: archive: statuses:` changes a status's fields, adds a
-status, or removes one (`false: null`). Each status has a label and a colour;
+status, or removes one (`false: null`; config.py reads them). Each status has a label and a colour;
 the symbol keeps status readable without colour, and the rating is the
 ClaimReview number (5 best, 1 worst).
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .load.fields import ID_PATTERN
 from .model import Status
-from .problems import Problems
 
 DEFAULTS = {
     "confirmed": {
@@ -56,36 +56,32 @@ DEFAULTS = {
 
 _FIELDS = ("label", "colour", "symbol", "rating", "description")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?\Z")
-_ID = re.compile(r"[a-z0-9-]+\Z")
-
-
 _NEW_STATUS = {"symbol": "•", "rating": 3, "description": ""}
 
 
-def build_statuses(
-    overrides, problems: Problems, where: str = "mkdocs.yml", config_text: str = ""
-) -> dict[str, Status]:
-    """The defaults with mkdocs.yml's changes; a wrong change is reported and the default kept."""
+def build_statuses(overrides, source, line: int | None = None) -> dict[str, Status]:
+    """The defaults with mkdocs.yml's changes (overrides: the `statuses:` mapping, at line);
+    a wrong change is reported to source (mkdocs.yml) and the default kept."""
     merged = {key: dict(value) for key, value in DEFAULTS.items()}
 
-    def problem(text, status_id=None):
-        problems.add(where, _line_of(config_text, status_id), "bad-status-config", problem=text)
+    def problem(text, at=line):
+        source.problem(at, "bad-status-config", problem=text)
 
     if overrides is not None and not isinstance(overrides, dict):
         problem("it must be a mapping of status ids")
         overrides = {}
     for status_id, fields in (overrides or {}).items():
-        status_id = str(status_id)
+        at = overrides.key_lines.get(status_id, line)
         if fields is None:
             merged.pop(status_id, None)
             continue
-        if not _ID.match(status_id) or not isinstance(fields, dict):
-            problem(f'"{status_id}" must be an id ([a-z0-9-]+) with fields', status_id)
+        if not ID_PATTERN.match(status_id) or not isinstance(fields, dict):
+            problem(f'"{status_id}" must be an id ([a-z0-9-]+) with fields', at)
             continue
         candidate = {**merged.get(status_id, _NEW_STATUS), **fields}
         wrong = _wrong(status_id, candidate, fields)
         if wrong:
-            problem(wrong, status_id)
+            problem(wrong, at)
             continue
         merged[status_id] = candidate
     return {
@@ -99,16 +95,6 @@ def build_statuses(
         )
         for status_id, fields in merged.items()
     }
-
-
-def _line_of(config_text: str, status_id: str | None) -> int | None:
-    """The line of `statuses:` (or of one status under it) in mkdocs.yml, for the editor."""
-    lines = config_text.splitlines()
-    start = next((i for i, line in enumerate(lines) if re.match(r"\s*statuses:", line)), None)
-    if start is None or status_id is None:
-        return start + 1 if start is not None else None
-    pattern = re.compile(rf"\s+['\"]?{re.escape(status_id)}['\"]?\s*:")
-    return next((i + 1 for i in range(start + 1, len(lines)) if pattern.match(lines[i])), start + 1)
 
 
 def _wrong(status_id: str, candidate: dict, given: dict) -> str | None:

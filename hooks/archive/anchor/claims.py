@@ -5,7 +5,7 @@ Every problem names the line of the claim's key it is about; nothing fuzzy is ev
 
 from __future__ import annotations
 
-from ..load import safe_markdown
+from ..load.safe_markdown import InertMarkdown
 from ..load.source import Source
 from ..model import Article, Claim, Link
 from . import markers
@@ -68,7 +68,7 @@ class Anchoring:
         )
 
 
-def finish(source: Source, article: Article | None, claims: list[Claim]) -> list[Claim]:
+def finish(source: Source, article: Article | None, claims: list[Claim], markdown: InertMarkdown) -> list[Claim]:
     """The claims that anchored, checked together: in reading order, numbered, not overlapping."""
     if article is None:
         return []
@@ -79,14 +79,14 @@ def finish(source: Source, article: Article | None, claims: list[Claim]) -> list
     for number, claim in enumerate(claims, 1):
         claim.number = number
     if article.format == "markdown":
-        _check_markdown(source, article, claims)
+        _check_markdown(source, article, claims, markdown)
     return claims
 
 
-def _check_markdown(source: Source, article: Article, claims: list[Claim]) -> None:
+def _check_markdown(source: Source, article: Article, claims: list[Claim], markdown: InertMarkdown) -> None:
     """Render an archived Markdown text once, and refuse quotes its markup would split."""
     article.claims = claims
-    article.markdown_html = safe_markdown.block_html(markers.marked_markdown(article))
+    article.markdown_html = markdown.block_html(markers.marked_markdown(article))
     for index, code in markers.markdown_claims_problem(article.markdown_html, len(claims)).items():
         claim = claims[index]
         source.problem(claim.line, code, claim.id)

@@ -8,7 +8,7 @@ from ..model import Archive
 from . import annotations, feed, records, search_index
 
 
-def data_files(archive: Archive, site_url: str, publisher: dict, searchable_pages):
+def data_files(archive: Archive, site_url: str, searchable_pages):
     """(path in the site, text) of every data file: the claims as JSON and CSV (whole and per article),
     the claimants, the Web Annotations, the feed, the search index (the articles and searchable_pages)."""
     claim_records = records.claim_records(archive, site_url)  # once for all the files below
@@ -17,10 +17,10 @@ def data_files(archive: Archive, site_url: str, publisher: dict, searchable_page
     yield "claimants.json", records.claimants_json(archive)
     for article in archive.articles:
         yield urls.data_file(article.src, ".json"), records.article_json(archive, article, site_url, claim_records)
-    yield annotations.COLLECTION_PATH, annotations.dumps(annotations.collection(archive, site_url, publisher))
-    for path, page in annotations.pages(archive, site_url, publisher):
+    yield annotations.COLLECTION_PATH, annotations.dumps(annotations.collection(archive, site_url))
+    for path, page in annotations.pages(archive, site_url):
         yield path, annotations.dumps(page)
-    yield feed.FEED_PATH, feed.atom(archive, site_url, publisher)
+    yield feed.FEED_PATH, feed.atom(archive, site_url)
     documents = search_index.article_documents(archive)
     pages = (search_index.page_document(page.title, page.src, page.html()) for page in searchable_pages)
     yield from search_index.build(itertools.chain(documents, pages))

@@ -64,19 +64,14 @@ def quote_selector(article: Article, claim: Claim, context: int = CONTEXT, readi
 
 
 def _chain(archive: Archive, claim: Claim) -> str:
-    claimant = archive.claimants[claim.claimant]
-    first = claimant.name + (f" ({claimant.role})" if claimant.role else "")
-    hops = [first, *(archive.claimants[who].name for who in claim.via), claim.article.outlet]
-    return " → ".join(hops)
+    return " → ".join(hop.name + (f" ({hop.description})" if hop.description else "") for hop in archive.relay(claim))
 
 
 def _text(value: str, purpose: str) -> dict:
     return {"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain", "language": "en"}
 
 
-def annotation(
-    archive: Archive, claim: Claim, site_url: str, publisher: dict | None = None, here: str = "", reading=None
-) -> dict:
+def annotation(archive: Archive, claim: Claim, site_url: str, here: str = "", reading=None) -> dict:
     """`here`: the file the annotation is written in (for relative addresses when site_url is empty)."""
     article = claim.article
     here = here or page_path(article)
@@ -86,7 +81,7 @@ def annotation(
 
     status = archive.statuses[claim.status]
     claimant = archive.claimants[claim.claimant]
-    creator = {"type": "Organization", "name": (publisher or {}).get("name") or "Annotated News Archive"}
+    creator = {"type": "Organization", "name": archive.publisher.name}
     if site_url:
         creator["homepage"] = site_url
     return {
@@ -119,13 +114,13 @@ def _annotated(archive: Archive) -> list[Article]:
     return [a for a in archive.articles if a.claims]
 
 
-def collection(archive: Archive, site_url: str, publisher: dict | None = None) -> dict:
+def collection(archive: Archive, site_url: str) -> dict:
     articles = _annotated(archive)
     data = {
         "@context": ANNO_CONTEXT,
         "id": urls.absolute(site_url, COLLECTION_PATH),
         "type": "AnnotationCollection",
-        "label": f"{(publisher or {}).get('name') or 'Annotated News Archive'}: every annotated claim",
+        "label": f"{archive.publisher.name}: every annotated claim",
         "total": sum(len(a.claims) for a in articles),
     }
     if articles:
@@ -134,7 +129,7 @@ def collection(archive: Archive, site_url: str, publisher: dict | None = None) -
     return data
 
 
-def pages(archive: Archive, site_url: str, publisher: dict | None = None):
+def pages(archive: Archive, site_url: str):
     """(path, AnnotationPage) for each article with claims, in the collection's order."""
     articles = _annotated(archive)
     total = sum(len(a.claims) for a in articles)
@@ -161,7 +156,7 @@ def pages(archive: Archive, site_url: str, publisher: dict | None = None):
             page["prev"] = address(page_path(articles[number - 1]))
         # Each item keeps its @context, so an annotation taken out of the page stands alone.
         reading = reading_text(article)
-        page["items"] = [annotation(archive, c, site_url, publisher, here, reading) for c in article.claims]
+        page["items"] = [annotation(archive, c, site_url, here, reading) for c in article.claims]
         index += len(article.claims)
         yield page_path(article), page
 

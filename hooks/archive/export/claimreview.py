@@ -1,7 +1,8 @@
 """schema.org ClaimReview for every claim, as JSON-LD for the article pages.
 
-One ClaimReview per claim (https://schema.org/ClaimReview, and Google's Fact Check
-markup): `claimReviewed` is the claim in the claimant's words, cut from the
+One ClaimReview per claim (https://schema.org/ClaimReview, in the shape of Google's fact-check
+markup, which Google's Fact Check Explorer and Fact Check Tools API read; Google Search stopped
+showing it in June 2025): `claimReviewed` is the claim in the claimant's words, cut from the
 archived sentence around the quote; `itemReviewed` is a Claim by the claimant,
 appearing in the archived article; `reviewRating` maps the status to a number
 (Status.rating: 5 best .. 1 worst, the label as `alternateName`). schema.org has
@@ -9,8 +10,8 @@ no property for the relay chain: it is on the page and in the JSON export
 (docs/data.md says so).
 
 Addresses are absolute when `site_url` is set. Without it they are relative to
-the page, which JSON-LD readers resolve against the page's address; Google wants
-absolute ones, so a public site sets `site_url` (see docs/data.md).
+the page, which JSON-LD readers resolve against the page's address; Google's fact-check
+tools want absolute ones, so a public site sets `site_url` (see docs/data.md).
 """
 
 from __future__ import annotations
@@ -135,14 +136,13 @@ def claim_review(
     archive: Archive,
     claim: Claim,
     site_url: str = "",
-    publisher: dict | None = None,
     words: str | None = None,
     shared: tuple[list, dict] | None = None,
 ) -> dict:
     """`words`: claimReviewed, and `shared`: _shared(), when the caller has them already (see article_scripts)."""
     article = claim.article
     status = archive.statuses[claim.status]
-    appearance, author = shared or _shared(article, site_url, publisher)
+    appearance, author = shared or _shared(archive, article, site_url)
     item = {
         "@type": "Claim",
         "author": _agent(archive, archive.claimants[claim.claimant]),
@@ -173,13 +173,13 @@ def claim_review(
     return review
 
 
-def _shared(article: Article, site_url: str, publisher: dict | None) -> tuple[list, dict]:
+def _shared(archive: Archive, article: Article, site_url: str) -> tuple[list, dict]:
     """What every claim of an article says alike: where the claim appeared, who reviewed it."""
     appearance = [a for a in (_original(article), _archive_page(article, site_url)) if a]
-    publisher = publisher or {}
-    author = {"@type": "Organization", "name": publisher.get("name") or "Annotated News Archive"}
-    if publisher.get("url") or site_url:
-        author["url"] = publisher.get("url") or site_url
+    publisher = archive.publisher
+    author = {"@type": "Organization", "name": publisher.name}
+    if publisher.url or site_url:
+        author["url"] = publisher.url or site_url
     return appearance, author
 
 
@@ -195,11 +195,11 @@ def script(data) -> str:
     return f'<script type="application/ld+json">{text}</script>'
 
 
-def article_scripts(archive: Archive, article: Article, site_url: str = "", publisher: dict | None = None) -> str:
+def article_scripts(archive: Archive, article: Article, site_url: str = "") -> str:
     """The JSON-LD of an article page: one block per claim (empty when it has none)."""
     body, spans = reading_text(article)
-    shared = _shared(article, site_url, publisher) if article.claims else None
+    shared = _shared(archive, article, site_url) if article.claims else None
     return "".join(
-        script(claim_review(archive, c, site_url, publisher, words_around(body, *span), shared))
+        script(claim_review(archive, c, site_url, words_around(body, *span), shared))
         for c, span in zip(article.claims, spans, strict=True)
     )

@@ -77,8 +77,8 @@ def _entry(archive: Archive, site_url: str, updated, entry_id: str, article, cla
     }
 
 
-def atom(archive: Archive, site_url: str = "", publisher: dict | None = None, title: str = "") -> str:
-    name = (publisher or {}).get("name") or "Annotated News Archive"
+def atom(archive: Archive, site_url: str = "", title: str = "") -> str:
+    name = archive.publisher.name
     items = entries(archive, site_url)
     dates = [e["updated"] for e in items] or [datetime.date(1970, 1, 1)]
     out = [

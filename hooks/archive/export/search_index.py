@@ -1,7 +1,7 @@
 """The archive's own search index: an inverted index in small files, read a few at a time.
 
 Material's search downloads one index of every page and builds it in the browser before the
-first result (74 MB and 10 s at 10,000 articles). This index is split so that a query reads
+first result (tens of megabytes at 10,000 articles: see the Performance page). This index is split so that a query reads
 only what it needs: the postings of its terms, then the titles of its best results.
 
 Files, all under search/archive/ in the site, and all JavaScript, so that they load with
@@ -47,7 +47,7 @@ from ..load.safe_markdown import TAG
 from ..model import Archive, Article, Claim
 
 FOLDER = "search/archive"
-CHUNK = 8  # documents a chunk file: a list of 50 results reads at most 50 chunks of ~2.7 KB
+CHUNK = 8  # documents a chunk file: a list of 50 results reads at most 50 small chunks
 TITLE_WEIGHT = 4  # a word of the title counts as this many words of the text
 MAX_WEIGHT = 16
 TEASER = 200  # characters of text shown under a result's title
@@ -84,7 +84,7 @@ def normalize(text: str) -> str:
         return text.lower()  # NFKD leaves ASCII as it is
     text = unicodedata.normalize("NFKD", text).lower()
     # The distinct characters, not each character, are looked at: a text has few kinds of
-    # non-ASCII ones (a regular expression of every mark took 1 ms a text).
+    # non-ASCII ones (a regular expression of every mark was slow on every text).
     marks = [char for char in set(text).difference(_ASCII) if _is_mark(char)]
     return text.translate(dict.fromkeys(map(ord, marks))) if marks else text
 
@@ -140,12 +140,8 @@ def html_text(html: str) -> str:
 
 def _note_text(archive: Archive, claim: Claim) -> str:
     """A note as plain text: status, the chain (claimant with role or affiliation, relays, outlet), the words."""
-    claimants = archive.claimants
-    who = claimants[claim.claimant]
-    described = who.role or (claimants[who.affiliation].name if who.affiliation else "")
-    chain = [who.name + (f", {described}" if described else ""), *(claimants[v].name for v in claim.via)]
-    chain.append(claim.article.outlet)
-    return f"{archive.statuses[claim.status].label}: {' → '.join(chain)}. {html_text(claim.note_html)}"
+    chain = " → ".join(hop.name + (f", {hop.description}" if hop.description else "") for hop in archive.relay(claim))
+    return f"{archive.statuses[claim.status].label}: {chain}. {html_text(claim.note_html)}"
 
 
 def article_text(archive: Archive, article: Article) -> str:

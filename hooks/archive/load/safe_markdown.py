@@ -26,21 +26,6 @@ _OUTER_P = re.compile(r"\A<p>(.*)</p>\Z", re.S)
 TAG = re.compile(r"<[^>]+>")
 
 
-def _inert_markdown() -> markdown.Markdown:
-    md = markdown.Markdown(extensions=[], output_format="html")
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    return md
-
-
-_md = _inert_markdown()
-
-
-def _convert(source: str) -> str:
-    _md.reset()
-    return _md.convert(source)
-
-
 def unsafe_links(html: str) -> list[str]:
     """Link targets Markdown produced with a scheme other than http(s)/mailto."""
     bad = []
@@ -51,10 +36,11 @@ def unsafe_links(html: str) -> list[str]:
     return bad
 
 
-# Most notes are sentences with some *emphasis* and [links](https://...). Python-Markdown
-# takes about 0.1 ms a note, the largest cost of loading a big archive; notes made only
-# of these pieces are rendered directly, to the same HTML (tests/test_safe_markdown.py
-# checks this against Python-Markdown). Anything else goes through Python-Markdown.
+# Most notes are sentences with some *emphasis* and [links](https://...). Python-Markdown takes
+# longer to render a note than anything else loading does with it (see the Performance page):
+# notes made only of these pieces are turned into HTML directly, to the same HTML
+# (tests/test_safe_markdown.py checks this against Python-Markdown), and then sanitised like any
+# other. Anything else goes through Python-Markdown.
 _PLAIN_CHARS = r"[A-Za-z0-9 .,;:'\"()?%$/=+’‘“”–—-]"
 _WORDS = r"[A-Za-z0-9][A-Za-z0-9 ]*(?<! )"
 _EMPHASIS = rf"(?<![^ (])\*{_WORDS}\*(?=[ .,;:)]|\Z)"
@@ -74,32 +60,45 @@ def _simple_note_html(source: str) -> str:
     return _SIMPLE_PIECE.sub(piece, source)
 
 
-def note_html(source: str) -> tuple[str, list[str]]:
-    """An inline note (emphasis, code, links), and the forbidden link targets it had."""
-    if _SIMPLE_NOTE.match(source):
-        return _simple_note_html(source), []
-    html = _convert(source)
-    forbidden = unsafe_links(html)
-    inner = _OUTER_P.match(html)
-    if inner and html.count("<p>") == 1:
-        html = inner.group(1)
-    else:  # several paragraphs in a note: keep them apart, inline
-        html = html.replace("</p>\n<p>", "<br><br>").replace("<p>", "").replace("</p>", "")
-    clean = nh3.clean(
-        html, tags=_INLINE_TAGS, attributes=_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES, link_rel="noopener nofollow"
-    )
-    return clean, forbidden
+def _clean(html: str, tags: set) -> str:
+    return nh3.clean(html, tags=tags, attributes=_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES, link_rel="noopener nofollow")
 
 
-def block_html(source: str) -> str:
-    """A whole Markdown text (an article archived with format: markdown)."""
-    return nh3.clean(
-        _convert(source),
-        tags=_BLOCK_TAGS,
-        attributes=_ATTRIBUTES,
-        url_schemes=ALLOWED_SCHEMES,
-        link_rel="noopener nofollow",
-    )
+class InertMarkdown:
+    """Python-Markdown with raw HTML shown as text, then nh3. One serves a batch of files: setting
+    Python-Markdown up costs about as much as rendering a note, so it is done once, when first needed."""
+
+    def __init__(self) -> None:
+        self._md: markdown.Markdown | None = None
+
+    def _convert(self, source: str) -> str:
+        if self._md is None:
+            self._md = markdown.Markdown(extensions=[], output_format="html")
+            self._md.preprocessors.deregister("html_block")
+            self._md.inlinePatterns.deregister("html")
+        self._md.reset()
+        return self._md.convert(source)
+
+    def note_html(self, source: str) -> tuple[str, list[str]]:
+        """An inline note (emphasis, code, links), sanitised, and the forbidden link targets it had."""
+        if _SIMPLE_NOTE.match(source):
+            return _clean(_simple_note_html(source), _INLINE_TAGS), []
+        return self.markdown_note_html(source)
+
+    def markdown_note_html(self, source: str) -> tuple[str, list[str]]:
+        """note_html through Python-Markdown, whatever the note."""
+        html = self._convert(source)
+        forbidden = unsafe_links(html)
+        inner = _OUTER_P.match(html)
+        if inner and html.count("<p>") == 1:
+            html = inner.group(1)
+        else:  # several paragraphs in a note: keep them apart, inline
+            html = html.replace("</p>\n<p>", "<br><br>").replace("<p>", "").replace("</p>", "")
+        return _clean(html, _INLINE_TAGS), forbidden
+
+    def block_html(self, source: str) -> str:
+        """A whole Markdown text (an article archived with format: markdown), sanitised."""
+        return _clean(self._convert(source), _BLOCK_TAGS)
 
 
 def plain_text(fragment: str) -> str:

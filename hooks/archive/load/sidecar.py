@@ -47,9 +47,9 @@ def claim_fields(source: Source, block, line: int, seen_ids: dict) -> dict | Non
     return clean
 
 
-def note_html(source: Source, block, clean: dict) -> str | None:
+def note_html(source: Source, block, clean: dict, markdown: safe_markdown.InertMarkdown) -> str | None:
     """The claim's note rendered inert, or None after reporting a forbidden link in it."""
-    html, unsafe = safe_markdown.note_html(clean["note"])
+    html, unsafe = markdown.note_html(clean["note"])
     if unsafe:
         source.problem(block.key_lines.get("note", block.line), "forbidden-link", clean["id"], value=unsafe[0])
         return None

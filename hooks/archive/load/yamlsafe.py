@@ -88,7 +88,7 @@ def _construct(node, depth: int, seen: set, used_on: int = 1):
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             raise YamlError(key_node.start_mark.line + 1, "yaml-complex-key")
-        key = str(_scalar(key_node))
+        key = key_node.value  # as written: `no:`, `007:` and `false:` are the ids "no", "007" and "false"
         if key in mapping:
             raise YamlError(key_node.start_mark.line + 1, "yaml-duplicate-key", key=key)
         mapping.key_lines[key] = key_node.start_mark.line + 1
@@ -132,10 +132,7 @@ class _Unusual(Exception):
     """Something the event reader leaves to the node path (see _from_events)."""
 
 
-_NO_KEY = object()  # a mapping's next event is a key (and, in _PLAIN, no entry)
-# What a short plain scalar means, by its text: the same few hundred keys, ids and dates fill
-# every claims file, and each was resolved and typed again (9% of the time to read 3,000 claims files).
-_PLAIN: dict = {}
+_NO_KEY = object()  # a mapping's next event is a key
 
 
 def _from_events(text: str):
@@ -167,15 +164,10 @@ def _from_events(text: str):
                 raise _Unusual
             line = event.start_mark.line + 1
             if kind is yaml.ScalarEvent:
-                if event.style:  # quoted, folded or literal: a string, whatever its tag (see _typed)
+                if stack and stack[-1][1] is _NO_KEY and type(stack[-1][0]) is LineDict:
+                    value = event.value  # a key: its text as written (see _construct)
+                elif event.style:  # quoted, folded or literal: a string, whatever its tag (see _typed)
                     value = event.value
-                elif event.tag is None and len(event.value) <= 40:  # keys, ids, dates, numbers
-                    memo = (event.value, event.implicit)
-                    value = _PLAIN.get(memo, _NO_KEY)
-                    if value is _NO_KEY:
-                        value = _typed(event.value, "", resolve(yaml.ScalarNode, event.value, event.implicit))
-                        if len(_PLAIN) < 100_000:
-                            _PLAIN[memo] = value
                 else:
                     tag = event.tag
                     if tag is None or tag == "!":  # as the composer does
@@ -198,7 +190,7 @@ def _from_events(text: str):
                 elif top[1] is _NO_KEY:
                     if kind is not yaml.ScalarEvent:
                         raise _Unusual
-                    key = str(value)
+                    key = value
                     if key in container:
                         raise _Unusual
                     container.key_lines[key] = line

@@ -39,17 +39,17 @@ CHECKSUM_NAME = urls.OFFLINE_CHECKSUM
 MANIFEST = "SHA256SUMS"
 _EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can record
 # An entry given as a ZipInfo ignores the ZipFile's compresslevel: the level is passed with
-# each entry. Level 1: measured at 10,000 articles, zlib's default (6) took 2.5x the time
-# for a zip 20% smaller, and the zip is made on every build.
+# each entry. Level 1: zlib's default (6) takes much longer for a zip not much smaller, and the
+# zip is made on every build (the Performance page has the figures).
 _LEVEL = 1
 
 
 def _use_isal() -> bool:
     """Deflate with ISA-L (the `isal` package) instead of zlib, in this helper process only.
 
-    Measured on this site's files: ISA-L's level 1 compresses 3.4x as fast as zlib's level 1
-    (977 against 287 MB/s) to the same size (17.1% against 17.3%), and the output is plain
-    Deflate that every unzip reads. zipfile has no public way to choose its compressor, so
+    On this site's files ISA-L's level 1 compresses several times as fast as zlib's level 1, to
+    the same size (the Performance page has the figures), and the output is plain Deflate that
+    every unzip reads. zipfile has no public way to choose its compressor, so
     the function it calls for one is replaced; if either is missing, zlib does the job.
     """
     try:

@@ -58,30 +58,13 @@ def _linked(archive: Archive, kind: str, target: str, here: str, make) -> str:
     return archive.links[key]
 
 
-def claimant_description(archive: Archive, claimant_id: str) -> str:
-    """The claimant's role, or failing that its affiliation, as escaped text."""
-    claimant = archive.claimants[claimant_id]
-    if claimant.role:
-        return text(claimant.role)
-    if claimant.affiliation:
-        return text(archive.claimants[claimant.affiliation].name)
-    return ""
-
-
-def _chain(archive: Archive, claim: Claim, name) -> list[str]:
-    """The hops of a claim's relay chain: the claimant (with role), each relay, the outlet.
-
-    name(claimant_id) shows a claimant (a link, or plain text).
-    """
-    hops = [name(who) for who in (claim.claimant, *claim.via)]
-    description = claimant_description(archive, claim.claimant)
-    if description:
-        hops[0] += f", {description}"
-    return [*hops, text(claim.article.outlet)]
-
-
 def relay_chain(archive: Archive, claim: Claim, here: str) -> str:
     """Claimant (with role) → each relay → the outlet, claimants linked to their pages."""
-    *hops, outlet = _chain(archive, claim, lambda who: claimant_link(archive, who, here))
-    hops.append(f'<span class="na-chain__outlet">{outlet}</span>')
-    return ' <span class="na-chain__arrow" aria-label="relayed to">→</span> '.join(hops)
+    shown = []
+    for hop in archive.relay(claim):
+        if hop.claimant is None:
+            shown.append(f'<span class="na-chain__outlet">{text(hop.name)}</span>')
+        else:
+            described = f", {text(hop.description)}" if hop.description else ""
+            shown.append(claimant_link(archive, hop.claimant, here) + described)
+    return ' <span class="na-chain__arrow" aria-label="relayed to">→</span> '.join(shown)

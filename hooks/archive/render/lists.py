@@ -13,12 +13,12 @@ from dataclasses import replace
 from .. import urls
 from ..messages import MESSAGES
 from ..model import Archive, Claim
-from .html import attr, claimant_description, claimant_link, date, link, status_badge, text
+from .html import attr, claimant_link, date, link, status_badge, text
 from .page import Page
 
-# 500 rows: about 300 KB of HTML, a page a reader scans or searches with the browser's find.
-# Each page also costs the whole theme (navigation, header, scripts) to build and to download:
-# at 10,000 articles, pages of 200 rows were 2,300 list pages, of 500 about 1,000.
+# 500 rows: a page a reader scans or searches with the browser's find. Each page also costs the
+# whole theme (navigation, header, scripts) to build and to download, so fewer, longer pages
+# build quicker (the Performance page has the figures).
 PAGE_SIZE = 500
 
 
@@ -123,7 +123,7 @@ def list_pages(archive: Archive) -> list[Page]:
 
     def claimants_page(here, chunk, pager):
         rows = "".join(
-            f"<tr><td>{claimant_link(archive, c.id, here)}</td><td>{claimant_description(archive, c.id)}</td>"
+            f"<tr><td>{claimant_link(archive, c.id, here)}</td><td>{text(archive.description(c.id))}</td>"
             f"<td>{text(c.kind)}</td><td>{len(made[c.id])}</td><td>{len(relayed[c.id])}</td></tr>"
             for c in chunk
         )
