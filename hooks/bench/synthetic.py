@@ -282,5 +282,3 @@ def plain_project(generated: Generated, root: Path) -> Path:
     config = root / "mkdocs.yml"
     config.write_text(PLAIN_CONFIG.format(docs=docs, site=root / "site"), encoding="utf-8")
     return config
-
-
