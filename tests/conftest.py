@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from hooks import engine
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # `import hooks.archive...` in unit tests
 
@@ -69,7 +71,8 @@ class Project:
         return subprocess.run([sys.executable, *args], cwd=self.root, capture_output=True, text=True, timeout=300)
 
     def build(self, strict: bool = True) -> subprocess.CompletedProcess:
-        return self.run("-m", "mkdocs", "build", "-f", str(self.config), *(["--strict"] if strict else []))
+        command = engine.command("build", "-f", str(self.config), *(["--strict"] if strict else []))
+        return subprocess.run(command, cwd=self.root, capture_output=True, text=True, timeout=300)
 
     def cli(self, *args: str) -> subprocess.CompletedProcess:
         """`python -m hooks ...` on this project (run from the repository, where `hooks` lives)."""

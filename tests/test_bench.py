@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 
 from conftest import ROOT
 
+from hooks import engine
 from hooks.bench import synthetic as bench
 
 
@@ -23,7 +23,7 @@ def test_generated_archive_is_valid_deterministic_and_builds(tmp_path):
     assert "via: [" in sidecars
 
     config = bench.hooked_project(generated)
-    run = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config)]
+    run = engine.command("build", "--strict", "-q", "-f", str(config))
     result = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     site = tmp_path / "a" / "site"

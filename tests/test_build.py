@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, SEED_BODY, SEED_CLAIMS
 
+from hooks import engine
 from hooks.archive.export.search_index import tokens
 
 ARTICLE = "articles/a.html"
@@ -208,11 +209,10 @@ def test_a_fresh_import_builds_at_once_with_its_figures_uncovered(project):
 
 def test_the_real_archive_builds_strict_with_every_figure_covered(tmp_path):
     import subprocess
-    import sys
 
     site = tmp_path / "site"
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT, capture_output=True, text=True
+        engine.command("build", "--strict", "-d", str(site)), cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
@@ -233,7 +233,7 @@ def test_generated_pages_leave_materials_search_for_the_archives_index(project):
     material = json.loads(project.page("search/search_index.json"))
     pages = {d["location"].split("#")[0] for d in material["docs"]}
     # Material's index: the hand-written pages only
-    assert pages == {"methodology.html", "format.html", "data.html", "performance.html"}
+    assert pages == {"methodology.html", "format.html", "data.html", "performance.html", "engines.html"}
     index = _archive_index(project)
     locations = [doc[1] for doc in index["docs"]]
     assert locations[0] == ARTICLE and {"index.html", "claimants.html", "statuses.html"} <= set(locations)
@@ -268,3 +268,12 @@ def test_the_builds_shortcuts_do_not_change_a_byte(project, monkeypatch):
     article = BeautifulSoup(shared[Path("articles/2016/other.html")], "html.parser")
     methodology = article.select_one('nav.md-nav--primary a[href$="methodology.html"]')
     assert methodology is not None and methodology["href"] == "../../methodology.html"
+
+
+def test_the_site_is_built_by_the_engine_the_tests_chose(project):
+    # .ci/run runs these tests twice: with MkDocs, and with ARCHIVE_ENGINE=properdocs.
+    project.article("a", SEED_BODY, SEED_CLAIMS)
+    built(project)
+    generator = BeautifulSoup(project.page(ARTICLE), "html.parser").find("meta", attrs={"name": "generator"})
+    expected = {"mkdocs": "mkdocs-1.6.1,", "properdocs": "mkdocs-ProperDocs 1.6.7,"}[engine.engine()]
+    assert generator["content"].startswith(expected), generator

@@ -7,6 +7,8 @@ import sys
 
 from conftest import ROOT
 
+from hooks import engine
+
 # Runs mkdocs in a fresh interpreter where any attempt to open a connection or resolve a
 # name is logged and refused.
 BLOCKED_MKDOCS = """
@@ -17,9 +19,10 @@ def refuse(*args, **kwargs):
     raise OSError("network access blocked by the test")
 socket.socket.connect = socket.socket.connect_ex = refuse
 socket.create_connection = socket.getaddrinfo = socket.gethostbyname = refuse
-sys.argv = ["mkdocs", "build", "--strict", "-d", sys.argv[1]]
+engine = sys.argv[1]
+sys.argv = [engine, "build", "--strict", "-d", sys.argv[2]]
 try:
-    runpy.run_module("mkdocs", run_name="__main__")
+    runpy.run_module(engine, run_name="__main__")
 finally:
     print("NETWORK ATTEMPTS:", len(attempts), attempts, file=sys.stderr)
 """
@@ -28,7 +31,11 @@ finally:
 def test_a_full_build_with_sockets_blocked_succeeds_without_trying(tmp_path):
     site = tmp_path / "site"
     result = subprocess.run(
-        [sys.executable, "-c", BLOCKED_MKDOCS, str(site)], cwd=ROOT, capture_output=True, text=True, timeout=300
+        [sys.executable, "-c", BLOCKED_MKDOCS, engine.engine(), str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     assert "NETWORK ATTEMPTS: 0 []" in result.stderr

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.request
 
 from conftest import SEED_BODY, SEED_CLAIMS
+
+from hooks import engine
 
 
 def _free_port() -> int:
@@ -39,7 +40,7 @@ def test_serve_reports_problems_and_keeps_serving_the_last_good_build(project):
     project.article("a", SEED_BODY, SEED_CLAIMS)
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(project.config), "-a", f"127.0.0.1:{port}"],
+        engine.command("serve", "-f", str(project.config), "-a", f"127.0.0.1:{port}"),
         cwd=project.root,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

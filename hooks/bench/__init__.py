@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import engine
 from .synthetic import ROOT, generate, hooked_project, plain_project
 
 
@@ -158,7 +159,7 @@ def bench(
                 f"generated in {time.perf_counter() - started:.1f} s ({work})",
                 file=sys.stderr,
             )
-            build = [python, "-m", "mkdocs", "build", "-q"]
+            build = engine.command("build", "-q")
             commands = {
                 "plain": [*build, "-f", str(plain)],
                 "hooks": [*build, "--strict", "-f", str(hooked)],
