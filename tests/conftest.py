@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from hooks import engine
-
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # `import hooks.archive...` in unit tests
+sys.path.insert(0, str(ROOT))  # `import hooks.archive...` in unit tests, and in scripts that import this file
+
+from hooks import engine  # noqa: E402 - after the path that finds it
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
