@@ -655,7 +655,7 @@ BUILD_CASES = [
         {A_CLAIMS: claims(("status: disputed", "status: false"))},
         page=lambda page: page.find(id="claim-militants-killed")["data-status"] == "false",
     ),
-    Case("empty-sidecar", {A_CLAIMS: ""}, page=lambda page: len(page.select(".na-uncovered")) == 3),
+    Case("empty-sidecar", {A_CLAIMS: ""}, page=lambda page: len(page.select(".na-uncovered")) == 4),
     Case(
         "sidecar-of-comments-only",
         {A_CLAIMS: "# nothing yet\nclaims:\n# - id: x\n"},

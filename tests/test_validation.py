@@ -143,7 +143,7 @@ def test_invisible_characters_in_quotes_are_refused(project):
 def test_an_article_without_claims_loads_with_its_figures_uncovered(project):
     project.article("a", SEED_BODY)
     [article] = load_archive(project.docs).articles
-    assert [f.text for f in article.uncovered] == ["15", "525", "600"]
+    assert [f.text for f in article.uncovered] == ["15", "525", "600", "one"]  # "one strike": a written count
 
 
 def test_mkdocs_yml_removes_a_status_with_null_and_sets_the_publisher(project):

@@ -85,12 +85,13 @@ class Claim:
 
 @dataclass(slots=True)
 class Figure:
-    """A number found in the text, with the words that follow it."""
+    """A figure or date found in the text (anchor/figures.py), with the words that follow it."""
 
     start: int
     end: int
     text: str
     suggestion: str
+    kind: str = "number"  # number, amount, percentage, range, fraction, count or date
 
 
 @dataclass
@@ -120,8 +121,15 @@ class Article:
 
     @functools.cached_property
     def uncovered(self) -> list[Figure]:
-        """The figures no claim's quote covers (asked for by several pages and files)."""
-        return [f for f in self.figures if not any(c.start <= f.start and f.end <= c.end for c in self.claims)]
+        """The figures no claim's quote covers (asked for by several pages and files).
+
+        Dates are listed for the editor but are not figures to cover, unless a claim covers them.
+        """
+        return [
+            f
+            for f in self.figures
+            if f.kind != "date" and not any(c.start <= f.start and f.end <= c.end for c in self.claims)
+        ]
 
 
 @dataclass

@@ -1,8 +1,13 @@
-"""Finding the figures of a text: numbers, amounts and percentages, with their words.
+"""Finding the figures of a text as a fact-checker would: what was counted, measured or paid.
 
-Used by the importer (to list the figures an editor should turn into claims) and
-by the coverage report (figures no claim covers). Dates and years are not
-figures; numbers glued to letters ("G20", "20th") are not either.
+Used by the importer (the skeleton lists what an editor should turn into claims) and by the
+coverage report (figures no claim covers). A figure is a number with what follows it: an
+amount ($, US$, USD, €, "dollars"), a percentage, a range ("34,000-40,000 bpd", "between 20
+and 45"), a fraction ("2/3rds", "two-thirds", "half of"), a written count ("nine months", "a
+dozen") or a plain number. Dates are found too, as their own kind: the skeleton lists them,
+coverage does not count them. Never a figure: citation markers ([4], [a], [citation needed]),
+names with numbers (A-10, Su-30, G20, Flight 9268), ordinals (20th), times, page furniture
+(share counts, "Image 1 of 5", reference lines). The labelled texts in tests/figures/ measure it.
 """
 
 from __future__ import annotations
@@ -11,64 +16,175 @@ import re
 
 from ..model import Figure
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+DATE = "date"  # the one kind coverage does not count
+
+_SP = r"[ \u00a0]"  # a space inside a figure: never a line break (a quote stays on one line)
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 )
-_NUMBER = re.compile(
-    r"(?<![\w.,$€£-])"
-    r"(?P<figure>[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-    r"(?:\s?%|\s(?:percent|per cent))?"
-    r"(?:\s(?:million|billion|trillion|thousand|bn|m)\b)?)"
-    r"(?![\w$€£]|[.,]\d)",
+_MONTH = _MONTH_NAME + r"\.?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[6-9]|20)\d\d"
+_DATES = re.compile(
+    rf"(?<![\w/.-])(?:"
+    rf"\d{{4}}-[01]\d-[0-3]\d"  # 2015-10-21
+    rf"|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d\d)"  # 10/21/2015
+    rf"|{_DAY}(?:{_SP}of)?{_SP}{_MONTH}(?:,?{_SP}{_YEAR})?"  # 20th November 2015, 3 of May
+    rf"|{_MONTH}{_SP}{_DAY}(?:,?{_SP}{_YEAR})?"  # September 30, 2015
+    rf"|{_MONTH}{_SP}{_YEAR}"  # October 2015
+    rf"|{_YEAR}s"  # the 1990s
+    rf"|{_YEAR}(?:{_SP}?[-–]{_SP}?(?:{_YEAR}|\d\d))?"  # 2015, 2014-15
+    rf"|(?:mid|early|late)-{_YEAR}"  # mid-2014
+    rf")(?![\w/]|[.,:]\d)",
     re.IGNORECASE,
 )
-_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.IGNORECASE)
-_MONTH_AFTER = re.compile(rf"^\s+(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
-_YEAR = re.compile(r"(?:1[89]|20)\d\d\Z")
-_WORD = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
-_TRAILING_SMALL_WORDS = {
-    "a",
-    "an",
-    "and",
-    "at",
-    "by",
-    "for",
-    "from",
-    "in",
-    "of",
-    "on",
-    "or",
-    "over",
-    "the",
-    "to",
-    "with",
-}
+# A month alone is a date only after a word that makes it one ("in January", not "May I").
+_BARE_MONTH = re.compile(
+    rf"\b(?:in|by|of|on|since|until|from|last|next|early|late|mid|this){_SP}(?P<month>{_MONTH_NAME})(?![\w-]|{_SP}\d)"
+)
+_NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE = rf"(?:{_SP}(?:million|billion|trillion|thousand|hundred)\b|(?:mn|bn|tn|m|k)\b)"
+_CURRENCY = r"(?:[A-Z]{1,2}\$|U\.S\.\$|\$|€|£|¥|₽|(?:USD|EUR|GBP|CAD|AUD|CHF|RUB)" + _SP + r"?)"
+_CURRENCY_WORD = (
+    rf"(?:{_SP}(?:US{_SP})?(?:dollars?|euros?|pounds{_SP}sterling|rubles?|roubles?|yuan|yen"
+    r"|USD|EUR|GBP)\b)"
+)
+_PERCENT = rf"(?:{_SP}?%|{_SP}(?:percent|per{_SP}cent)\b|{_SP}percentage{_SP}points?\b)"
+_AMOUNT = rf"{_CURRENCY}?{_NUM}{_SCALE}?"
+_TO = rf"(?:{_SP}?[-–—]{_SP}?|{_SP}to{_SP})"
+_NUMBERS = re.compile(
+    rf"(?<![\w.,/:#$€£¥-])(?:"
+    rf"(?P<between>between{_SP}{_AMOUNT}{_SP}and{_SP}{_AMOUNT}(?:{_PERCENT}|{_CURRENCY_WORD})?)"
+    rf"|(?P<fraction>\d+/\d+(?:rds?|ths?|nds?|st)?)"
+    rf"|(?P<plain>{_AMOUNT}(?P<range>{_TO}{_AMOUNT})?(?:{_PERCENT}|{_CURRENCY_WORD})?)"
+    rf")(?![\w$€£%]|[.,:/]\d)",
+    re.IGNORECASE,
+)
+_UNITS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+)
+_WRITTEN = rf"(?:(?:{_UNITS})(?:-(?:{_UNITS}))?(?:{_SP}(?:hundred|thousand|million|billion))*)"
+_WORD_FRACTION = (
+    r"(?:one|two|three|four|a)[- \u00a0](?:half|halves|thirds?|quarters?|fifths?|tenths?)"
+    r"|half(?=[ \u00a0](?:of|the|a|an|its|their|his|her)\b)"
+)
+_WORDS = re.compile(
+    rf"(?<![\w-])(?:"
+    rf"(?P<wfraction>{_WORD_FRACTION})"
+    rf"|(?P<many>(?:dozens|hundreds|thousands|millions|billions|tens{_SP}of{_SP}thousands)(?={_SP}of\b))"
+    rf"|(?P<dozen>(?:a|half{_SP}a){_SP}dozen|a{_SP}(?:hundred|thousand|million|billion))"
+    rf"|(?P<written>{_WRITTEN}(?:{_PERCENT})?)"
+    rf")(?![\w])",
+    re.IGNORECASE,
+)
+_MODEL_AFTER = re.compile(r"[ \u00a0][A-Z][A-Za-z]*-?\d")
+_NEXT_WORD = re.compile(r"(?:[ \u00a0]|-)([^\W\d_][\w'’]*)")
+# After a written number, these words say it is no count ("one of", "one another", "two and").
+_NOT_A_NOUN = set(
+    "a an and another anyway are as at be been but by can could did do does for from had has have he her him his"
+    " i if in into is it its may me might more must my no nor not of off on once one or our out she should so than"
+    " that the their them then there these they this those to too up us was we were what when where which while"
+    " who whom whose why will with would you your".split()
+)
+# Before "one", these make it a pronoun, not a count ("no one", "the one who").
+_ONE_AFTER = re.compile(r"(?:\b(?:no|any|every|each|which|some|someone|anyone|another)[ \u00a0]+)\Z", re.I)
+# A capitalised word, then a number, then no noun: a name ("Flight 9268", "Resolution 2249", "Boeing 747").
+_NAMES = re.compile(
+    r"\b(?:Flight|Resolution|Boeing|Airbus|Route|Highway|Article|Section|Chapter|Page|Vol|No|Number|Type|Model"
+    r"|Mark|Mk|Block|Apollo|Soyuz|Channel|Room|Gate|Terminal|Platform|Phase|Stage|Class|Unit|Brigade|Division"
+    r"|Squadron|Regiment|Battalion|Corps|Army|Fleet|Air|War|Super|Windows|iPhone|Title|Rule|Act|Paragraph)"
+    r"[ \u00a0]+\Z"
+)
+_CITATION = re.compile(r"\[(?:\d+|[a-z]|[ivx]+|note[ \u00a0]\d+|[a-z ]*needed|[a-z ]+\d*)\]", re.IGNORECASE)
+# Lines that are page furniture, not text: share buttons, captions' counters, reference lists.
+_FURNITURE = re.compile(
+    r"^[ \t]*(?:\^|↑|(?:share|shares|tweet|tweets|like|likes|comments?|replies|views|print|email|image|photo"
+    r"|picture|slide|page)\b|\d+[ \t]+(?:comments?|shares|likes|views)\b|no[ \t]+comments\b).*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_OF_TOTAL = re.compile(r"\b(?:image|photo|picture|slide|page|item|step)[ \u00a0]+\d+[ \u00a0]+of[ \u00a0]+\d+", re.I)
+_TRAILING_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "over", "the", "to"}
+_TRAILING_SMALL_WORDS |= {"with", "per", "than", "as", "was", "were", "is", "are", "had", "has", "have"}
 
 
 def find_figures(text: str) -> list[Figure]:
-    figures = []
-    for match in _NUMBER.finditer(text):
-        start, end = match.span("figure")
-        token = match.group("figure")
-        before = text[max(0, start - 12) : start]
-        after = text[end : end + 16]
-        if _YEAR.match(token) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+    """Every figure and date of the text, in reading order, none overlapping."""
+    blocked = [m.span() for m in _CITATION.finditer(text)]
+    blocked += [m.span() for m in _FURNITURE.finditer(text) if len(m.group()) <= 80 or m.group().lstrip()[:1] in "^↑"]
+    blocked += [m.span() for m in _OF_TOTAL.finditer(text)]
+    candidates = [(m.start(), m.end(), DATE) for m in _DATES.finditer(text)]
+    candidates += [(m.start("month"), m.end("month"), DATE) for m in _BARE_MONTH.finditer(text)]
+    for match in _NUMBERS.finditer(text):
+        candidates.append((match.start(), match.end(), _number_kind(match)))
+    for match in _WORDS.finditer(text):
+        kind = _word_kind(text, match)
+        if kind:
+            candidates.append((match.start(), match.end(), kind))
+    candidates.sort(key=lambda c: (c[0], -c[1]))
+    figures, reached = [], 0
+    for start, end, kind in candidates:
+        if start < reached or any(b <= start < e for b, e in blocked):
             continue
-        figures.append(Figure(start, end, token, _with_words(text, start, end)))
+        token = text[start:end]
+        if kind != DATE and _is_a_name(text, start, end):
+            continue
+        reached = end
+        figures.append(Figure(start, end, token, _with_words(text, start, end, kind), kind))
     return figures
 
 
-def _with_words(text: str, start: int, end: int, most: int = 3) -> str:
-    """The figure and up to three words after it, as a suggested quote."""
-    words = []
+def _number_kind(match: re.Match) -> str:
+    token = match.group()
+    if match.group("fraction"):
+        return "fraction"
+    if "%" in token or re.search(r"per[ \u00a0]?cent|percentage", token, re.I):
+        return "percentage"
+    if re.search(rf"^{_CURRENCY}|{_CURRENCY_WORD}$", token):
+        return "amount"
+    if match.group("between") or match.group("range"):
+        return "range"
+    return "number"
+
+
+def _word_kind(text: str, match: re.Match) -> str | None:
+    if match.group("wfraction"):
+        return "fraction"
+    if match.group("many"):
+        return "count"
+    token = match.group()
+    if token.lower().endswith(("percent", "cent", "%", "points", "point")):
+        return "percentage"
+    after = _NEXT_WORD.match(text, match.end())
+    if _MODEL_AFTER.match(text, match.end()):
+        return "count"  # "four A-10s": what is counted is named
+    if not after or after.group(1).lower() in _NOT_A_NOUN or after.group(1)[0].isupper():
+        return None  # "one of", "two and", "One Direction": no noun counted
+    if token.lower() == "one" and _ONE_AFTER.search(text[max(0, match.start() - 12) : match.start()]):
+        return None
+    return "count"
+
+
+def _is_a_name(text: str, start: int, end: int) -> bool:
+    """A number that names a thing (Flight 9268, Resolution 2249) rather than counting it."""
+    return bool(_NAMES.search(text[max(0, start - 12) : start])) and text[start].isdigit()
+
+
+def _with_words(text: str, start: int, end: int, kind: str, most: int = 3) -> str:
+    """The figure and up to three words after it (what it counts), as a suggested quote."""
+    if kind == DATE:
+        return text[start:end]
     position = end
-    while len(words) < most:
-        match = _WORD.match(text, position)
+    words = 0
+    ends = []
+    while words < most:
+        match = _NEXT_WORD.match(text, position)
         if not match:
             break
-        words.append(match.group(1))
         position = match.end()
-    while words and words[-1].lower() in _TRAILING_SMALL_WORDS:
-        words.pop()
-    return " ".join([text[start:end], *words])
+        words += 1
+        ends.append((match.group(1).lower(), position))
+    while ends and ends[-1][0] in _TRAILING_SMALL_WORDS:
+        ends.pop()
+    return text[start : ends[-1][1] if ends else end]
