@@ -36,48 +36,54 @@ _DATES = re.compile(
     rf"|{_YEAR}s"  # the 1990s
     rf"|{_YEAR}(?:{_SP}?[-–]{_SP}?(?:{_YEAR}|\d\d))?"  # 2015, 2014-15
     rf"|(?:mid|early|late)-{_YEAR}"  # mid-2014
-    rf")(?![\w/]|[.,:]\d)",
-    re.IGNORECASE,
+    rf")(?![\w/]|[.,:]\d)"
 )
 # A month alone is a date only after a word that makes it one ("in January", not "May I").
 _BARE_MONTH = re.compile(
     rf"\b(?:in|by|of|on|since|until|from|last|next|early|late|mid|this){_SP}(?P<month>{_MONTH_NAME})(?![\w-]|{_SP}\d)"
 )
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE = rf"(?:{_SP}(?:million|billion|trillion|thousand|hundred)\b|(?:mn|bn|tn|m|k)\b)"
+_SCALE = rf"(?:{_SP}(?:million|billion|trillion|thousand|hundred)\b|(?:mn|bn|tn|m|k)\b)"  # as written: lowercase
 _CURRENCY = r"(?:[A-Z]{1,2}\$|U\.S\.\$|\$|€|£|¥|₽|(?:USD|EUR|GBP|CAD|AUD|CHF|RUB)" + _SP + r"?)"
 _CURRENCY_WORD = (
     rf"(?:{_SP}(?:US{_SP})?(?:dollars?|euros?|pounds{_SP}sterling|rubles?|roubles?|yuan|yen"
     r"|USD|EUR|GBP)\b)"
 )
-_PERCENT = rf"(?:{_SP}?%|{_SP}(?:percent|per{_SP}cent)\b|{_SP}percentage{_SP}points?\b)"
+_PERCENT = rf"(?:{_SP}?%|{_SP}(?:[Pp]ercent|[Pp]er{_SP}cent)\b|{_SP}percentage{_SP}points?\b)"
 _AMOUNT = rf"{_CURRENCY}?{_NUM}{_SCALE}?"
 _TO = rf"(?:{_SP}?[-–—]{_SP}?|{_SP}to{_SP})"
 _NUMBERS = re.compile(
     rf"(?<![\w.,/:#$€£¥-])(?:"
-    rf"(?P<between>between{_SP}{_AMOUNT}{_SP}and{_SP}{_AMOUNT}(?:{_PERCENT}|{_CURRENCY_WORD})?)"
+    rf"(?P<between>[Bb]etween{_SP}{_AMOUNT}{_SP}and{_SP}{_AMOUNT}(?:{_PERCENT}|{_CURRENCY_WORD})?)"
     rf"|(?P<fraction>\d+/\d+(?:rds?|ths?|nds?|st)?)"
     rf"|(?P<plain>{_AMOUNT}(?P<range>{_TO}{_AMOUNT})?(?:{_PERCENT}|{_CURRENCY_WORD})?)"
-    rf")(?![\w$€£%]|[.,:/]\d)",
-    re.IGNORECASE,
+    rf")(?![\w$€£%]|[.,:/]\d)"
 )
-_UNITS = (
+
+
+def _capitalisable(words: str) -> str:
+    """ "one|two" as "[Oo]ne|[Tt]wo": case-sensitive patterns are several times quicker to search."""
+    return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words.split("|"))
+
+
+_UNIT_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 )
-_WRITTEN = rf"(?:(?:{_UNITS})(?:-(?:{_UNITS}))?(?:{_SP}(?:hundred|thousand|million|billion))*)"
+_UNITS = _capitalisable(_UNIT_WORDS)
+_WRITTEN = rf"(?:(?:{_UNITS})(?:-(?:{_UNIT_WORDS}))?(?:{_SP}(?:hundred|thousand|million|billion))*)"
 _WORD_FRACTION = (
-    r"(?:one|two|three|four|a)[- \u00a0](?:half|halves|thirds?|quarters?|fifths?|tenths?)"
-    r"|half(?=[ \u00a0](?:of|the|a|an|its|their|his|her)\b)"
+    r"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Aa])[- \u00a0](?:half|halves|thirds?|quarters?|fifths?|tenths?)"
+    r"|[Hh]alf(?=[ \u00a0](?:of|the|a|an|its|their|his|her)\b)"
 )
 _WORDS = re.compile(
-    rf"(?<![\w-])(?:"
+    rf"(?:"
     rf"(?P<wfraction>{_WORD_FRACTION})"
-    rf"|(?P<many>(?:dozens|hundreds|thousands|millions|billions|tens{_SP}of{_SP}thousands)(?={_SP}of\b))"
-    rf"|(?P<dozen>(?:a|half{_SP}a){_SP}dozen|a{_SP}(?:hundred|thousand|million|billion))"
+    rf"|(?P<many>(?:{_capitalisable('dozens|hundreds|thousands|millions|billions|tens')})(?:{_SP}of{_SP}thousands)?"
+    rf"(?={_SP}of\b))"
+    rf"|(?P<dozen>(?:[Aa]|[Hh]alf{_SP}a){_SP}(?:dozen|hundred|thousand|million|billion))"
     rf"|(?P<written>{_WRITTEN}(?:{_PERCENT})?)"
-    rf")(?![\w])",
-    re.IGNORECASE,
+    rf")(?![\w])"
 )
 _MODEL_AFTER = re.compile(r"[ \u00a0][A-Z][A-Za-z]*-?\d")
 _NEXT_WORD = re.compile(r"(?:[ \u00a0]|-)([^\W\d_][\w'’]*)")
@@ -114,12 +120,14 @@ def find_figures(text: str) -> list[Figure]:
     blocked = [m.span() for m in _CITATION.finditer(text)]
     blocked += [m.span() for m in _FURNITURE.finditer(text) if len(m.group()) <= 80 or m.group().lstrip()[:1] in "^↑"]
     blocked += [m.span() for m in _OF_TOTAL.finditer(text)]
-    candidates = [(m.start(), m.end(), DATE) for m in _DATES.finditer(text)]
-    candidates += [(m.start("month"), m.end("month"), DATE) for m in _BARE_MONTH.finditer(text)]
-    for match in _NUMBERS.finditer(text):
-        candidates.append((match.start(), match.end(), _number_kind(match)))
-    for match in _WORDS.finditer(text):
-        kind = _word_kind(text, match)
+    candidates = [(m.start("month"), m.end("month"), DATE) for m in _BARE_MONTH.finditer(text)]
+    candidates += [(m.start(), m.end(), DATE) for m in _DATES.finditer(text)]
+    candidates += [(m.start(), m.end(), _number_kind(m)) for m in _NUMBERS.finditer(text)]
+    # Written figures are matched only where a number word starts: trying the pattern at every
+    # word of the text is several times slower.
+    for start in _number_word_starts(text):
+        match = _WORDS.match(text, start)
+        kind = _word_kind(text, match) if match else None
         if kind:
             candidates.append((match.start(), match.end(), kind))
     candidates.sort(key=lambda c: (c[0], -c[1]))
@@ -127,12 +135,36 @@ def find_figures(text: str) -> list[Figure]:
     for start, end, kind in candidates:
         if start < reached or any(b <= start < e for b, e in blocked):
             continue
-        token = text[start:end]
-        if kind != DATE and _is_a_name(text, start, end):
+        if kind != DATE and _is_a_name(text, start):
             continue
         reached = end
-        figures.append(Figure(start, end, token, _with_words(text, start, end, kind), kind))
+        figures.append(Figure(start, end, text[start:end], _with_words(text, start, end, kind), kind))
     return figures
+
+
+_NUMBER_WORDS = (
+    _UNIT_WORDS
+    + "|half|dozen|dozens|third|thirds|quarter|quarters|hundred|hundreds|thousand|thousands|million|millions"
+    + "|billion|billions|tens"
+)
+_HINTS = [w for word in _NUMBER_WORDS.split("|") for w in (word, word.capitalize())]
+_ARTICLES = ("half a ", "Half a ", "a ", "A ")
+
+
+def _number_word_starts(text: str) -> list[int]:
+    """Where a written figure may start: each number word that begins a word, or the "a" before it."""
+    starts = set()
+    for hint in _HINTS:
+        position = text.find(hint)
+        while position != -1:
+            if position == 0 or not (text[position - 1].isalnum() or text[position - 1] in "-_'’"):
+                starts.add(position)
+                for article in _ARTICLES:
+                    before = position - len(article)
+                    if text.startswith(article, before) and (before == 0 or not text[before - 1].isalnum()):
+                        starts.add(before)
+            position = text.find(hint, position + 1)
+    return sorted(starts)
 
 
 def _number_kind(match: re.Match) -> str:
@@ -166,7 +198,7 @@ def _word_kind(text: str, match: re.Match) -> str | None:
     return "count"
 
 
-def _is_a_name(text: str, start: int, end: int) -> bool:
+def _is_a_name(text: str, start: int) -> bool:
     """A number that names a thing (Flight 9268, Resolution 2249) rather than counting it."""
     return bool(_NAMES.search(text[max(0, start - 12) : start])) and text[start].isdigit()
 
