@@ -149,10 +149,10 @@ def _load_pair(job, markdown: InertMarkdown) -> _Loaded:
         loaded.sidecar = path
         if article is not None:
             article.sidecar_src = path.relative_to(docs_dir).as_posix()
-        loaded.claimants, claims_data, loaded.claims_problems = sidecar.read_sidecar(source)
+        loaded.claimants, claims_data, dismissed, loaded.claims_problems = sidecar.read_sidecar(source)
         loaded.sidecar_problems = source.problems.items
         source.problems = Problems()
-        loaded.checked = _check_claims(source, article, claims_data, markdown)
+        loaded.checked = _check_claims(source, article, claims_data, markdown, dismissed)
     return loaded
 
 
@@ -181,13 +181,20 @@ def _load_pairs(jobs: list, workers: int | None) -> list[_Loaded]:
         return [loaded for chunk in pool.map(_load_chunk, chunks) for loaded in chunk]
 
 
-def _check_claims(source: Source, article: Article | None, claims_data, markdown: InertMarkdown) -> _Checked:
-    """The claims of one article, all but their references checked; with article None (it failed
-    to load), only their fields are checked."""
+def _check_claims(
+    source: Source, article: Article | None, claims_data, markdown: InertMarkdown, dismissed=None
+) -> _Checked:
+    """The claims and dismissals of one article, all but the claims' references checked; with article
+    None (it failed to load), only their fields are checked."""
     checked = _Checked()
-    if not claims_data:
+    if not claims_data and not dismissed:
         return checked
     anchors = anchoring.Anchoring(article) if article else None
+    if dismissed:
+        dismissals = anchoring.dismissals(source, anchors, dismissed)
+        if article is not None:
+            article.dismissals = dismissals
+    claims_data = claims_data or []
     seen_ids: dict[str, int] = {}
     for index, block in enumerate(claims_data):
         clean = sidecar.claim_fields(source, block, claims_data.item_lines[index], seen_ids)

@@ -142,6 +142,13 @@ _STRUCTURE = [
         {},
     ),
     Message(
+        "dismissed-not-a-list",
+        "dismissed must be a list, each entry starting with '- quote:'",
+        'write `dismissed: [{{quote: "...", reason: ...}}]` (see the Content format page)',
+        "`dismissed:` lists the figures found in the text that are no claim.",
+        {},
+    ),
+    Message(
         "claimants-not-a-block",
         "claimants must be a block of `id: {{name: ..., kind: ...}}`",
         "see the Content format page",
@@ -346,6 +353,14 @@ _ARCHIVE = [
         "add `occurrence: N` for the one you mean, or quote more words",
         "The quote matches more than one place; the archive never picks one silently.",
         {"quote": "four days", "count": 2, "places": "line 27, line 27"},
+    ),
+    Message(
+        "dismissal-holds-no-figure",
+        'dismissed quote "{quote}" holds no figure the importer finds',
+        "quote the figure itself, as the Coverage page lists it, or delete the dismissal",
+        "A dismissal says that a figure found in the text is no claim; one that holds none dismisses "
+        "nothing (the text or the detector changed, or the quote is wrong).",
+        {"quote": "page"},
     ),
     Message(
         "occurrence-out-of-range",

@@ -94,6 +94,17 @@ class Figure:
     kind: str = "number"  # number, amount, percentage, range, fraction, count or date
 
 
+@dataclass(slots=True)
+class Dismissal:
+    """Words of the text holding figures that are no claim (`dismissed:` in the claims file), and why."""
+
+    quote: str
+    reason: str
+    line: int | None
+    start: int = 0
+    end: int = 0
+
+
 @dataclass
 class Article:
     src: str  # path inside docs/, with '/' separators: articles/2015/x.md
@@ -107,6 +118,7 @@ class Article:
     format: str = "text"
     claims: list[Claim] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    dismissals: list[Dismissal] = field(default_factory=list)
     raw_src: str | None = None  # the raw archived text beside the article, if kept
     sidecar_src: str | None = None
     markdown_html: str = ""  # format: markdown only, with claim markers (anchor/markers.py)
@@ -123,13 +135,22 @@ class Article:
     def uncovered(self) -> list[Figure]:
         """The figures no claim's quote covers (asked for by several pages and files).
 
-        Dates are listed for the editor but are not figures to cover, unless a claim covers them.
+        Dates are listed for the editor but are not figures to cover, and a dismissed figure is no claim.
         """
-        return [
-            f
-            for f in self.figures
-            if f.kind != "date" and not any(c.start <= f.start and f.end <= c.end for c in self.claims)
-        ]
+        spans = [(c.start, c.end) for c in self.claims] + [(d.start, d.end) for d in self.dismissals]
+        return [f for f in self.figures if f.kind != "date" and not any(s <= f.start and f.end <= e for s, e in spans)]
+
+    @functools.cached_property
+    def dismissed(self) -> list[tuple[Figure, Dismissal]]:
+        """The figures dismissed as no claim, each with its dismissal."""
+        pairs = []
+        for dismissal in self.dismissals:
+            pairs += [
+                (f, dismissal)
+                for f in self.figures
+                if f.kind != "date" and dismissal.start <= f.start and f.end <= dismissal.end
+            ]
+        return sorted(pairs, key=lambda pair: pair[0].start)
 
 
 @dataclass

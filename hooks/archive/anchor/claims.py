@@ -5,9 +5,10 @@ Every problem names the line of the claim's key it is about; nothing fuzzy is ev
 
 from __future__ import annotations
 
+from ..load import fields
 from ..load.safe_markdown import InertMarkdown
-from ..load.source import Source
-from ..model import Article, Claim, Link
+from ..load.source import Source, check_block
+from ..model import Article, Claim, Dismissal, Link
 from . import markers
 from .quotes import PARAGRAPH_BREAK, Normalized, line_of, nearest_passage, occurrences
 
@@ -66,6 +67,29 @@ class Anchoring:
             note_html=note_html,
             article=self.article,
         )
+
+
+def dismissals(source: Source, anchors: Anchoring | None, blocks: list) -> list[Dismissal]:
+    """The `dismissed:` entries of a claims file, each anchored and holding at least one figure found."""
+    found = []
+    for index, block in enumerate(blocks):
+        line = blocks.item_lines[index] if hasattr(blocks, "item_lines") else None
+        clean = check_block(source, block, fields.DISMISSAL, "the dismissal", None, line)
+        if clean is None or anchors is None:
+            continue
+
+        def problem(key, code, block=block, line=line, **values):
+            source.problem(block.key_lines.get(key, line), code, **values)
+
+        span = anchors.span(clean, problem)
+        if span is None:
+            continue
+        held = [f for f in anchors.article.figures if f.kind != "date" and span[0] <= f.start and f.end <= span[1]]
+        if not held:
+            problem("quote", "dismissal-holds-no-figure", quote=clean["quote"])
+            continue
+        found.append(Dismissal(clean["quote"], clean["reason"], block.key_lines.get("quote", line), *span))
+    return found
 
 
 def finish(source: Source, article: Article | None, claims: list[Claim], markdown: InertMarkdown) -> list[Claim]:

@@ -187,4 +187,11 @@ CLAIMANT = {
     "url": (url, False),
 }
 
-SIDECAR = ("claimants", "claims")
+# A figure the detector found that is no claim (anchor/figures.py): `dismissed:` in a claims file.
+DISMISSAL = {
+    "quote": (visible_text, True),
+    "occurrence": (positive_int, False),
+    "reason": (text, True),
+}
+
+SIDECAR = ("claimants", "claims", "dismissed")

@@ -12,25 +12,31 @@ from .source import Source, check_block
 
 
 def read_sidecar(source: Source):
-    """(its `claimants:` block, its claims (a list) or None, problems to report after the claimants are merged)."""
+    """(its `claimants:` block, its claims (a list) or None, its dismissals (a list) or None,
+    problems to report after the claimants are merged)."""
     read = source.read_text(may_be_empty=True)
     if read is None:
-        return None, None, []
+        return None, None, None, []
     data = source.yaml(read[1])
     if data is None:
-        return None, None, []  # an empty sidecar (or only comments): no claims yet
+        return None, None, None, []  # an empty sidecar (or only comments): no claims yet
     if not isinstance(data, dict):
         source.problem(getattr(data, "line", 1), "sidecar-not-a-block")
-        return None, None, []
+        return None, None, None, []
     for key in data:
         if key not in fields.SIDECAR:
             hint = did_you_mean(key, fields.SIDECAR, "keys")
             source.problem(data.key_lines.get(key), "unknown-key", key=key, what="the claims file", hint=hint)
+    dismissed = data.get("dismissed")
+    if dismissed is not None and not isinstance(dismissed, list):
+        source.problem(data.key_lines.get("dismissed"), "dismissed-not-a-list")
+        dismissed = None
     claims = data.get("claims")
     if claims is not None and not isinstance(claims, list):
         # Reported after the file's claimants are merged, as it always was.
-        return data.get("claimants"), None, [Problem(source.shown, data.key_lines.get("claims"), "claims-not-a-list")]
-    return data.get("claimants"), claims, []
+        problem = Problem(source.shown, data.key_lines.get("claims"), "claims-not-a-list")
+        return data.get("claimants"), None, dismissed, [problem]
+    return data.get("claimants"), claims, dismissed, []
 
 
 def claim_fields(source: Source, block, line: int, seen_ids: dict) -> dict | None:

@@ -259,8 +259,9 @@ def _uncovered(archive: Archive) -> list:
 
 def _coverage(archive: Archive):
     """The coverage report's page maker: articles with figures no claim covers, 200 a page."""
-    total = sum(len(a.figures) for a in archive.articles)
-    covered = total - sum(len(a.uncovered) for a in archive.articles)
+    total = sum(1 for a in archive.articles for f in a.figures if f.kind != "date")
+    dismissed = [(a, f, d) for a in archive.articles for f, d in a.dismissed]
+    covered = total - sum(len(a.uncovered) for a in archive.articles) - len(dismissed)
 
     def page(here, chunk, pager):
         rows = []
@@ -277,14 +278,38 @@ def _coverage(archive: Archive):
             '<table class="na-table"><thead><tr><th>Article</th><th>Claims file</th><th>Figures not annotated</th>'
             f"<th>Figures</th></tr></thead><tbody>{''.join(rows)}</tbody></table>{pager}"
             if rows
-            else "<p>Every figure found in the archive is covered by a claim.</p>"
+            else "<p>Every figure found in the archive is covered by a claim or dismissed.</p>"
         )
-        return (
-            "<p>For editors: figures found in the archived texts (numbers, amounts, percentages) "
-            f"that no claim covers yet. {covered} of {total} figures are covered.</p>{pager}{table}"
+        lead = (
+            "<p>For editors: figures found in the archived texts (numbers, amounts, percentages, ranges, "
+            f"fractions, counts; dates are not counted) that no claim covers yet. {covered} of {total} figures "
+            f"are covered by a claim, {len(dismissed)} dismissed as no claim.</p>"
         )
+        return f"{lead}{pager}{table}{_dismissed_table(dismissed, here) if here == urls._paged('coverage', 1) else ''}"
 
     return page
+
+
+MOST_DISMISSED_SHOWN = 200  # the page stays light at 10,000 articles; the claims files hold the rest
+
+
+def _dismissed_table(dismissed: list, here: str) -> str:
+    """The figures editors dismissed as no claim (`dismissed:` in claims files), with their reasons."""
+    if not dismissed:
+        return ""
+    rows = "".join(
+        f"<tr><td>{link(urls.relative(here, urls.page_url(a.src)), a.title)}</td>"
+        f"<td><code>{text(f.text)}</code></td><td>{text(d.reason)}</td>"
+        f"<td><code>{text('docs/' + (a.sidecar_src or a.stem + '.claims.yml'))}:{d.line}</code></td></tr>"
+        for a, f, d in dismissed[:MOST_DISMISSED_SHOWN]
+    )
+    more = len(dismissed) - MOST_DISMISSED_SHOWN
+    rows += f'<tr><td colspan="4">… and {more} more</td></tr>' if more > 0 else ""
+    return (
+        '<h2 id="dismissed">Dismissed figures</h2><p>Figures found in the text that editors marked as no claim.</p>'
+        '<table class="na-table na-dismissed"><thead><tr><th>Article</th><th>Figure</th><th>Reason</th>'
+        f"<th>Where</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
 
 
 def _errors() -> str:
