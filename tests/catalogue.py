@@ -281,7 +281,49 @@ CASES = [
         "misspelt-status",
         {A_CLAIMS: claims(("status: disputed", "status: disputd"))},
         problems=[
-            'docs/articles/a.claims.yml:12: militants-killed: unknown status "disputd" — did you mean "disputed"?'
+            'docs/articles/a.claims.yml:12: militants-killed: unknown status "disputd" — valid statuses, nearest first: disputed, confirmed, false, partly-confirmed, unverified'
+        ],
+    ),
+    Case(
+        # Near "confirmed", yet the editor may well mean "unverified": the whole list is given.
+        "status-near-its-opposite",
+        {A_CLAIMS: claims(("status: disputed", "status: unconfirmed"))},
+        problems=[
+            'docs/articles/a.claims.yml:12: militants-killed: unknown status "unconfirmed" — valid statuses, nearest first: confirmed, partly-confirmed, disputed, false, unverified'
+        ],
+    ),
+    Case(
+        "present-but-empty-key",
+        {A_CLAIMS: claims(("    note: The AP could not *independently* confirm this report.\n", "    note:\n"))},
+        problems=["docs/articles/a.claims.yml:13: militants-killed: note is empty — give note a value"],
+    ),
+    Case(
+        # An importer skeleton entry uncommented and not yet filled in: every problem in one run.
+        "unfilled-skeleton-entry",
+        {
+            A_CLAIMS: claims(
+                extra='  - id: shoigu    # line 7\n    quote: "Shoigu"\n    claimant: \n    via: []\n'
+                "    status: unverified\n    note: \n"
+            )
+        },
+        problems=[
+            'docs/articles/a.claims.yml:15: shoigu: quote "Shoigu" appears 2 times in a.md (lines 7, 9) — add `occurrence: N` for the one you mean, or quote more words',
+            "docs/articles/a.claims.yml:16: shoigu: claimant is empty — give claimant a value",
+            "docs/articles/a.claims.yml:19: shoigu: note is empty — give note a value",
+        ],
+    ),
+    Case(
+        "dismissal-holds-no-figure",
+        {A_CLAIMS: claims(extra="dismissed:\n  - quote: Deir el-Zour province\n    reason: a place name\n")},
+        problems=[
+            'docs/articles/a.claims.yml:15: dismissed quote "Deir el-Zour province" holds no figure the importer finds — quote the figure itself, as the Coverage page lists it, or delete the dismissal'
+        ],
+    ),
+    Case(
+        "dismissed-not-a-list",
+        {A_CLAIMS: claims(extra="dismissed: {quote: one strike, reason: x}\n")},
+        problems=[
+            "docs/articles/a.claims.yml:14: dismissed must be a list, each entry starting with '- quote:' — write `dismissed: [{quote: \"...\", reason: ...}]` (see the Content format page)"
         ],
     ),
     # --- quotes -----------------------------------------------------------------------------------
@@ -310,7 +352,7 @@ CASES = [
         "quote-ambiguous",
         {A_CLAIMS: claims(extra=claim("shoigu", "Shoigu"))},
         problems=[
-            'docs/articles/a.claims.yml:15: shoigu: quote "Shoigu" appears 2 times (line 1, line 3) — add `occurrence: N` for the one you mean, or quote more words'
+            'docs/articles/a.claims.yml:15: shoigu: quote "Shoigu" appears 2 times in a.md (lines 7, 9) — add `occurrence: N` for the one you mean, or quote more words'
         ],
     ),
     Case(

@@ -22,7 +22,7 @@ from .load.article import load_article
 from .load.safe_markdown import InertMarkdown
 from .load.source import ARTICLES_DIR, REGISTRY, SIDECAR_SUFFIX, Source
 from .model import Archive, Article, Claim
-from .problems import Problems, did_you_mean
+from .problems import Problems, did_you_mean, valid_choices
 
 PARALLEL_FROM = 200  # articles: below this, starting worker processes costs more than it saves
 
@@ -197,10 +197,17 @@ def _check_claims(
     claims_data = claims_data or []
     seen_ids: dict[str, int] = {}
     for index, block in enumerate(claims_data):
-        clean = sidecar.claim_fields(source, block, claims_data.item_lines[index], seen_ids)
-        if clean is None:
+        clean, ok = sidecar.claim_fields(source, block, claims_data.item_lines[index], seen_ids)
+        line, claim_id = getattr(block, "line", None), clean.get("id")
+
+        def problem(key, code, block=block, line=line, claim_id=claim_id, **values):
+            """Report at the line of the claim's key (or of the claim)."""
+            source.problem(block.key_lines.get(key, line), code, claim_id, **values)
+
+        if not ok:
+            if anchors is not None and "quote" in clean:
+                anchors.span(clean, problem)  # told in the same run as the claim's other problems
             continue
-        line, claim_id = block.line, clean["id"]
         ref = len(checked.refs)
         source.problems.items.append(ref)  # the claimants and status are checked here, once every file is read
         references = {"status": clean["status"], "claimant": clean["claimant"], "via": clean.get("via", [])}
@@ -208,11 +215,6 @@ def _check_claims(
         note_html = sidecar.note_html(source, block, clean, markdown)
         if anchors is None:
             continue
-
-        def problem(key, code, block=block, line=line, claim_id=claim_id, **values):
-            """Report at the line of the claim's key (or of the claim)."""
-            source.problem(block.key_lines.get(key, line), code, claim_id, **values)
-
         span = anchors.span(clean, problem)
         if span is None or note_html is None:
             continue
@@ -250,7 +252,7 @@ def _references_known(clean: dict, claimants, statuses, problem) -> bool:
     ok = True
     if clean["status"] not in statuses:
         problem(
-            "status", "unknown-status", value=clean["status"], hint=did_you_mean(clean["status"], statuses, "statuses")
+            "status", "unknown-status", value=clean["status"], hint=valid_choices(clean["status"], statuses, "statuses")
         )
         ok = False
     for key, ids in (("claimant", [clean["claimant"]]), ("via", clean.get("via", []))):

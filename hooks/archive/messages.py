@@ -308,7 +308,7 @@ _ARCHIVE = [
         'unknown status "{value}"',
         "{hint}",
         "Statuses come from the vocabulary (see the Statuses page; mkdocs.yml can change it).",
-        {"value": "disputd", "hint": 'did you mean "disputed"?'},
+        {"value": "disputd", "hint": "valid statuses, nearest first: disputed, confirmed, false, unverified"},
     ),
     Message(
         "unknown-claimant",
@@ -349,10 +349,10 @@ _ARCHIVE = [
     ),
     Message(
         "quote-ambiguous",
-        'quote "{quote}" appears {count} times ({places})',
+        'quote "{quote}" appears {count} times in {file} ({places})',
         "add `occurrence: N` for the one you mean, or quote more words",
         "The quote matches more than one place; the archive never picks one silently.",
-        {"quote": "four days", "count": 2, "places": "line 27, line 27"},
+        {"quote": "four days", "count": 2, "file": "x.md", "places": "lines 32, 34"},
     ),
     Message(
         "dismissal-holds-no-figure",

@@ -116,6 +116,7 @@ class Article:
     published: datetime.date | None = None
     url: str | None = None
     format: str = "text"
+    body_line: int = 1  # the line of the .md file the body starts on
     claims: list[Claim] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     dismissals: list[Dismissal] = field(default_factory=list)

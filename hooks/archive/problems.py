@@ -93,6 +93,23 @@ def nearest(word: str, choices, cutoff: float = 0.6) -> str | None:
     return found[0] if found else None
 
 
+def valid_choices(word: str, choices, what: str) -> str:
+    """A fix hint that always lists the valid names (up to 12), the nearest first when one is near.
+
+    For a closed vocabulary such as statuses: "unconfirmed" is near "confirmed", yet may mean
+    "unverified"; the whole list lets the editor choose.
+    """
+    choices = sorted(str(c) for c in choices)
+    guess = nearest(word, choices)
+    if len(choices) > 12:
+        return (f'did you mean "{guess}"? ' if guess else "") + f"use one of the {len(choices)} defined {what}"
+    if guess:
+        near = difflib.get_close_matches(str(word), choices, n=len(choices), cutoff=0.6)
+        ranked = near + [c for c in choices if c not in near]
+        return f"valid {what}, nearest first: {', '.join(ranked)}"
+    return f"valid {what}: {', '.join(choices) if choices else '(none defined)'}"
+
+
 def did_you_mean(word: str, choices, what: str = "") -> str:
     """A fix hint: the nearest valid name, or the list of valid names."""
     choices = sorted(str(c) for c in choices)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..load import fields
 from ..load.safe_markdown import InertMarkdown
-from ..load.source import Source, check_block
+from ..load.source import Source, check_fields
 from ..model import Article, Claim, Dismissal, Link
 from . import markers
 from .quotes import PARAGRAPH_BREAK, Normalized, line_of, nearest_passage, occurrences
@@ -37,8 +37,11 @@ class Anchoring:
             problem("occurrence", "occurrence-out-of-range", value=occurrence, count=len(found))
             return None
         if occurrence is None and len(found) > 1:
-            places = ", ".join(f"line {line_of(self.article.body, start)}" for start, _ in found)
-            problem("quote", "quote-ambiguous", quote=quote, count=len(found), places=places)
+            # Lines of the .md file the editor has open, not of the text alone.
+            lines = [self.article.body_line - 1 + line_of(self.article.body, start) for start, _ in found]
+            places = ("line " if len(set(lines)) == 1 else "lines ") + ", ".join(map(str, dict.fromkeys(lines)))
+            file = self.article.src.rsplit("/", 1)[-1]
+            problem("quote", "quote-ambiguous", quote=quote, count=len(found), file=file, places=places)
             return None
         span = found[(occurrence or 1) - 1]
         if any(span[0] < b < span[1] for b in self.paragraph_breaks):
@@ -74,15 +77,15 @@ def dismissals(source: Source, anchors: Anchoring | None, blocks: list) -> list[
     found = []
     for index, block in enumerate(blocks):
         line = blocks.item_lines[index] if hasattr(blocks, "item_lines") else None
-        clean = check_block(source, block, fields.DISMISSAL, "the dismissal", None, line)
-        if clean is None or anchors is None:
+        clean, ok = check_fields(source, block, fields.DISMISSAL, "the dismissal", None, line)
+        if anchors is None or "quote" not in clean:
             continue
 
         def problem(key, code, block=block, line=line, **values):
             source.problem(block.key_lines.get(key, line), code, **values)
 
         span = anchors.span(clean, problem)
-        if span is None:
+        if span is None or not ok:
             continue
         held = [f for f in anchors.article.figures if f.kind != "date" and span[0] <= f.start and f.end <= span[1]]
         if not held:

@@ -29,7 +29,7 @@ def _split_front_matter(source: Source, data: bytes):
             body_start = line_end + 1 if end != -1 else len(data)
             front = data[first_newline + 1 : position].decode("utf-8")
             body_bytes = data[body_start:]
-            return front, body_bytes, body_bytes.decode("utf-8")
+            return front, body_bytes, body_bytes.decode("utf-8"), data.count(b"\n", 0, body_start) + 1
         if end == -1:
             break
         position = end + 1
@@ -46,7 +46,7 @@ def load_article(source: Source, docs_dir: Path) -> Article | None:
     split = _split_front_matter(source, data)
     if split is None:
         return None
-    front_text, body_bytes, body = split
+    front_text, body_bytes, body, body_line = split
     meta = source.yaml("\n" + front_text)  # the blank line stands for '---': lines match the file
     if meta is None:
         if not front_text.strip():
@@ -64,6 +64,7 @@ def load_article(source: Source, docs_dir: Path) -> Article | None:
     article = Article(
         src=src,
         body=body,
+        body_line=body_line,
         raw_src=raw.relative_to(docs_dir).as_posix() if raw.exists() else None,
         **clean,
     )

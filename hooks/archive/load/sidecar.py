@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..problems import Problem, did_you_mean
 from . import fields, safe_markdown
-from .source import Source, check_block
+from .source import Source, check_fields
 
 
 def read_sidecar(source: Source):
@@ -39,18 +39,19 @@ def read_sidecar(source: Source):
     return data.get("claimants"), claims, dismissed, []
 
 
-def claim_fields(source: Source, block, line: int, seen_ids: dict) -> dict | None:
-    """A claim's clean fields, or None after reporting what is wrong (a duplicate id included)."""
+def claim_fields(source: Source, block, line: int, seen_ids: dict) -> tuple[dict, bool]:
+    """A claim's fields that are right, and whether all are, after reporting what is wrong (a
+    duplicate id included)."""
     claim_id = block.get("id") if isinstance(block, dict) and isinstance(block.get("id"), str) else None
-    clean = check_block(source, block, fields.CLAIM, "the claim", claim_id, line)
-    if clean is None:
-        return None
+    clean, ok = check_fields(source, block, fields.CLAIM, "the claim", claim_id, line)
+    if not ok:
+        return clean, False
     claim_id = clean["id"]
     if claim_id in seen_ids:
         source.problem(block.key_lines.get("id", block.line), "duplicate-id", claim_id, first=seen_ids[claim_id])
-        return None
+        return clean, False
     seen_ids[claim_id] = block.line
-    return clean
+    return clean, True
 
 
 def note_html(source: Source, block, clean: dict, markdown: safe_markdown.InertMarkdown) -> str | None:

@@ -71,9 +71,16 @@ def shown_path(path: Path, root: Path) -> str:
 
 def check_block(source: Source, block, table: dict, what: str, claim_id=None, line=None) -> dict | None:
     """Check a YAML mapping against a field table; returns the clean fields or None."""
+    clean, ok = check_fields(source, block, table, what, claim_id, line)
+    return clean if ok else None
+
+
+def check_fields(source: Source, block, table: dict, what: str, claim_id=None, line=None) -> tuple[dict, bool]:
+    """Check a YAML mapping against a field table, reporting every problem: (the fields that are
+    right, whether all are), so that a claim's quote can still be checked when its note is missing."""
     if not isinstance(block, dict):
         source.problem(getattr(block, "line", line), "not-a-block", claim_id, what=what)
-        return None
+        return {}, False
     clean, ok = {}, True
     lines = getattr(block, "key_lines", {})
     for key in block:
@@ -85,7 +92,10 @@ def check_block(source: Source, block, table: dict, what: str, claim_id=None, li
     for key, (check, required) in table.items():
         value = block.get(key)
         if value is None:
-            if required:
+            if required and key in block:  # `note:` with nothing after it
+                source.problem(lines.get(key), "empty-value", claim_id, name=key)
+                ok = False
+            elif required:
                 source.problem(block.line or None, "missing-key", claim_id, what=what, key=key)
                 ok = False
             continue
@@ -94,4 +104,4 @@ def check_block(source: Source, block, table: dict, what: str, claim_id=None, li
         except fields.FieldError as error:
             source.problem(lines.get(key), error.code, claim_id, **error.values)
             ok = False
-    return clean if ok else None
+    return clean, ok
