@@ -53,13 +53,21 @@ def command_import(args) -> int:
     config_path = Path(args.config)
     docs_dir = _docs_dir(read_project_config(config_path), config_path)
     try:
-        written = import_article(
-            Path(args.path), docs_dir, args.outlet, url=args.url, published=args.published, archived=args.archived
+        imported = import_article(
+            Path(args.path),
+            docs_dir,
+            args.outlet,
+            url=args.url,
+            published=args.published,
+            archived=args.archived,
+            title=args.title,
         )
     except ImportError_ as error:
         print(f"import: {error}", file=sys.stderr)
         return 1
-    for path in written:
+    for note in imported.notes:
+        print(f"import: {note}", file=sys.stderr)
+    for path in imported.paths:
         print(path)
     print("Next: fill in the claims file, then preview with `mkdocs serve`.", file=sys.stderr)
     return 0
@@ -86,7 +94,10 @@ def main(argv=None) -> int:
     imp.add_argument("path", help="the raw text file (UTF-8)")
     imp.add_argument("--outlet", required=True, help="who published it")
     imp.add_argument("--url", help="the article's original address")
-    imp.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD (default: from the byline)")
+    imp.add_argument("--title", help="the headline (default: the text's first line, if it looks like one)")
+    imp.add_argument(
+        "--published", type=_date, help="publication date, YYYY-MM-DD (default: from a byline or dateline, if any)"
+    )
     imp.add_argument("--archived", type=_date, help="capture date, YYYY-MM-DD (default: today)")
     imp.set_defaults(run=command_import)
 
