@@ -196,7 +196,7 @@ def skeleton(title: str, article_path: str, body: str, body_line: int = 1) -> st
         "# claim, uncomment its block (delete the leading '# ' of each line) and fill in",
         "# claimant, via, status and note. For a figure that is no claim, list its quote",
         "# under `dismissed:` with a reason instead, e.g.",
-        '#   dismissed: [{quote: "Page 2", reason: page furniture}]',
+        '#   dismissed: [{quote: "One time", reason: an idiom, not a count}]',
         "# Until then the article builds, with these figures shown as not yet annotated.",
         "# Dates are listed last: they count only if you make them claims. The format is",
         "# documented on the site's Format page (docs/format.md).",
