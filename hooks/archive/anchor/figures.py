@@ -94,7 +94,7 @@ _NOT_A_NOUN = set(
     " that the their them then there these they this those to too up us was we were what when where which while"
     " who whom whose why will with would you your".split()
 )
-# Before "one", these make it a pronoun, not a count ("no one", "the one who").
+# Before "one", these make it a pronoun, not a count ("no one", "any one of them").
 _ONE_AFTER = re.compile(r"(?:\b(?:no|any|every|each|which|some|someone|anyone|another)[ \u00a0]+)\Z", re.I)
 # A capitalised word, then a number, then no noun: a name ("Flight 9268", "Resolution 2249", "Boeing 747").
 _NAMES = re.compile(
