@@ -55,8 +55,12 @@ def test_precision_and_recall_are_at_least_0_9(folder):
 
 
 def test_what_is_never_a_figure():
-    text = "The A-10 and Su-30 of World War II[4][a][citation needed] flew in the G20's 20th year, Flight 9268."
+    text = (
+        "The A-10 and Su-30 of World War II[4][a][citation needed] flew in the G20's 20th year, Flight 9268. "
+        "(Image 1 of 5) At 10:30 they left."
+    )
     assert [f.text for f in find_figures(text)] == []
+    assert [f.text for f in find_figures("In the report, 5 of 7 trucks burned (Image 2 of 4).")] == ["5", "7"]
 
 
 def test_each_spelling_of_an_amount_range_fraction_and_count():

@@ -39,9 +39,8 @@ _DATES = re.compile(
     rf")(?![\w/]|[.,:]\d)"
 )
 # A month alone is a date only after a word that makes it one ("in January", not "May I").
-_BARE_MONTH = re.compile(
-    rf"\b(?:in|by|of|on|since|until|from|last|next|early|late|mid|this){_SP}(?P<month>{_MONTH_NAME})(?![\w-]|{_SP}\d)"
-)
+_BARE_MONTH = re.compile(rf"\b{_MONTH_NAME}(?![\w-]|{_SP}\d)")
+_BEFORE_BARE_MONTH = re.compile(r"\b(?:in|by|of|on|since|until|from|last|next|early|late|mid|this)[ \u00a0]\Z")
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = rf"(?:{_SP}(?:million|billion|trillion|thousand|hundred)\b|(?:mn|bn|tn|m|k)\b)"  # as written: lowercase
 _CURRENCY = r"(?:[A-Z]{1,2}\$|U\.S\.\$|\$|€|£|¥|₽|(?:USD|EUR|GBP|CAD|AUD|CHF|RUB)" + _SP + r"?)"
@@ -110,7 +109,12 @@ _FURNITURE = re.compile(
     r"|picture|slide|page)\b|\d+[ \t]+(?:comments?|shares|likes|views)\b|no[ \t]+comments\b).*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_OF_TOTAL = re.compile(r"\b(?:image|photo|picture|slide|page|item|step)[ \u00a0]+\d+[ \u00a0]+of[ \u00a0]+\d+", re.I)
+# "Image 1 of 5": a counter of the page, before and after the number.
+_COUNTER_BEFORE = re.compile(r"\b(?:image|photo|picture|slide|page|item|step)[ \u00a0]+\Z", re.I)
+_COUNTER_TOTAL_BEFORE = re.compile(
+    r"\b(?:image|photo|picture|slide|page|item|step)[ \u00a0]+\d+[ \u00a0]+of[ \u00a0]+\Z", re.I
+)
+_COUNTER_AFTER = re.compile(r"[ \u00a0]+of[ \u00a0]+\d")
 _TRAILING_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "over", "the", "to"}
 _TRAILING_SMALL_WORDS |= {"with", "per", "than", "as", "was", "were", "is", "are", "had", "has", "have"}
 
@@ -119,8 +123,11 @@ def find_figures(text: str) -> list[Figure]:
     """Every figure and date of the text, in reading order, none overlapping."""
     blocked = [m.span() for m in _CITATION.finditer(text)]
     blocked += [m.span() for m in _FURNITURE.finditer(text) if len(m.group()) <= 80 or m.group().lstrip()[:1] in "^↑"]
-    blocked += [m.span() for m in _OF_TOTAL.finditer(text)]
-    candidates = [(m.start("month"), m.end("month"), DATE) for m in _BARE_MONTH.finditer(text)]
+    candidates = [
+        (m.start(), m.end(), DATE)
+        for m in _BARE_MONTH.finditer(text)
+        if _BEFORE_BARE_MONTH.search(text, max(0, m.start() - 7), m.start())
+    ]
     candidates += [(m.start(), m.end(), DATE) for m in _DATES.finditer(text)]
     candidates += [(m.start(), m.end(), _number_kind(m)) for m in _NUMBERS.finditer(text)]
     # Written figures are matched only where a number word starts: trying the pattern at every
@@ -135,7 +142,7 @@ def find_figures(text: str) -> list[Figure]:
     for start, end, kind in candidates:
         if start < reached or any(b <= start < e for b, e in blocked):
             continue
-        if kind != DATE and _is_a_name(text, start):
+        if kind != DATE and _is_a_name(text, start, end):
             continue
         reached = end
         figures.append(Figure(start, end, text[start:end], _with_words(text, start, end, kind), kind))
@@ -198,9 +205,15 @@ def _word_kind(text: str, match: re.Match) -> str | None:
     return "count"
 
 
-def _is_a_name(text: str, start: int) -> bool:
-    """A number that names a thing (Flight 9268, Resolution 2249) rather than counting it."""
-    return bool(_NAMES.search(text[max(0, start - 12) : start])) and text[start].isdigit()
+def _is_a_name(text: str, start: int, end: int) -> bool:
+    """A number that names a thing (Flight 9268, Resolution 2249) or counts pages (Image 1 of 5)."""
+    if not text[start].isdigit():
+        return False
+    if _NAMES.search(text, max(0, start - 12), start):
+        return True
+    if _COUNTER_TOTAL_BEFORE.search(text, max(0, start - 24), start):
+        return True
+    return bool(_COUNTER_BEFORE.search(text, max(0, start - 12), start) and _COUNTER_AFTER.match(text, end))
 
 
 def _with_words(text: str, start: int, end: int, kind: str, most: int = 3) -> str:
