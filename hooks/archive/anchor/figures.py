@@ -26,8 +26,10 @@ _MONTH_NAME = (
 _MONTH = _MONTH_NAME + r"\.?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]|20)\d\d"
+# Each pattern opens with a look-ahead for the characters a match can start with: without it the
+# regular expression engine tries the whole pattern at every character of the text.
 _DATES = re.compile(
-    rf"(?<![\w/.-])(?:"
+    rf"(?=[0-9JFMASONDmel])(?<![\w/.-])(?:"
     rf"\d{{4}}-[01]\d-[0-3]\d"  # 2015-10-21
     rf"|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d\d)"  # 10/21/2015
     rf"|{_DAY}(?:{_SP}of)?{_SP}{_MONTH}(?:,?{_SP}{_YEAR})?"  # 20th November 2015, 3 of May
@@ -39,7 +41,7 @@ _DATES = re.compile(
     rf")(?![\w/]|[.,:]\d)"
 )
 # A month alone is a date only after a word that makes it one ("in January", not "May I").
-_BARE_MONTH = re.compile(rf"\b{_MONTH_NAME}(?![\w-]|{_SP}\d)")
+_BARE_MONTH = re.compile(rf"(?=[JFMASOND])\b{_MONTH_NAME}(?![\w-]|{_SP}\d)")
 _BEFORE_BARE_MONTH = re.compile(r"\b(?:in|by|of|on|since|until|from|last|next|early|late|mid|this)[ \u00a0]\Z")
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = rf"(?:{_SP}(?:million|billion|trillion|thousand|hundred)\b|(?:mn|bn|tn|m|k)\b)"  # as written: lowercase
@@ -52,7 +54,7 @@ _PERCENT = rf"(?:{_SP}?%|{_SP}(?:[Pp]ercent|[Pp]er{_SP}cent)\b|{_SP}percentage{_
 _AMOUNT = rf"{_CURRENCY}?{_NUM}{_SCALE}?"
 _TO = rf"(?:{_SP}?[-–—]{_SP}?|{_SP}to{_SP})"
 _NUMBERS = re.compile(
-    rf"(?<![\w.,/:#$€£¥-])(?:"
+    rf"(?=[0-9BbA-Z$€£¥₽])(?<![\w.,/:#$€£¥-])(?:"
     rf"(?P<between>[Bb]etween{_SP}{_AMOUNT}{_SP}and{_SP}{_AMOUNT}(?:{_PERCENT}|{_CURRENCY_WORD})?)"
     rf"|(?P<fraction>\d+/\d+(?:rds?|ths?|nds?|st)?)"
     rf"|(?P<plain>{_AMOUNT}(?P<range>{_TO}{_AMOUNT})?(?:{_PERCENT}|{_CURRENCY_WORD})?)"
@@ -155,22 +157,21 @@ _NUMBER_WORDS = (
     + "|billion|billions|tens"
 )
 _HINTS = [w for word in _NUMBER_WORDS.split("|") for w in (word, word.capitalize())]
+# A number word that begins a word: not after a letter, a digit, "-", "_" or an apostrophe.
+_HINT = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_HINTS, key=len, reverse=True)) + ")")
 _ARTICLES = ("half a ", "Half a ", "a ", "A ")
 
 
 def _number_word_starts(text: str) -> list[int]:
     """Where a written figure may start: each number word that begins a word, or the "a" before it."""
     starts = set()
-    for hint in _HINTS:
-        position = text.find(hint)
-        while position != -1:
-            if position == 0 or not (text[position - 1].isalnum() or text[position - 1] in "-_'’"):
-                starts.add(position)
-                for article in _ARTICLES:
-                    before = position - len(article)
-                    if text.startswith(article, before) and (before == 0 or not text[before - 1].isalnum()):
-                        starts.add(before)
-            position = text.find(hint, position + 1)
+    for match in _HINT.finditer(text):
+        position = match.start()
+        starts.add(position)
+        for article in _ARTICLES:
+            before = position - len(article)
+            if text.startswith(article, before) and (before == 0 or not text[before - 1].isalnum()):
+                starts.add(before)
     return sorted(starts)
 
 
