@@ -1,126 +1,432 @@
-/* Annotated news archive: place each claim's note next to its figure.
+/* Annotated news archive: each claim's note level with its figure.
  *
  * The page works without this script: notes stand after their paragraph.
- * Wide screens: notes move into the right margin, each level with its figure,
- * pushed down only as far as needed not to overlap the note above.
- * Narrow screens: tapping or focusing a figure shows its note right below it.
+ * Wide screens (side notes, after Tufte CSS and the Hypothesis sidebar): every
+ * note rests in the right margin as one line (number, status, claimant), placed
+ * as near its figure as the notes around it allow. The active note (of the
+ * figure hovered, focused, clicked or named in the address, #claim-ID) opens in
+ * full, level with its figure; the others move aside only as far as needed.
+ * Narrow screens: notes are folded; a tapped or focused figure opens its note
+ * under the figure's line. A second tap, Escape or a tap elsewhere closes it.
+ * Every note gets "Copy link" and "Cite" (the citation is in the page, built
+ * by the archive: this script only copies it).
  */
 (function () {
   "use strict";
 
   var WIDE = window.matchMedia("(min-width: 60em)");
-  var GAP = 8;
+  var GAP = 3; // px between notes in the margin
+  var HOVER_GRACE = 300; // ms for the pointer to travel from a figure to its note
 
-  function noteFor(figure) {
-    return document.getElementById("note-" + figure.getAttribute("data-claim"));
+  function byId(id) {
+    return document.getElementById(id);
   }
 
-  function clear(text) {
-    text.classList.remove("na-sidenotes", "na-popovers");
-    text.style.minHeight = "";
-    text.querySelectorAll(".na-note").forEach(function (note) {
-      note.style.top = "";
-      note.classList.remove("na-popover");
+  function figureOf(note) {
+    return byId("claim-" + note.getAttribute("data-claim-note"));
+  }
+
+  function noteOf(figure) {
+    return byId("note-" + figure.getAttribute("data-claim"));
+  }
+
+  function headerBottom() {
+    var header = document.querySelector(".md-header");
+    return header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+  }
+
+  /* ---------- copy link, cite ---------- */
+
+  function permalink(note) {
+    var written = note.getAttribute("data-permalink") || "";
+    if (/^https?:/.test(written)) return written;
+    return location.href.split("#")[0] + "#claim-" + note.getAttribute("data-claim-note");
+  }
+
+  function citationText(note) {
+    var text = note.getAttribute("data-citation") || "";
+    var written = note.getAttribute("data-permalink") || "";
+    return written && !/^https?:/.test(written) ? text.split(written).join(permalink(note)) : text;
+  }
+
+  function copy(text, done) {
+    var fallback = function () {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try {
+        ok = document.execCommand("copy");
+      } catch (e) {
+        ok = false;
+      }
+      document.body.removeChild(area);
+      done(ok);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(
+        function () {
+          done(true);
+        },
+        fallback
+      );
+    } else {
+      fallback();
+    }
+  }
+
+  function addTools(note) {
+    var links = note.querySelector(".na-note__links");
+    if (!links) return;
+    var status = document.createElement("span");
+    status.className = "na-note__copied";
+    status.setAttribute("role", "status");
+    var shown = null;
+    var button = function (label, what) {
+      var item = document.createElement("span");
+      item.className = "na-note__item na-note__tool";
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "na-note__button";
+      b.textContent = label;
+      b.addEventListener("click", function () {
+        var text = what === "cite" ? citationText(note) : permalink(note);
+        if (what === "cite") {
+          if (!shown) {
+            shown = document.createElement("p");
+            shown.className = "na-note__citation";
+            note.appendChild(shown);
+          }
+          shown.textContent = text;
+          relayout();
+        }
+        copy(text, function (ok) {
+          status.textContent = ok ? (what === "cite" ? "Citation copied" : "Link copied") : "Select and copy it";
+        });
+      });
+      item.appendChild(b);
+      links.appendChild(item);
+    };
+    button("Copy link", "link");
+    button("Cite", "cite");
+    links.appendChild(status);
+  }
+
+  /* ---------- which note is active ---------- */
+
+  // hoverLocked: after the page scrolled to show a selected note, the figure that scrolled under
+  // a still pointer is not "hovered" until the pointer moves.
+  var state = { selected: null, hovered: null, text: null, hoverLocked: false };
+  var hoverTimer = null;
+  var relayout = function () {};
+
+  function active() {
+    return state.hovered || state.selected;
+  }
+
+  function mark() {
+    var current = active();
+    document.querySelectorAll(".na-claim.na-active, .na-note.na-active").forEach(function (e) {
+      e.classList.remove("na-active");
     });
+    if (current) {
+      current.classList.add("na-active");
+      var note = noteOf(current);
+      if (note) note.classList.add("na-active");
+    }
+  }
+
+  /* ---------- wide screens: notes in the margin ---------- */
+
+  // Resting notes: blocks of touching notes, each block centred on its figures (the least
+  // largest distance between a note and its figure), merged while they overlap.
+  function restingTops(targets, heights, floor) {
+    var blocks = [];
+    for (var i = 0; i < targets.length; i++) {
+      var block = { first: i, last: i, top: Math.max(floor, targets[i]), height: heights[i] };
+      blocks.push(block);
+      while (blocks.length > 1) {
+        var b = blocks[blocks.length - 1];
+        var a = blocks[blocks.length - 2];
+        if (a.top + a.height + GAP <= b.top) break;
+        blocks.pop();
+        a.last = b.last;
+        var offset = 0;
+        var low = Infinity;
+        var high = -Infinity;
+        for (var j = a.first; j <= a.last; j++) {
+          low = Math.min(low, targets[j] - offset);
+          high = Math.max(high, targets[j] - offset);
+          offset += heights[j] + GAP;
+        }
+        a.height = offset - GAP;
+        a.top = Math.max(floor, (low + high) / 2);
+      }
+    }
+    var tops = [];
+    blocks.forEach(function (block) {
+      var top = block.top;
+      for (var k = block.first; k <= block.last; k++) {
+        tops.push(top);
+        top += heights[k] + GAP;
+      }
+    });
+    return tops;
   }
 
   function placeSidenotes(text) {
     text.classList.add("na-sidenotes");
-    var origin = text.getBoundingClientRect().top;
-    var floor = 0;
-    text.querySelectorAll(".na-note").forEach(function (note) {
-      var figure = document.getElementById("claim-" + note.getAttribute("data-claim-note"));
-      var top = figure ? figure.getBoundingClientRect().top - origin : floor;
-      top = Math.max(top, floor);
-      note.style.top = top + "px";
-      floor = top + note.offsetHeight + GAP;
+    var notes = Array.prototype.slice.call(text.querySelectorAll(".na-note"));
+    var current = active();
+    var activeNote = current ? noteOf(current) : null;
+    notes.forEach(function (note) {
+      note.classList.toggle("na-open", note === activeNote);
     });
-    text.style.minHeight = floor + "px";
+    var origin = text.getBoundingClientRect().top;
+    var title = text.parentNode.querySelector("h1");
+    var floor = title ? title.getBoundingClientRect().bottom - origin + GAP : 0;
+    var targets = notes.map(function (note) {
+      var figure = figureOf(note);
+      return figure ? figure.getBoundingClientRect().top - origin : 0;
+    });
+    var heights = notes.map(function (note) {
+      return note.offsetHeight;
+    });
+    var tops = restingTops(targets, heights, floor);
+    var a = notes.indexOf(activeNote);
+    if (a >= 0) {
+      // The open note level with its figure; its neighbours pushed away from it, no further.
+      tops[a] = targets[a];
+      for (var i = a + 1; i < notes.length; i++) {
+        tops[i] = Math.max(tops[i], tops[i - 1] + heights[i - 1] + GAP);
+      }
+      for (var j = a - 1; j >= 0; j--) {
+        tops[j] = Math.min(tops[j], tops[j + 1] - heights[j] - GAP);
+      }
+      var short = floor - tops[0];
+      if (short > 0) {
+        for (var k = 0; k < notes.length; k++) tops[k] += short;
+      }
+    }
+    var bottom = 0;
+    notes.forEach(function (note, n) {
+      note.style.top = tops[n] + "px";
+      bottom = Math.max(bottom, tops[n] + heights[n]);
+    });
+    text.style.minHeight = "";
+    if (bottom > text.offsetHeight) text.style.minHeight = bottom + "px";
   }
 
-  function showPopover(text, figure) {
-    var note = noteFor(figure);
-    if (!note) return;
-    text.querySelectorAll(".na-popover").forEach(function (other) {
-      if (other !== note) {
-        other.classList.remove("na-popover");
-        other.style.top = "";
+  /* ---------- narrow screens: the note under its figure's line ---------- */
+
+  function placePopover(text) {
+    var current = state.selected;
+    text.querySelectorAll(".na-note.na-popover").forEach(function (note) {
+      if (!current || note !== noteOf(current)) {
+        note.classList.remove("na-popover");
+        note.style.top = "";
       }
     });
-    var origin = text.getBoundingClientRect().top;
-    var below = figure.getBoundingClientRect().bottom - origin + 4;
-    note.classList.add("na-popover");
-    note.style.top = below + "px";
-    var box = note.getBoundingClientRect();
-    if (box.bottom > window.innerHeight || box.top < 0) {
-      window.scrollBy({ top: box.bottom - window.innerHeight + GAP, behavior: "instant" });
-    }
-  }
-
-  function hidePopovers(text) {
-    text.querySelectorAll(".na-popover").forEach(function (note) {
-      note.classList.remove("na-popover");
-      note.style.top = "";
+    text.querySelectorAll(".na-claim[aria-expanded]").forEach(function (figure) {
+      figure.setAttribute("aria-expanded", figure === current ? "true" : "false");
     });
+    if (!current) return;
+    var note = noteOf(current);
+    if (!note) return;
+    var lines = current.getClientRects();
+    var line = lines[lines.length - 1];
+    note.classList.add("na-popover");
+    note.style.top = line.bottom - text.getBoundingClientRect().top + 2 + "px";
   }
 
-  function highlight(figure, on) {
-    var note = noteFor(figure);
-    figure.classList.toggle("na-active", on);
-    if (note) note.classList.toggle("na-active", on);
-  }
+  /* ---------- putting it together ---------- */
 
   function layout(text) {
-    clear(text);
+    text.classList.remove("na-sidenotes", "na-popovers");
+    text.style.minHeight = "";
+    text.querySelectorAll(".na-note").forEach(function (note) {
+      note.style.top = "";
+      note.classList.remove("na-popover", "na-open");
+    });
+    var figures = text.querySelectorAll(".na-claim");
     if (WIDE.matches) {
+      figures.forEach(function (f) {
+        f.removeAttribute("aria-expanded");
+      });
       placeSidenotes(text);
     } else {
+      figures.forEach(function (f) {
+        f.setAttribute("aria-expanded", "false");
+      });
       text.classList.add("na-popovers");
+      placePopover(text);
     }
+  }
+
+  // Scroll as little as needed for the figure and its note to be entirely on screen.
+  function reveal(figure) {
+    var note = noteOf(figure);
+    var top = headerBottom() + 8;
+    var f = figure.getBoundingClientRect();
+    var n = note ? note.getBoundingClientRect() : f;
+    var first = Math.min(f.top, n.top);
+    var last = Math.max(f.bottom, n.bottom);
+    var by = 0;
+    if (last > window.innerHeight - 8) by = last - window.innerHeight + 8;
+    if (first - by < top) by = first - top;
+    if (by) window.scrollBy({ top: by, behavior: "instant" });
+  }
+
+  function select(figure, show) {
+    state.selected = figure;
+    state.hovered = null;
+    mark();
+    relayout();
+    if (figure && show) {
+      state.hoverLocked = true;
+      reveal(figure);
+    }
+  }
+
+  function fromAddress(text) {
+    var hash = decodeURIComponent(location.hash.slice(1));
+    var match = /^(?:claim|note)-(.+)$/.exec(hash);
+    var figure = match ? byId("claim-" + match[1]) : null;
+    if (!figure || !text.contains(figure)) return;
+    document.querySelectorAll(".na-targeted").forEach(function (e) {
+      e.classList.remove("na-targeted");
+    });
+    figure.classList.add("na-targeted");
+    select(figure, false);
+    figure.scrollIntoView({ block: "center", behavior: "instant" });
+    reveal(figure);
   }
 
   function setUp(text) {
-    var figures = text.querySelectorAll(".na-claim");
-    figures.forEach(function (figure) {
-      figure.addEventListener("focus", function () {
-        highlight(figure, true);
-        if (!WIDE.matches) showPopover(text, figure);
+    state.text = text;
+    relayout = function () {
+      layout(text);
+    };
+    var pointing = false; // a pointer is pressing: its click, not the focus, opens the note
+    text.querySelectorAll(".na-note").forEach(addTools);
+    text.querySelectorAll(".na-claim").forEach(function (figure) {
+      figure.addEventListener("pointerdown", function () {
+        pointing = true;
       });
-      figure.addEventListener("blur", function () {
-        highlight(figure, false);
+      figure.addEventListener("focus", function () {
+        if (pointing) return;
+        if (state.selected !== figure) select(figure, true);
       });
       figure.addEventListener("click", function () {
-        if (!WIDE.matches) showPopover(text, figure);
-        highlight(figure, true);
+        pointing = false;
+        if (!WIDE.matches && state.selected === figure) {
+          select(null, false); // a second tap closes it
+        } else {
+          select(figure, true);
+        }
       });
       figure.addEventListener("keydown", function (event) {
-        // Enter takes the keyboard to the note itself.
-        if (event.key === "Enter") {
-          var note = noteFor(figure);
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          // Enter takes the keyboard into the note itself.
+          var note = noteOf(figure);
+          if (state.selected !== figure) select(figure, true);
           if (note) {
             note.setAttribute("tabindex", "-1");
-            note.focus();
+            note.focus({ preventScroll: true });
           }
         }
       });
+      figure.addEventListener("mouseenter", function () {
+        if (!WIDE.matches || state.hoverLocked) return;
+        clearTimeout(hoverTimer);
+        if (state.hovered === figure) return;
+        state.hovered = figure;
+        mark();
+        relayout();
+      });
+      figure.addEventListener("mouseleave", function () {
+        if (!WIDE.matches) return;
+        clearTimeout(hoverTimer);
+        hoverTimer = setTimeout(function () {
+          state.hovered = null;
+          mark();
+          relayout();
+        }, HOVER_GRACE);
+      });
+    });
+    text.querySelectorAll(".na-note").forEach(function (note) {
+      note.addEventListener("mouseenter", function () {
+        if (note.classList.contains("na-open")) clearTimeout(hoverTimer);
+      });
+      note.addEventListener("mouseleave", function () {
+        if (state.hovered && noteOf(state.hovered) === note) {
+          hoverTimer = setTimeout(function () {
+            state.hovered = null;
+            mark();
+            relayout();
+          }, HOVER_GRACE);
+        }
+      });
+      // A link of a folded or resting note that takes the focus opens the note: no hidden tab stop.
+      note.addEventListener("focusin", function () {
+        var figure = figureOf(note);
+        if (figure && state.selected !== figure) select(figure, false);
+      });
+    });
+    var pointer = [0, 0];
+    document.addEventListener("mousemove", function (event) {
+      // Scrolling moves the page under the pointer, not the pointer on the screen.
+      if (event.screenX !== pointer[0] || event.screenY !== pointer[1]) state.hoverLocked = false;
+      pointer = [event.screenX, event.screenY];
     });
     document.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") hidePopovers(text);
+      if (event.key === "Escape" && active()) {
+        var was = state.selected;
+        select(null, false);
+        if (was && document.activeElement && noteOf(was) && noteOf(was).contains(document.activeElement)) {
+          was.focus({ preventScroll: true });
+        }
+      }
     });
     document.addEventListener("click", function (event) {
-      if (!event.target.closest(".na-claim, .na-note")) hidePopovers(text);
+      pointing = false;
+      if (!event.target.closest(".na-claim, .na-note") && state.selected) select(null, false);
     });
-    var again = function () {
-      layout(text);
-    };
-    WIDE.addEventListener("change", again);
-    window.addEventListener("resize", again);
-    if (document.fonts && document.fonts.ready) document.fonts.ready.then(again);
-    window.addEventListener("load", again);
-    layout(text);
+    window.addEventListener("hashchange", function () {
+      fromAddress(text);
+    });
+    WIDE.addEventListener("change", relayout);
+    window.addEventListener("resize", relayout);
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(relayout);
+    window.addEventListener("load", function () {
+      relayout();
+      fromAddress(text);
+    });
+    relayout();
+    fromAddress(text);
+  }
+
+  // On paper: the addresses of links, and the page's own when the build did not know it.
+  function preparePrint() {
+    document.querySelectorAll(".na-print-source").forEach(function (line) {
+      var address = line.querySelector(".na-print-source__address");
+      if (address && !address.textContent) address.textContent = location.href.split("#")[0];
+    });
+    document.querySelectorAll(".md-content a[href]").forEach(function (a) {
+      var href = a.getAttribute("href");
+      if (!href || href.charAt(0) === "#" || a.closest(".na-note__chain, .na-verdict, .md-content__button")) return;
+      if (a.classList.contains("na-status") || a.classList.contains("headerlink")) return;
+      a.setAttribute("data-print-href", a.href);
+    });
   }
 
   function start() {
+    preparePrint();
     document.querySelectorAll(".na-text").forEach(setUp);
   }
 

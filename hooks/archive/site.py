@@ -43,7 +43,7 @@ class ArchiveSite:
             pages[article.src] = Page(
                 article.src,
                 article.title,
-                lambda a=article: article_html(archive, a),
+                lambda a=article: article_html(archive, a, self.site_url),
                 # Material hides its sidebars on articles: the margin is for side notes.
                 meta={
                     "hide": ["navigation", "toc"],

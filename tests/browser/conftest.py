@@ -142,6 +142,7 @@ class Browse:
         self.log: list[tuple[str, str]] = []  # (URL of the page that made the request, URL requested)
         self.errors: list[str] = []
         self.failed: list[str] = []  # requests that failed or were answered with status >= 400
+        self.servers = [server]  # test servers whose pages may ask them for files (see dense_server)
 
     def context(self, **options):
         context = self.browser.new_context(**options)
@@ -195,9 +196,9 @@ class Browse:
             if page_url.startswith("file://"):
                 allowed = self._in_offline_copy(url)
             elif page_url.startswith("http"):
-                allowed = url.startswith(self.server)
+                allowed = any(page_url.startswith(s) and url.startswith(s) for s in self.servers)
             else:  # a page's first navigation, from about:blank
-                allowed = self._in_offline_copy(url) or url.startswith(self.server)
+                allowed = self._in_offline_copy(url) or url.startswith(tuple(self.servers))
             if not allowed:
                 bad.append(url)
         return bad
@@ -205,6 +206,80 @@ class Browse:
     def close(self):
         for context in self.contexts:
             context.close()
+
+
+def _serve(site: Path):
+    handler = functools.partial(_SubPathHandler, site=site)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    host, port = httpd.server_address[:2]
+    return httpd, f"http://{host}:{port}{SUB_PATH}"
+
+
+# A dense article: 20 figures in 5 short paragraphs, each a claim with a note of a few lines.
+DENSE_PARAGRAPHS = [
+    "Officials said {} were hit on Monday, {} burned overnight, {} closed and {} were cut before dawn.",
+    "By Tuesday {} had stopped, {} were reported missing, {} were moved and {} lay idle at the border.",
+    "The ministry counted {} in one strike, {} over two days, {} on the coast and {} further inland.",
+    "Aid groups said {} were displaced, {} crossed the river, {} reached the camps and {} went home.",
+    "Analysts put the losses at {} a day, {} a week, {} a month and {} over the whole campaign.",
+]
+DENSE_FIGURES = [
+    ["12 tanker trucks", "40 barges", "7 depots", "3 pipelines"],
+    ["9 refineries", "16 drivers", "22 convoys", "5 ferries"],
+    ["31 vehicles", "58 targets", "14 warehouses", "27 wells"],
+    ["4,000 people", "1,200 families", "800 children", "350 elders"],
+    ["$1.5 million", "$10 million", "$40 million", "$300 million"],
+]
+DENSE_STATUSES = ["unverified", "confirmed", "disputed", "false", "partly-confirmed"]
+
+
+def dense_article() -> tuple[str, str]:
+    """(body, claims file) of the dense article."""
+    body = "\n\n".join(p.format(*figures) for p, figures in zip(DENSE_PARAGRAPHS, DENSE_FIGURES, strict=True)) + "\n"
+    claims = ["claims:"]
+    for n, quote in enumerate(q for figures in DENSE_FIGURES for q in figures):
+        claims += [
+            f"  - id: figure-{n + 1}",
+            f'    quote: "{quote}"',
+            "    claimant: sergei-shoigu" if n % 3 else "    claimant: russian-mod",
+            f"    status: {DENSE_STATUSES[n % len(DENSE_STATUSES)]}",
+            "    said: 2015-11-20",
+            "    checked: 2026-11-24",
+            f"    note: The figure {quote} is given without a source; no other report of the week repeats it, "
+            "and the ministry did not say how it was counted.",
+        ]
+    return body, "\n".join(claims) + "\n"
+
+
+@pytest.fixture(scope="session")
+def dense_site(tmp_path_factory) -> Path:
+    """A site whose one article is the dense one, built like the real site (SITE_URL set)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import Project  # tests/conftest.py
+
+    project = Project(tmp_path_factory.mktemp("dense") / "project")
+    body, claims = dense_article()
+    project.article("2015/dense", body, claims, title="Twenty figures in five paragraphs")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": PAGES_URL}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project.config)],
+        cwd=project.root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    return project.site
+
+
+@pytest.fixture(scope="session")
+def dense_server(dense_site):
+    httpd, url = _serve(dense_site)
+    yield url
+    httpd.shutdown()
+    httpd.server_close()
 
 
 @pytest.fixture

@@ -30,13 +30,21 @@ def _violations(page) -> list[str]:
     ]
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["wide", "phone"])
 @pytest.mark.parametrize("which", ["home", "article", "claims", "claimant"])
-def test_no_serious_accessibility_violation(browse, article_path, which, viewport):
+def test_no_serious_accessibility_violation(browse, article_path, which, viewport, scheme):
     path = {"home": "index.html", "article": article_path, "claims": "claims.html"}.get(which)
     if which == "claimant":
         path = _claimant_page(browse)
     # axe-core is injected as an inline script: the test tool, not the site, bypasses its CSP.
-    page = browse.open(browse.http(path), bypass_csp=True, **viewport)
+    page = browse.open(browse.http(path), bypass_csp=True, color_scheme=scheme, **viewport)
+    # the site follows the reader's preference (Material's palette: default = light, slate = dark)
+    shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert shown == {"light": "default", "dark": "slate"}[scheme]
+    if which == "article":
+        # an open note is checked too: on a phone it is folded until a figure is tapped
+        page.locator(".na-text .na-claim").first.click()
+        page.locator(".na-note.na-active .na-note__text").wait_for()
     violations = _violations(page)
     assert not violations, "\n".join(violations)

@@ -4,7 +4,9 @@ The text is never altered: every character of the body is escaped and emitted
 in order; claims and uncovered figures only wrap existing characters in an
 element, and notes stand between paragraphs (where a reader without JavaScript,
 a screen reader and a printer find them). A script lifts them into the margin
-on wide screens.
+on wide screens. A figure's note number and status symbol are drawn by CSS from
+its data attributes, so the page's text around a figure is the archived text
+itself (what an annotation client reads), and its accessible name says them.
 """
 
 from __future__ import annotations
@@ -15,13 +17,15 @@ from .. import urls
 from ..anchor.markers import CLOSE, MID, OPEN
 from ..anchor.quotes import paragraphs
 from ..model import Archive, Article, Claim
-from .html import attr, claimant_link, date, link, relay_chain, status_badge, text
+from .html import attr, citation, claimant_link, date, link, plural, relay_chain, status_badge, text
 
 _MARKER_OR_BLOCK_END = re.compile(f"{OPEN}(\\d+){MID}|{CLOSE}|</(?:p|li|h[1-6]|blockquote|pre)>")
 
 
-def note(archive: Archive, claim: Claim, here: str) -> str:
+def note(archive: Archive, claim: Claim, here: str, site_url: str = "") -> str:
     said = f' <span class="na-note__said">said {date(claim.said)}</span>' if claim.said else ""
+    # Each item is its own element: CSS draws the " · " between them, so hiding one (the
+    # permalink in print) leaves no separator behind.
     extras = []
     if claim.source:
         extras.append("Source: " + _link_or_title(claim.source))
@@ -29,16 +33,23 @@ def note(archive: Archive, claim: Claim, here: str) -> str:
         extras.append("Evidence: " + "; ".join(_link_or_title(e) for e in claim.evidence))
     if claim.checked:
         extras.append(f"Checked {date(claim.checked)}")
-    extras.append(link(f"#claim-{claim.id}", "Permalink", cls="na-note__permalink"))
+    items = "".join(f'<span class="na-note__item">{extra}</span>' for extra in extras)
+    items += f'<span class="na-note__item na-note__permalink">{link(f"#claim-{claim.id}", "Permalink")}</span>'
+    permalink = urls.absolute(site_url, urls.claim_permalink(claim))
+    claimant = archive.claimants[claim.claimant].name
     return (
         # role="note", unnamed: a figure's aria-describedby then reads the whole note, not a label.
         f'<aside class="na-note" id="note-{claim.id}" data-claim-note="{claim.id}" data-status="{attr(claim.status)}"'
+        f' data-permalink="{attr(permalink)}" data-citation="{attr(citation(archive, claim, permalink))}"'
         ' role="note">'
         f'<p class="na-note__head"><span class="na-note__number">{claim.number}</span> '
-        f"{status_badge(archive, claim.status, here)}{said}</p>"
+        f"{status_badge(archive, claim.status, here)}"
+        # The resting note in the margin names the claimant on its one line; the open note's
+        # relay chain names it again, so this copy is for the eye only.
+        f' <span class="na-note__claimant" aria-hidden="true">{text(claimant)}</span>{said}</p>'
         f'<p class="na-note__chain">{relay_chain(archive, claim, here)}</p>'
         f'<p class="na-note__text">{claim.note_html}</p>'
-        f'<p class="na-note__links">{" · ".join(extras)}</p>'
+        f'<p class="na-note__links">{items}</p>'
         "</aside>"
     )
 
@@ -47,23 +58,28 @@ def _link_or_title(item) -> str:
     return link(item.url, item.title, external=True) if item.url else text(item.title)
 
 
-def _figure_open(claim: Claim) -> str:
+def _figure_open(archive: Archive, article: Article, claim: Claim) -> str:
+    status = archive.statuses[claim.status]
+    label = f"note {claim.number}, {status.label}"
+    # The number and the symbol are drawn by CSS (::after, from data-number and data-symbol), not
+    # written in the text: the text around a figure stays the archived text. A button, named by its
+    # words, number and status, described by its note.
     return (
         f'<span class="na-claim" id="claim-{claim.id}" data-claim="{claim.id}" data-status="{attr(claim.status)}"'
-        f' tabindex="0" aria-describedby="note-{claim.id}">'
+        f' data-number="{claim.number}" data-symbol="{attr(status.symbol)}" data-label="{attr(label)}"'
+        f' role="button" tabindex="0" aria-label="{attr(article.quoted(claim))} ({attr(label)})"'
+        f' aria-describedby="note-{claim.id}">'
     )
 
 
-def _figure_close(claim: Claim) -> str:
-    number = claim.number
-    return f'</span><sup class="na-ref"><a href="#note-{claim.id}" aria-label="Note {number}">{number}</a></sup>'
+_FIGURE_CLOSE = "</span>"
 
 
 _UNCOVERED_OPEN = '<span class="na-uncovered" title="Figure not yet annotated">'
 
 
-def _paragraph_html(article: Article, start: int, end: int, claims, figures) -> str:
-    marks = [(c.start, c.end, _figure_open(c), _figure_close(c)) for c in claims]
+def _paragraph_html(archive: Archive, article: Article, start: int, end: int, claims, figures) -> str:
+    marks = [(c.start, c.end, _figure_open(archive, article, c), _FIGURE_CLOSE) for c in claims]
     marks += [(f.start, f.end, _UNCOVERED_OPEN, "</span>") for f in figures]
     marks.sort()
     out, position = [], start
@@ -77,19 +93,20 @@ def _paragraph_html(article: Article, start: int, end: int, claims, figures) -> 
     return "<p>" + "".join(out) + "</p>"
 
 
-def _text_format(archive: Archive, article: Article) -> str:
+def _text_format(archive: Archive, article: Article, site_url: str) -> str:
     here = article.src
     claims = article.claims
     uncovered = [f for f in article.uncovered if not any(c.start < f.end and f.start < c.end for c in claims)]
     out = []
     for start, end in paragraphs(article.body):
         inside = [c for c in claims if start <= c.start < end]
-        out.append(_paragraph_html(article, start, end, inside, [f for f in uncovered if start <= f.start < end]))
-        out.extend(note(archive, c, here) for c in inside)
+        shown = [f for f in uncovered if start <= f.start < end]
+        out.append(_paragraph_html(archive, article, start, end, inside, shown))
+        out.extend(note(archive, c, here, site_url) for c in inside)
     return "\n".join(out)
 
 
-def _markdown_format(archive: Archive, article: Article) -> str:
+def _markdown_format(archive: Archive, article: Article, site_url: str) -> str:
     html = article.markdown_html
     here = article.src
     claims = article.claims
@@ -102,16 +119,16 @@ def _markdown_format(archive: Archive, article: Article) -> str:
         if token.startswith(OPEN):
             claim = claims[int(match.group(1))]
             waiting.append(claim)
-            out.append(_figure_open(claim))
+            out.append(_figure_open(archive, article, claim))
         elif token == CLOSE:
-            out.append(_figure_close(waiting[-1]))
+            out.append(_FIGURE_CLOSE)
         else:
             out.append(token)
-            out.extend(note(archive, c, here) for c in waiting)
+            out.extend(note(archive, c, here, site_url) for c in waiting)
             waiting = []
         position = match.end()
     out.append(html[position:])
-    out.extend(note(archive, c, here) for c in waiting)
+    out.extend(note(archive, c, here, site_url) for c in waiting)
     return "".join(out)
 
 
@@ -142,15 +159,49 @@ def _claim_summary(archive: Archive, article: Article) -> str:
     counts: dict[str, int] = {}
     for claim in article.claims:
         counts[claim.status] = counts.get(claim.status, 0) + 1
-    parts = [f"{len(article.claims)} claim{'s' if len(article.claims) != 1 else ''}"]
+    parts = [plural(len(article.claims), "claim")]
     parts += [f"{n} {text(archive.statuses[s].label.lower())}" for s, n in counts.items()]
     uncovered = len(article.uncovered)
     if uncovered:
-        parts.append(
-            f'<span class="na-uncovered-count">{uncovered} figure{"s" if uncovered != 1 else ""}'
-            " not yet annotated</span>"
-        )
+        parts.append(f'<span class="na-uncovered-count">{plural(uncovered, "figure")} not yet annotated</span>')
     return ", ".join(parts)
+
+
+def verdict(archive: Archive, article: Article) -> str:
+    """The article's claims by status, the worst first, each linking to its figure in the text."""
+    if not article.claims:
+        return ""
+    by_status: dict[str, list[Claim]] = {}
+    for claim in article.claims:
+        by_status.setdefault(claim.status, []).append(claim)
+    rows = []
+    for status_id in sorted(by_status, key=lambda s: archive.statuses[s].rating):
+        claims = by_status[status_id]
+        figures = " ".join(
+            f'<a href="#claim-{c.id}" class="na-verdict__figure" aria-label="note {c.number}: '
+            f'{attr(article.quoted(c))}">{c.number}</a>'
+            for c in claims
+        )
+        rows.append(
+            f"<li>{status_badge(archive, status_id, article.src)} "
+            f'<span class="na-verdict__count">{plural(len(claims), "claim")}</span>: '
+            f'<span class="na-verdict__figures">{figures}</span></li>'
+        )
+    return (
+        '<section class="na-verdict" aria-labelledby="verdict">'
+        f'<h2 id="verdict">Verdict: {plural(len(article.claims), "claim")}</h2>'
+        f"<ul>{''.join(rows)}</ul></section>"
+    )
+
+
+def _print_source(article: Article, site_url: str) -> str:
+    """On paper only: where the page is and when its text was archived (archive.js fills in the
+    address when the site was built without site_url)."""
+    address = urls.absolute(site_url, urls.page_url(article.src)) if site_url else ""
+    return (
+        f'<p class="na-print-source" data-address="{attr(address)}">Printed from the Annotated News Archive: '
+        f'<span class="na-print-source__address">{text(address)}</span> · archived {date(article.archived)}</p>'
+    )
 
 
 def figures_table(archive: Archive, article: Article) -> str:
@@ -163,20 +214,27 @@ def figures_table(archive: Archive, article: Article) -> str:
         rows.append(
             f'<tr><td>{claim.number}</td><td><a href="#claim-{claim.id}">{text(article.quoted(claim))}</a></td>'
             f"<td>{claimant_link(archive, claim.claimant, here)}</td><td>{via}</td>"
-            f"<td>{status_badge(archive, claim.status, here)}</td></tr>"
+            f"<td>{status_badge(archive, claim.status, here)}</td>"
+            f"<td>{date(claim.said) if claim.said else '—'}</td></tr>"
         )
     return (
-        '<table class="na-table"><thead><tr><th>#</th><th>Figure</th><th>Claimant</th>'
-        f"<th>Relayed by</th><th>Status</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        '<table class="na-table"><thead><tr><th scope="col">#</th><th scope="col">Figure</th>'
+        '<th scope="col">Claimant</th><th scope="col">Relayed by</th><th scope="col">Status</th>'
+        f'<th scope="col">Said</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
     )
 
 
-def article_html(archive: Archive, article: Article) -> str:
-    body = _markdown_format(archive, article) if article.format == "markdown" else _text_format(archive, article)
+def article_html(archive: Archive, article: Article, site_url: str = "") -> str:
+    if article.format == "markdown":
+        body = _markdown_format(archive, article, site_url)
+    else:
+        body = _text_format(archive, article, site_url)
     return (
         f'<div class="na-article" data-format="{article.format}">'
+        f"{_print_source(article, site_url)}"
         f'<h1 id="title">{text(article.title)}</h1>'
         f"{_provenance(archive, article)}"
+        f"{verdict(archive, article)}"
         f'<div class="na-text" data-archived-text>{body}</div>'
         '<h2 id="figures">Figures in this article</h2>'
         f"{figures_table(archive, article)}"

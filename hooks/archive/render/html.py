@@ -68,3 +68,26 @@ def relay_chain(archive: Archive, claim: Claim, here: str) -> str:
             described = f", {text(hop.description)}" if hop.description else ""
             shown.append(claimant_link(archive, hop.claimant, here) + described)
     return ' <span class="na-chain__arrow" aria-label="relayed to">→</span> '.join(shown)
+
+
+def citation(archive: Archive, claim: Claim, permalink: str) -> str:
+    """A claim as a reader cites it, in plain text: who said the quoted words, where and when, and
+    the archive's verdict with its permalink and the date it was checked. The article page offers
+    it under "Cite"; the claim's JSON record carries the same text."""
+    article = claim.article
+    relayed = ", ".join(archive.claimants[who].name for who in claim.via)
+    parts = [
+        f"{archive.claimants[claim.claimant].name}, “{article.quoted(claim)}”",
+        f"said {claim.said.isoformat()}" if claim.said else "",
+        f"relayed by {relayed}" if relayed else "",
+        f"in {article.outlet}" + (f", {article.published.isoformat()}" if article.published else ""),
+    ]
+    said = ", ".join(part for part in parts if part)
+    checked = f" (checked {claim.checked.isoformat()})" if claim.checked else ""
+    status = archive.statuses[claim.status].label
+    return f"{said}. {status}: {archive.publisher.name}, {permalink}{checked}."
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """'1 claim', '2 claims' (words: the plural when it is not word + 's')."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"

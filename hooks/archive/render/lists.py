@@ -13,7 +13,7 @@ from dataclasses import replace
 from .. import urls
 from ..messages import MESSAGES
 from ..model import Archive, Claim
-from .html import attr, claimant_link, date, link, status_badge, text
+from .html import attr, claimant_link, date, link, plural, status_badge, text
 from .page import Page
 
 # 500 rows: a page a reader scans or searches with the browser's find. Each page also costs the
@@ -222,19 +222,21 @@ def _home(archive: Archive, claims: list[Claim], made) -> str:
     here = "index.md"
     latest = "".join(
         f"<li>{link(urls.page_url(a.src), a.title)} <small>{text(a.outlet)}, archived {date(a.archived)}"
-        f" · {len(a.claims)} claims</small></li>"
+        f" · {plural(len(a.claims), 'claim')}</small></li>"
         for a in archive.articles[:10]
     )
     top = sorted(made.items(), key=lambda item: (-len(item[1]), item[0]))[:10]
-    claimants = "".join(f"<li>{claimant_link(archive, who, here)}: {len(those)} claims</li>" for who, those in top)
+    claimants = "".join(
+        f"<li>{claimant_link(archive, who, here)}: {plural(len(those), 'claim')}</li>" for who, those in top
+    )
     uncovered = sum(len(a.uncovered) for a in archive.articles)
     return (
         "<h1>Annotated news archive</h1>"
         '<p class="na-lead">Archived news articles in which every figure stands next to who claimed it, '
         "who relayed it, and what is known about whether it holds up.</p>"
-        f'<p class="na-stats"><strong>{len(archive.articles)}</strong> articles · '
-        f"<strong>{len(claims)}</strong> claims · <strong>{len(archive.claimants)}</strong> claimants · "
-        f"{link('coverage.html', f'{uncovered} figures not yet annotated')}</p>"
+        f'<p class="na-stats">{_count(len(archive.articles), "article")} · '
+        f"{_count(len(claims), 'claim')} · {_count(len(archive.claimants), 'claimant')} · "
+        f"{link('coverage.html', plural(uncovered, 'figure') + ' not yet annotated')}</p>"
         f'<h2 id="by-status">Claims by status</h2>{_status_counts(archive, Counter(c.status for c in claims), here)}'
         f"<p>{link('claims.html', 'All claims')} · {link('articles.html', 'All articles')} · "
         f"{link('claimants.html', 'All claimants')} · {link('methodology.html', 'Methodology')}</p>"
@@ -243,6 +245,10 @@ def _home(archive: Archive, claims: list[Claim], made) -> str:
         f'<h2 id="latest">Latest articles</h2><ul>{latest or "<li>None yet.</li>"}</ul>'
         f'<h2 id="claimants">Most-cited claimants</h2><ul>{claimants or "<li>None yet.</li>"}</ul>'
     )
+
+
+def _count(count: int, word: str) -> str:
+    return f"<strong>{count}</strong> {plural(count, word).split(' ', 1)[1]}"
 
 
 def _offline_copy() -> str:

@@ -1,0 +1,297 @@
+"""The article page as a reader meets it, measured in Chromium: notes level with their figures on the
+seed article and on a dense one (20 figures in 5 short paragraphs), taps on a phone, permalinks,
+copy link and citation, the verdict, and the page's text equal to the archived text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import PAGES_URL, dense_article
+
+RESTING = 120  # px: a resting note's top from its figure's top
+ACTIVE = 12  # px: the active note's top from its figure's top
+WIDTHS = [1440, 1024]
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+DENSE = "articles/2015/dense.html"
+
+# What the tests measured, printed at the end of the session (pytest -s shows it): for the report.
+MEASURED: dict[str, object] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report_measurements():
+    """Prints what the tests measured when they are done (shown with `pytest -s`)."""
+    yield
+    for name, value in MEASURED.items():
+        print(f"MEASURED {name}: {value}")
+
+
+@pytest.fixture
+def pages(browse, article_path, dense_server):
+    """which -> URL of the seed article or of the dense one."""
+    browse.servers.append(dense_server)
+    return {"seed": browse.http(article_path), "dense": dense_server + DENSE}
+
+
+def _wide(width: int) -> dict:
+    return {"viewport": {"width": width, "height": 900}}
+
+
+def _claims(page) -> list[str]:
+    return page.eval_on_selector_all(".na-text .na-claim", "els => els.map(e => e.dataset.claim)")
+
+
+_DISTANCES = """() => [...document.querySelectorAll('.na-text > .na-note')].map(n => {
+    const f = document.getElementById('claim-' + n.dataset.claimNote);
+    return n.getBoundingClientRect().top - f.getBoundingClientRect().top; })"""
+
+_ACTIVE = """id => { const n = document.getElementById('note-' + id), f = document.getElementById('claim-' + id);
+    const nb = n.getBoundingClientRect(), fb = f.getBoundingClientRect();
+    const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+    return {distance: nb.top - fb.top, top: nb.top, bottom: nb.bottom, left: nb.left, right: nb.right,
+            header, height: innerHeight, width: innerWidth, open: n.classList.contains('na-open'),
+            marked: f.classList.contains('na-active'),
+            others: document.querySelectorAll('.na-note.na-open').length}; }"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("which", ["seed", "dense"])
+def test_every_resting_note_starts_near_its_figure(browse, pages, which, width):
+    page = browse.open(pages[which], **_wide(width))
+    claims = _claims(page)
+    assert len(claims) == (20 if which == "dense" else len(claims)) and len(claims) >= 2
+    distances = page.evaluate(_DISTANCES)
+    assert len(distances) == len(claims)
+    MEASURED[f"resting {which} {width}px: largest distance"] = round(max(abs(d) for d in distances))
+    assert max(abs(d) for d in distances) <= RESTING, distances
+    # resting notes are compact (one line: number, status, claimant) and never overlap
+    boxes = page.eval_on_selector_all(
+        ".na-text > .na-note", "els => els.map(e => [e.getBoundingClientRect().top, e.getBoundingClientRect().bottom])"
+    )
+    assert all(bottom - top <= 40 for top, bottom in boxes), boxes
+    assert all(b[0] >= a[1] for a, b in zip(boxes, boxes[1:], strict=False))
+    note = page.locator(f"#note-{claims[0]}")
+    expect(note.locator(".na-note__number")).to_be_visible()
+    expect(note.locator(".na-note__claimant")).to_be_visible()
+    expect(note.locator(".na-status")).to_be_visible()
+    # the margin holds the notes: no text under them
+    right = max(
+        p["x"] + p["width"]
+        for p in page.locator(".na-text > p").evaluate_all(
+            "els => els.map(e => { const r = e.getBoundingClientRect(); return {x: r.left, width: r.width}; })"
+        )
+    )
+    assert all(b["left"] >= right for b in [page.evaluate(_ACTIVE, c) for c in claims])
+
+
+def _activate(page, claim: str, how: str):
+    figure = page.locator(f"#claim-{claim}")
+    if how == "hover":
+        figure.evaluate("f => f.scrollIntoView({block: 'center'})")
+        box = figure.evaluate("f => { const r = f.getClientRects()[0]; return [r.left + 3, r.top + r.height / 2]; }")
+        page.mouse.move(*box)
+    elif how == "focus":
+        figure.focus()
+    elif how == "click":
+        box = figure.evaluate("f => { const r = f.getClientRects()[0]; return r.top; }")
+        if not 100 < box < 800:
+            figure.evaluate("f => f.scrollIntoView({block: 'center'})")
+        box = figure.evaluate("f => { const r = f.getClientRects()[0]; return [r.left + 3, r.top + r.height / 2]; }")
+        page.mouse.click(*box)
+    else:  # the address names it
+        page.evaluate("id => { location.hash = 'claim-' + id; }", claim)
+        expect(figure).to_have_class(re.compile("na-targeted"))
+
+
+@pytest.mark.parametrize("how", ["hover", "focus", "click", "target"])
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("which", ["seed", "dense"])
+def test_the_active_note_opens_level_with_its_figure_and_on_screen(browse, pages, which, width, how):
+    page = browse.open(pages[which], **_wide(width))
+    worst = 0.0
+    for claim in _claims(page):
+        _activate(page, claim, how)
+        got = page.evaluate(_ACTIVE, claim)
+        assert got["open"] and got["marked"] and got["others"] == 1, (claim, got)
+        assert abs(got["distance"]) <= ACTIVE, (claim, got)
+        assert got["top"] >= got["header"] and got["bottom"] <= got["height"], (claim, got)
+        assert got["right"] <= got["width"], (claim, got)
+        # the open note shows all of itself: its note text and its links
+        expect(page.locator(f"#note-{claim} .na-note__text")).to_be_visible()
+        expect(page.locator(f"#note-{claim} .na-note__links")).to_be_in_viewport()
+        # the others stay clear of it
+        boxes = page.eval_on_selector_all(
+            ".na-text > .na-note",
+            "els => els.map(e => [e.getBoundingClientRect().top, e.getBoundingClientRect().bottom])",
+        )
+        assert all(b[0] >= a[1] - 0.5 for a, b in zip(boxes, boxes[1:], strict=False)), (claim, boxes)
+        worst = max(worst, abs(got["distance"]))
+    MEASURED[f"active ({how}) {which} {width}px: largest distance"] = round(worst)
+    if how in ("focus", "click"):
+        page.keyboard.press("Escape")
+        assert page.locator(".na-note.na-open").count() == 0
+
+
+def _tap_point(figure) -> tuple[float, float]:
+    return figure.evaluate(
+        "f => { const r = f.getClientRects()[0]; return [r.left + Math.min(8, r.width / 2), r.top + r.height / 2]; }"
+    )
+
+
+_POPOVER = """id => { const n = document.getElementById('note-' + id), f = document.getElementById('claim-' + id);
+    const rects = f.getClientRects(), nb = n.getBoundingClientRect();
+    const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+    return {open: n.classList.contains('na-popover'), others: document.querySelectorAll('.na-popover').length,
+            line: rects[rects.length - 1].bottom, first: rects[0].top, top: nb.top, bottom: nb.bottom,
+            left: nb.left, right: nb.right, header, height: innerHeight,
+            expanded: f.getAttribute('aria-expanded')}; }"""
+
+
+@pytest.mark.parametrize("which", ["seed", "dense"])
+def test_phone_every_figure_opens_its_own_note_on_the_first_tap_at_any_height(browse, pages, which):
+    page = browse.open(pages[which], **PHONE)
+    claims = _claims(page)
+    # folded by default: no note takes room in the text
+    for claim in claims:
+        expect(page.locator(f"#note-{claim}")).not_to_be_in_viewport()
+        assert page.locator(f"#note-{claim}").bounding_box()["height"] <= 1
+    right, tried, failures = 0, 0, []
+    for claim in claims:
+        figure = page.locator(f"#claim-{claim}")
+        for at in (0.2, 0.5, 0.8):
+            figure.evaluate("(f, at) => window.scrollBy(0, f.getClientRects()[0].top - innerHeight * at)", at)
+            page.touchscreen.tap(*_tap_point(figure))
+            tried += 1
+            got = page.evaluate(_POPOVER, claim)
+            ok = (
+                got["open"]
+                and got["others"] == 1
+                and got["expanded"] == "true"
+                and got["top"] >= got["line"]  # under the figure's line: the line stays readable
+                and got["top"] - got["line"] <= 8
+                and got["first"] >= got["header"]
+                and got["bottom"] <= got["height"]
+                and got["left"] >= 0
+                and got["right"] <= 390
+            )
+            if ok:
+                right += 1
+            else:
+                failures.append((claim, at, got))
+            # a second tap on the figure closes it
+            page.touchscreen.tap(*_tap_point(figure))
+            assert page.evaluate(_POPOVER, claim)["open"] is False, (claim, at)
+    MEASURED[f"phone taps {which}: right note opened"] = f"{right}/{tried}"
+    assert right == tried == 3 * len(claims), failures
+    # Escape closes it, and so does a tap elsewhere
+    figure = page.locator(f"#claim-{claims[-1]}")
+    page.touchscreen.tap(*_tap_point(figure))
+    assert page.evaluate(_POPOVER, claims[-1])["open"]
+    page.keyboard.press("Escape")
+    assert not page.evaluate(_POPOVER, claims[-1])["open"]
+    page.touchscreen.tap(*_tap_point(figure))
+    page.locator(".na-provenance").tap()
+    assert page.locator(".na-popover").count() == 0
+
+
+@pytest.mark.parametrize("device", ["wide", "phone"])
+@pytest.mark.parametrize("where", ["hosted", "file"])
+def test_a_permalink_opens_on_its_figure_with_its_note_open(browse, article_path, where, device):
+    options = PHONE if device == "phone" else _wide(1440)
+    base = browse.http(article_path) if where == "hosted" else browse.file(article_path)
+    first = browse.open(base, **options)
+    claims = _claims(first)
+    first.close()
+    for claim in (claims[-1], claims[len(claims) // 2]):
+        page = browse.open(f"{base}#claim-{claim}", **options)
+        figure = page.locator(f"#claim-{claim}")
+        expect(figure).to_have_class(re.compile("na-targeted"))
+        expect(figure).to_be_in_viewport()
+        if device == "wide":
+            got = page.evaluate(_ACTIVE, claim)
+            assert got["open"] and abs(got["distance"]) <= ACTIVE, got
+            assert got["top"] >= got["header"] and got["bottom"] <= got["height"], got
+        else:
+            got = page.evaluate(_POPOVER, claim)
+            assert got["open"] and got["top"] >= got["line"] and got["bottom"] <= got["height"], got
+            assert got["first"] >= got["header"], got
+        page.close()
+
+
+def test_each_note_copies_its_link_and_a_ready_citation(browse, article_path):
+    context = browse.context(viewport={"width": 1440, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.on("pageerror", lambda error: browse.errors.append(str(error)))
+    page.goto(browse.http(article_path))
+    claim = _claims(page)[-1]
+    page.locator(f"#claim-{claim}").click()
+    note = page.locator(f"#note-{claim}")
+    note.get_by_role("button", name="Copy link").click()
+    expect(note.get_by_role("status")).to_have_text("Link copied")
+    permalink = PAGES_URL + article_path + f"#claim-{claim}"
+    assert page.evaluate("navigator.clipboard.readText()") == permalink
+    note.get_by_role("button", name="Cite").click()
+    expect(note.get_by_role("status")).to_have_text("Citation copied")
+    cited = page.evaluate("navigator.clipboard.readText()")
+    expect(note.locator(".na-note__citation")).to_have_text(cited)
+    quote = page.locator(f"#claim-{claim}").evaluate("f => f.textContent")
+    claimant = note.locator(".na-note__chain a").first.inner_text()
+    outlet = page.locator(".na-provenance dd").first.inner_text()
+    said = note.locator(".na-note__said time").get_attribute("datetime")
+    checked = note.locator(".na-note__links time").get_attribute("datetime")
+    for part in (claimant, f"“{quote}”", outlet, f"said {said}", permalink, f"checked {checked}"):
+        assert part in cited, (part, cited)
+
+
+@pytest.mark.parametrize("which", ["seed", "dense"])
+def test_the_page_text_of_the_article_is_the_archived_text(browse, pages, site, dense_site, article_path, which):
+    """What an annotation client reads: the paragraphs' text, note numbers and symbols not in it."""
+    page = browse.open(pages[which], **_wide(1440))
+    if which == "dense":
+        body = dense_article()[0]
+    else:
+        source = Path(__file__).resolve().parents[2] / "docs" / article_path.replace(".html", ".md")
+        body = source.read_text(encoding="utf-8").split("\n---\n", 1)[1].lstrip("\n")
+    shown = page.eval_on_selector_all(".na-text > p", "ps => ps.map(p => p.textContent)")
+    assert " ".join(" ".join(shown).split()) == " ".join(body.split())
+    assert page.locator(".na-text sup, .na-text .na-ref").count() == 0
+    # the number and the status symbol are still drawn beside each figure, and named
+    for claim in _claims(page):
+        figure = page.locator(f"#claim-{claim}")
+        drawn = figure.evaluate("f => getComputedStyle(f, '::after').content")
+        number = page.locator(f"#note-{claim} .na-note__number").inner_text()
+        status = page.locator(f"#note-{claim} .na-status").inner_text().strip()
+        symbol, label = status.split(" ", 1)
+        assert symbol in drawn and number in drawn, (claim, drawn)
+        expect(figure).to_have_accessible_name(re.compile(re.escape(f"note {number}, {label}")))
+
+
+def test_the_article_opens_with_its_verdict_linking_to_each_figure(browse, article_path):
+    page = browse.open(browse.http(article_path), **_wide(1440))
+    claims = _claims(page)
+    verdict = page.locator(".na-verdict")
+    expect(verdict.locator("h2")).to_have_text(f"Verdict: {len(claims)} claims")
+    links = verdict.locator("a.na-verdict__figure")
+    assert sorted(links.evaluate_all("as => as.map(a => a.getAttribute('href'))")) == sorted(
+        f"#claim-{c}" for c in claims
+    )
+    # each status's row counts its claims, and its links lead to figures of that status
+    for row in verdict.locator("li").all():
+        status = row.locator(".na-status").get_attribute("data-status")
+        targets = row.locator("a.na-verdict__figure").evaluate_all("as => as.map(a => a.hash.slice(7))")
+        count = len(targets)
+        expect(row.locator(".na-verdict__count")).to_have_text(f"{count} claim{'s' if count != 1 else ''}")
+        for claim in targets:
+            expect(page.locator(f"#claim-{claim}")).to_have_attribute("data-status", status)
+    box = verdict.bounding_box()
+    assert box["y"] < page.locator(".na-text").bounding_box()["y"]
+    # following one opens the note on its figure
+    links.last.click()
+    claim = links.last.get_attribute("href")[len("#claim-") :]
+    got = page.evaluate(_ACTIVE, claim)
+    assert got["open"] and abs(got["distance"]) <= ACTIVE, got
