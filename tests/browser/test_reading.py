@@ -295,3 +295,65 @@ def test_the_article_opens_with_its_verdict_linking_to_each_figure(browse, artic
     claim = links.last.get_attribute("href")[len("#claim-") :]
     got = page.evaluate(_ACTIVE, claim)
     assert got["open"] and abs(got["distance"]) <= ACTIVE, got
+
+
+_FOCUSED = """() => { const e = document.activeElement;
+    if (!e || e === document.body) return null;
+    const r = e.getBoundingClientRect();
+    const x = Math.min(Math.max(r.left + Math.min(4, r.width / 2), 0), innerWidth - 1);
+    const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+    const hit = document.elementFromPoint(x, y);
+    return {name: e.outerHTML.slice(0, 120), width: r.width, height: r.height, top: r.top, bottom: r.bottom,
+            seen: !!hit && (e.contains(hit) || hit.contains(e)), skip: e.matches('.md-skip')}; }"""
+
+
+@pytest.mark.parametrize("device", ["wide", "phone"])
+def test_the_keyboard_starts_with_a_skip_link_and_never_lands_on_something_hidden(browse, article_path, device):
+    page = browse.open(browse.http(article_path), **(PHONE if device == "phone" else _wide(1440)))
+    page.keyboard.press("Tab")
+    first = page.evaluate(_FOCUSED)
+    assert first and first["skip"] and first["seen"], first
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    # past the header and tabs: the next stop is in the article
+    assert page.evaluate("document.activeElement.closest('.md-content') !== null")
+    hidden, stops = [], 0
+    for _ in range(300):
+        got = page.evaluate(_FOCUSED)
+        if got is None or "md-footer" in page.evaluate("document.activeElement.closest('footer')?.className || ''"):
+            break
+        stops += 1
+        if not (got["width"] > 0 and got["height"] > 0 and got["seen"]):
+            hidden.append(got)
+        page.keyboard.press("Tab")
+    assert stops > 20 and not hidden, hidden
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_on_paper_the_page_gives_its_address_its_archive_date_and_its_links_addresses(browse, article_path, javascript):
+    page = browse.open(browse.http(article_path), java_script_enabled=javascript, **_wide(1440))
+    page.emulate_media(media="print")
+    source = page.locator(".na-print-source")
+    expect(source).to_be_visible()
+    archived = page.locator(".na-provenance time").nth(1).inner_text()
+    expect(source).to_contain_text(PAGES_URL + article_path)  # the build knows its address (SITE_URL)
+    expect(source).to_contain_text(f"archived {archived}")
+    # every external link prints its address after it; with the script, the site's own links too
+    after = page.eval_on_selector_all(
+        ".md-content a[href]:not([href^='#'])",
+        """as => as.map(a => [a.getAttribute('href'), a.href, getComputedStyle(a, '::after').content,
+            a.closest('.na-note__chain, .na-verdict') !== null || a.matches('.na-status, .headerlink')])""",
+    )
+    external = [(href, content) for href, _, content, _ in after if href.startswith("http")]
+    assert external and all(href in content for href, content in external), external
+    if javascript:
+        internal = [(url, content) for href, url, content, skip in after if not href.startswith("http") and not skip]
+        assert internal and all(url in content for url, content in internal), internal
+    # no separator is left dangling: the first item shown in a note's links has none before it
+    for links in page.locator(".na-note__links").all():
+        items = links.locator(".na-note__item").evaluate_all(
+            "els => els.filter(e => getComputedStyle(e).display !== 'none')"
+            ".map(e => [e.innerText, getComputedStyle(e, '::before').content])"
+        )
+        assert items and items[0][1] in ("none", "normal"), items
+        assert all(not text.strip().endswith("·") for text, _ in items), items
