@@ -357,3 +357,22 @@ def test_on_paper_the_page_gives_its_address_its_archive_date_and_its_links_addr
         )
         assert items and items[0][1] in ("none", "normal"), items
         assert all(not text.strip().endswith("·") for text, _ in items), items
+
+
+@pytest.mark.parametrize("device", ["wide", "phone"])
+def test_the_figures_table_is_ruled_padded_left_aligned_with_dates_on_one_line(browse, article_path, device):
+    page = browse.open(browse.http(article_path), **(PHONE if device == "phone" else _wide(1440)))
+    table = page.locator("table.na-table").first
+    style = table.evaluate(
+        """t => { const th = t.querySelector('th'), td = t.querySelector('td'), s = getComputedStyle;
+        return {border: s(t).borderTopWidth, align: s(th).textAlign, padding: parseFloat(s(td).paddingLeft),
+                rule: s(td).borderTopWidth, scroll: t.scrollWidth, client: t.clientWidth,
+                page: document.documentElement.scrollWidth,
+                dates: [...t.querySelectorAll('time')].map(e => e.getClientRects().length)}; }"""
+    )
+    assert style["border"] != "0px" and style["rule"] != "0px", style
+    assert style["align"] in ("left", "start") and style["padding"] >= 8, style
+    assert style["dates"] and all(lines == 1 for lines in style["dates"]), style  # a date never wraps
+    if device == "phone":
+        # too wide for a phone: the table scrolls sideways, the page does not
+        assert style["scroll"] > style["client"] and style["page"] <= 390, style

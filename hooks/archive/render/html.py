@@ -85,7 +85,7 @@ def citation(archive: Archive, claim: Claim, permalink: str) -> str:
     said = ", ".join(part for part in parts if part)
     checked = f" (checked {claim.checked.isoformat()})" if claim.checked else ""
     status = archive.statuses[claim.status].label
-    return f"{said}. {status}: {archive.publisher.name}, {permalink}{checked}."
+    return f"{said}. Rated {status} by {archive.publisher.name}, {permalink}{checked}."
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
