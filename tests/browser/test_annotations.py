@@ -101,9 +101,10 @@ def test_without_javascript_every_note_is_readable_right_after_its_paragraph(bro
         assert len(note.inner_text().split()) >= 5
 
 
+@pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["wide", "phone"])
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_print_shows_every_note_numbered_like_its_figure(browse, article_path, javascript):
-    page = browse.open(browse.http(article_path), java_script_enabled=javascript, **WIDE)
+def test_print_shows_every_note_numbered_like_its_figure(browse, article_path, javascript, viewport):
+    page = browse.open(browse.http(article_path), java_script_enabled=javascript, **viewport)
     page.emulate_media(media="print")
     claims = _claims(page)
     numbers = []
@@ -121,6 +122,13 @@ def test_print_shows_every_note_numbered_like_its_figure(browse, article_path, j
     paragraphs = _boxes(page, ".na-text > p")
     for a, b in zip(notes, notes[1:], strict=False):
         assert b["top"] >= a["bottom"]
+    # whole notes, padded as on screen (a phone's folded notes are unfolded on paper)
+    for note in notes:
+        assert note["bottom"] - note["top"] > 40, note
+    assert (
+        float(page.locator(".na-text > .na-note").first.evaluate("n => parseFloat(getComputedStyle(n).paddingLeft)"))
+        > 4
+    )
     assert not any(_overlap(n, p) for n in notes for p in paragraphs)
 
 
