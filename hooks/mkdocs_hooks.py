@@ -109,7 +109,7 @@ class ArchiveHooks:
     @event_priority(-100)  # after other plugins: the policy and the zip must see the final page
     def on_post_page(self, output: str, page, config) -> str:
         # Under `mkdocs serve` no policy: its live-reload script is injected inline after this hook.
-        output = self.build.page_output(page.file.dest_uri, output, page.content or "")
+        output = self.build.page_output(output, page.content or "")
         # MkDocs keeps every page until the build ends; the HTML of a generated page is in
         # `output` by now and is not needed again (thousands of pages: gigabytes).
         if page.file.src_uri in self.build.site.pages:

@@ -64,7 +64,6 @@ class ArchiveBuild:
         self.serving = serving
         self.offline: OfflineCopy | None = None  # the zip, compressed by a helper process
         self.data: DataFiles | None = None  # the data files, written by a child process where possible
-        self.written: str | None = None  # the last page, which the engine writes after page_output
 
     def start_writing(self, site_dir: str) -> None:
         """site_dir has just been cleaned, and nothing is written yet."""
@@ -72,20 +71,12 @@ class ArchiveBuild:
         self.offline = OfflineCopy(site_dir)
         self.data = DataFiles(self.site.data_files, site_dir, self.offline.data_fd, background=not self.serving)
 
-    def page_output(self, dest: str, output: str, content: str) -> str:
-        """A page's final HTML (dest: its path in the site; content: the part made from content)."""
-        if not self.serving:
-            output = with_policy(output, content)
-        if self.written:  # the previous page is on disk by now
-            self.offline.page_written(self.written)
-        # What MkDocs writes, and when (mkdocs/commands/build.py: _build_page).
-        self.written = dest if output.strip() else None
-        return output
+    def page_output(self, output: str, content: str) -> str:
+        """A page's final HTML (content: the part of it made from the archive's content)."""
+        return output if self.serving else with_policy(output, content)
 
     def finish(self) -> None:
         try:
-            if self.written:
-                self.offline.page_written(self.written)
             self.data.finish()
             self.offline.finish()
         except BaseException:

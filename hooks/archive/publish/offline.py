@@ -4,17 +4,17 @@ The zip holds one folder, FOLDER/, with the site as built (open FOLDER/index.htm
 and FOLDER/SHA256SUMS, in the format of `sha256sum`, so that a reader can check every file
 of the copy they hold (`cd FOLDER && sha256sum -c SHA256SUMS`). The zip's own checksum is
 published beside it (ZIP_NAME + ".sha256"). The zip is reproducible: fixed timestamps and a
-fixed order of entries (the data files in the order they were made, the pages in the order
-they were built, every other file in sorted order, the manifest), so the same site built
+fixed order of entries (the data files in the order they were made, every other file in sorted
+order, the manifest), so the same site built
 twice gives the same bytes (on one machine: another compressor, or another version of it, may
 deflate differently; the files inside and SHA256SUMS stay the same).
 
 Compressing a large site takes seconds (with ISA-L's Deflate where the `isal` package is
 installed, see _use_isal), so OfflineCopy does it while the site is being built, in a helper
-process (this module, run with `python -m`) on the machine's other core. The helper is
-told which files are ready by two pipes: one from the build (each page, once written) and one
-from whatever writes the data files (see datafiles.py). It reads the data pipe to its end
-first, then the pages pipe; at the end of that it adds every other file of the site.
+process (this module, run with `python -m`) on the machine's other core. The helper is told
+of each data file as it is written, on a pipe from whatever writes them (see datafiles.py), and
+zips them meanwhile; when the build closes the helper's standard input (every page written),
+it adds every other file of the site.
 
 Nothing here knows about MkDocs: the build engine calls the methods of OfflineCopy.
 """
@@ -23,11 +23,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-import queue
 import subprocess
 import sys
 import tempfile
-import threading
 import zipfile
 from pathlib import Path
 
@@ -105,7 +103,7 @@ class OfflineCopy:
     """The zip, written by a helper process while the site is built.
 
     data_fd: the write end of the data files' pipe (hand it to their writer, who closes it);
-    page_written(path) after each page; finish() once everything is written.
+    finish() once everything is written.
     """
 
     def __init__(self, site_dir):
@@ -122,13 +120,6 @@ class OfflineCopy:
             pass_fds=(data_read,),
         )
         os.close(data_read)
-
-    def page_written(self, path: str) -> None:
-        try:
-            announce(self.helper.stdin, path)
-        except BrokenPipeError:
-            self._wait()  # the helper stopped: report why
-            raise
 
     def finish(self) -> Path:
         """Wait for the helper to add everything else and the manifest; publish the zip; returns its path."""
@@ -152,7 +143,7 @@ class OfflineCopy:
             os.unlink(self.temporary)
 
     def _wait(self) -> None:
-        _, errors = self.helper.communicate()  # closes the pages pipe: the helper finishes
+        _, errors = self.helper.communicate()  # closes its standard input: every page is written
         if self.helper.returncode != 0:
             raise RuntimeError(f"offline copy failed: {errors.decode(errors='replace').strip()}")
 
@@ -164,22 +155,9 @@ def _importable() -> dict:
     return {**os.environ, "PYTHONPATH": project + (os.pathsep + path if path else "")}
 
 
-def _lines(pipe):
-    """The paths a pipe names, read as they come in a thread: its writer never waits on a full pipe."""
-    paths: queue.SimpleQueue = queue.SimpleQueue()
-
-    def drain():
-        for line in pipe:
-            paths.put(line.rstrip(b"\n").decode())
-        paths.put(None)
-
-    threading.Thread(target=drain, daemon=True).start()
-    return iter(paths.get, None)
-
-
-def _write_zip(site_dir: Path, temporary: str, data_pipe, pages_pipe) -> None:
-    """The helper's side: the files each pipe names, in turn, then every other file, then the manifest."""
-    pages = _lines(pages_pipe)  # started now: pages arrive while the data files are being zipped
+def _write_zip(site_dir: Path, temporary: str, data_pipe, build_done) -> None:
+    """The helper's side: the data files as the pipe names them, then (once build_done, the build's
+    end of a pipe, is closed) every other file, then the manifest."""
     sums, seen = {}, {}
     with zipfile.ZipFile(temporary, "w") as archive:
 
@@ -192,8 +170,7 @@ def _write_zip(site_dir: Path, temporary: str, data_pipe, pages_pipe) -> None:
 
         for line in data_pipe:
             add(line.rstrip(b"\n").decode())
-        for path in pages:
-            add(path)
+        build_done.read()  # until the build closes it
         for path in site_files(site_dir):
             if path not in seen:
                 add(path)
