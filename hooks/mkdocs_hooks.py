@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
 from hooks.archive.build import ArchiveBuild, load_site  # noqa: E402
 from hooks.archive.problems import ContentError  # noqa: E402
+from hooks.archive.render.banner import with_stale_banner  # noqa: E402
 from hooks.archive.site import STATUS_CSS  # noqa: E402
 from hooks.jinja_shared import ArchiveShared  # noqa: E402
 
@@ -35,6 +36,7 @@ class ArchiveHooks:
     def __init__(self) -> None:
         self.serving = False
         self.last_good = None  # the last archive that loaded, served again while `mkdocs serve` sees problems
+        self.stale: list[str] = []  # while it is: the problems that keep the archive from being rebuilt
         self.build: ArchiveBuild | None = None
 
     def on_startup(self, command, dirty) -> None:
@@ -57,7 +59,9 @@ class ArchiveHooks:
             # pages come from the last good model, so rebuild that instead.
             log.error("Still serving the last good build of the archive until these are fixed.")
             site = self.last_good
+            self.stale = error.lines()
         else:
+            self.stale = []
             for line in site.summary():
                 log.info(line)
         self.last_good = site
@@ -110,6 +114,8 @@ class ArchiveHooks:
     def on_post_page(self, output: str, page, config) -> str:
         # Under `mkdocs serve` no policy: its live-reload script is injected inline after this hook.
         output = self.build.page_output(output, page.content or "")
+        if self.serving and self.stale:
+            output = with_stale_banner(output, self.stale)
         # MkDocs keeps every page until the build ends; the HTML of a generated page is in
         # `output` by now and is not needed again (thousands of pages: gigabytes).
         if page.file.src_uri in self.build.site.pages:

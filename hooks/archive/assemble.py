@@ -20,8 +20,10 @@ from .config import read_config
 from .load import registry, sidecar
 from .load.article import load_article
 from .load.safe_markdown import InertMarkdown
-from .load.source import ARTICLES_DIR, REGISTRY, SIDECAR_SUFFIX, Source
+from .load.source import REGISTRY, SIDECAR_SUFFIX, Source
+from .load.tree import walk
 from .model import Archive, Article, Claim
+from .outputs import check_outputs
 from .problems import Problems, did_you_mean, valid_choices
 
 PARALLEL_FROM = 200  # articles: below this, starting worker processes costs more than it saves
@@ -47,9 +49,9 @@ def load_archive(docs_dir: Path, config_path: Path | None = None, workers: int |
     claimants: dict = {}
     registry_ok = registry.load_registry_file(new_source(docs_dir / REGISTRY), claimants)
 
-    articles_dir = docs_dir / ARTICLES_DIR
-    article_paths = sorted(articles_dir.rglob("*.md")) if articles_dir.is_dir() else []
-    sidecar_paths = sorted(articles_dir.rglob("*" + SIDECAR_SUFFIX)) if articles_dir.is_dir() else []
+    tree = walk(docs_dir, problems, root)
+    check_outputs(tree, docs_dir, problems, root)
+    article_paths, sidecar_paths = tree.articles, tree.sidecars
     article_stems = {str(p)[: -len(".md")] for p in article_paths}
     for path in sidecar_paths:
         if str(path)[: -len(SIDECAR_SUFFIX)] not in article_stems:
@@ -57,7 +59,10 @@ def load_archive(docs_dir: Path, config_path: Path | None = None, workers: int |
             new_source(path).problem(None, "orphan-sidecar", article=article_name)
 
     articles, pending = [], []
-    jobs = [(path, docs_dir, root) for path in article_paths]
+    sidecars = set(sidecar_paths)
+    jobs = [
+        (path, docs_dir, root, Path(str(path)[: -len(".md")] + SIDECAR_SUFFIX) in sidecars) for path in article_paths
+    ]
     for loaded in _load_pairs(jobs, workers):
         # Each file's problems in the order a one-process run finds them: the report is the same.
         problems.items.extend(loaded.problems)
@@ -136,14 +141,14 @@ def _load_chunk(jobs: list) -> list[_Loaded]:
 
 
 def _load_pair(job, markdown: InertMarkdown) -> _Loaded:
-    path, docs_dir, root = job
+    path, docs_dir, root, has_sidecar = job
     source = Source(path, Problems(), root)
     article = load_article(source, docs_dir)
     if article is not None:
         article.figures = find_figures(article.body)
     loaded = _Loaded(article, source.problems.items)
     path = Path(str(path)[: -len(".md")] + SIDECAR_SUFFIX)
-    if path.exists():
+    if has_sidecar:
         # Checked even when its article is broken, so one run reports both.
         source = Source(path, Problems(), root)
         loaded.sidecar = path

@@ -50,6 +50,84 @@ _FILES = [
         {"byte": 0xE9, "offset": 120},
     ),
     Message(
+        "symlink",
+        "is a symbolic link",
+        "put the file itself here (only what is inside docs/ is published)",
+        "Links are never followed: a link to a file or folder outside docs/ would publish it (a link "
+        "to /etc/passwd as an article's raw text); a dangling or looping link would stop the build halfway.",
+        {},
+    ),
+    Message(
+        "not-a-file",
+        "is {kind}, not a file",
+        "remove it from docs/",
+        "Only regular files and folders belong under docs/: a named pipe would make the build wait for "
+        "ever, a device (/dev/zero) would be read without end.",
+        {"kind": "a named pipe (FIFO)"},
+    ),
+    Message(
+        "name-not-utf8",
+        "its name is not UTF-8",
+        "rename it (e.g. `convmv -f latin1 -t utf-8`)",
+        "File names become addresses of the site; a name in another encoding cannot be written as one.",
+        {},
+    ),
+    Message(
+        "name-unsafe",
+        "its name contains {characters}, which would break links to it",
+        "rename it without #, ?, %, backslash, control or direction-control characters",
+        "`#` and `?` end the path of an address and `%` starts an escape, so a link to such a file would "
+        "lead elsewhere; control and direction-control characters make a name look like another.",
+        {"characters": "#"},
+    ),
+    Message(
+        "name-too-long",
+        "the build would write {name}, a name of {length} bytes, over the {limit}-byte limit of file names",
+        "give the article a shorter file name",
+        "Beside each article X.md the build writes X.html, X.json and X.annotations.jsonld; file systems "
+        "refuse names longer than 255 bytes (an accented letter takes two).",
+        {"name": "a-very-long-name….annotations.jsonld", "length": 262, "limit": 255},
+    ),
+    Message(
+        "output-collision",
+        "the build writes {output} at this path",
+        "rename or remove this file: the build makes its own",
+        "Files under docs/ are published as they are, so one at a path the build writes (`t.json` beside "
+        "`t.md`, `docs/claims.csv`, a hand-written `docs/claims.md`) would be silently replaced or replace it.",
+        {"output": "the data of docs/articles/2015/t.md"},
+    ),
+    Message(
+        "editor-backup",
+        "looks like an editor's backup",
+        "delete it (or move it out of docs/)",
+        "Files ending in `~`, `.orig`, `.bak`, `.rej`, `.swp` or `.swo` are left by editors and patch "
+        "tools; under docs/ they would be published.",
+        {},
+    ),
+    Message(
+        "unexpected-file",
+        "is not an article, a claims file or a raw text",
+        "{hint}",
+        "docs/articles/ holds articles (`X.md`), their claims files (`X.claims.yml`) and raw texts "
+        "(`X.txt`) only: a near miss such as `X.claims.yaml` would be ignored, its article shown without claims.",
+        {"hint": "rename it to t.claims.yml"},
+    ),
+    Message(
+        "hidden-file",
+        "is a hidden file (its name starts with '.'), which is never published",
+        "rename it without the leading '.'",
+        "Hidden files are left out of the site (MkDocs's rule); a hidden article, claims file or text "
+        "under docs/articles/ would silently be missing.",
+        {},
+    ),
+    Message(
+        "orphan-raw",
+        "raw text without an article (no {article} beside it)",
+        "rename it to match its article, or delete it",
+        "A raw text `X.txt` is published beside its article `X.md`; on its own it would be published unlinked.",
+        {"article": "x.md"},
+    ),
+    Message(
         "orphan-sidecar",
         "claims file without an article (no {article} beside it)",
         "rename it to match its article, or delete it",
@@ -202,6 +280,14 @@ _FIELDS = [
         {"name": "quote", "characters": "U+200B"},
     ),
     Message(
+        "control-characters",
+        "{name} contains control character(s) {characters}",
+        "retype it without them (tab and line breaks are fine)",
+        "Control characters (NUL, ESC, DEL, the C1 range) are never text: in a terminal, a spreadsheet "
+        "or a feed they act as commands or break the file.",
+        {"name": "title", "characters": "U+001B"},
+    ),
+    Message(
         "invalid-id",
         '{name} "{value}" is not a valid id{extra}',
         "{hint}",
@@ -338,6 +424,29 @@ _ARCHIVE = [
         "Notes are Markdown, but a link to `javascript:`, `data:` or another scheme could run script "
         "or mislead; only http(s) and mailto links are allowed.",
         {"value": "javascript:alert(1)"},
+    ),
+    Message(
+        "text-forbidden-link",
+        "the Markdown text links to a protocol-relative address: {value}",
+        "archive it with format: text, or ask for the text to be re-imported with full addresses",
+        "An address starting with `//` (or `/\\`) leads to another site without saying so; the archived "
+        "text is never altered, so such an article cannot be published as Markdown.",
+        {"value": "//example.org/page"},
+    ),
+    Message(
+        "note-too-long",
+        "the note is {length:,} characters, over the {limit:,}-character limit",
+        "keep the side note short and link to a fuller explanation (evidence:)",
+        "Notes stand in the margin beside the text; a note of pages is a mistake, and would slow the build.",
+        {"length": 12000, "limit": 5000},
+    ),
+    Message(
+        "markdown-too-complex",
+        "{what} has paragraphs too long for the number of '[' in them",
+        "split long paragraphs, or remove stray '[' (a Markdown text can be archived with format: text)",
+        "Python-Markdown follows every unclosed '[' of a paragraph to its end, so its time grows with the "
+        "paragraph's length times its brackets: beyond a limit the build would stall for minutes.",
+        {"what": "the note"},
     ),
     Message(
         "quote-not-found",

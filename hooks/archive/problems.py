@@ -19,6 +19,10 @@ from . import messages
 # A flood of problems (a whole folder of broken files) is cut at this many lines;
 # the count of the rest is still given.
 MAX_REPORTED = 200
+# A value from content shown in a problem is cut to this many characters: one line stays readable
+# whatever the value (a 100,000-character quote, a 5,000-digit number).
+MAX_VALUE_CHARS = 160
+_FROM_CONTENT = {"value", "quote", "key", "characters", "claimant", "other"}
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,7 @@ class Problems:
         self.items: list[Problem] = []
 
     def add(self, path, line, code: str, claim=None, **values) -> None:
+        values = {name: _shortened(value) if name in _FROM_CONTENT else value for name, value in values.items()}
         messages.render(code, values)  # fail here, in the code's own test, if a value is missing
         self.items.append(Problem(str(path), line, code, tuple(sorted(values.items())), claim))
 
@@ -80,7 +85,14 @@ class Problems:
 
     def raise_if_any(self) -> None:
         if self.items:
-            raise ContentError(sorted(self.items, key=_order))
+            # A file reported twice the same way (a symbolic link found by the walk of docs/ and by its reader) once.
+            raise ContentError(sorted(dict.fromkeys(self.items), key=_order))
+
+
+def _shortened(value):
+    if isinstance(value, str) and len(value) > MAX_VALUE_CHARS:
+        return f"{value[: MAX_VALUE_CHARS - 40]}… ({len(value):,} characters)"
+    return value
 
 
 def _order(problem: Problem):

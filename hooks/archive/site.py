@@ -19,7 +19,7 @@ from .render.html import attr
 from .render.lists import list_pages
 from .render.page import Page
 
-STATUS_CSS = "assets/archive-statuses.css"
+STATUS_CSS = urls.STATUS_CSS
 SHARED_LAYOUT_META = "archive_shared_layout"  # page.meta key: pages with the same value share a navigation
 JSONLD_META = "archive_jsonld"  # page.meta key of an article's ClaimReview <script> blocks
 # Every page the archive generates stays out of Material's search index (its plugin skips such a page

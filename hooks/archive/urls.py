@@ -14,6 +14,7 @@ import re
 # The offline copy (publish/offline.py writes it, the home page links it).
 OFFLINE_ZIP = "annotated-news-archive-offline.zip"
 OFFLINE_CHECKSUM = OFFLINE_ZIP + ".sha256"
+STATUS_CSS = "assets/archive-statuses.css"  # the status colours, generated
 
 
 def page_url(src: str) -> str:

@@ -10,7 +10,13 @@ from ..load.safe_markdown import InertMarkdown
 from ..load.source import Source, check_fields
 from ..model import Article, Claim, Dismissal, Link
 from . import markers
-from .quotes import PARAGRAPH_BREAK, Normalized, line_of, nearest_passage, occurrences
+from .quotes import PARAGRAPH_BREAK, Normalized, lines_of, nearest_passage, occurrences
+
+# The nearest passage is looked for (a search through the whole text) for the first quotes of a
+# claims file that are not found, and for quotes of reasonable length; the others get no hint.
+MAX_SUGGESTIONS = 20
+MAX_SUGGESTED_QUOTE = 300
+MAX_PLACES = 10  # the places listed for an ambiguous quote
 
 
 class Anchoring:
@@ -19,6 +25,7 @@ class Anchoring:
     def __init__(self, article: Article):
         self.article = article
         self.normalized = Normalized(article.body)
+        self.missing = 0  # quotes not found so far
         self.paragraph_breaks = (
             [m.start() + 1 for m in PARAGRAPH_BREAK.finditer(article.body)] if article.format == "text" else []
         )
@@ -29,17 +36,23 @@ class Anchoring:
         found = occurrences(self.normalized, quote)
         occurrence = clean.get("occurrence")
         if not found:
-            guess = nearest_passage(self.normalized, quote)
-            hint = f'nearest passage: "{guess}"; ' if guess else ""
+            self.missing += 1
+            if self.missing > MAX_SUGGESTIONS or len(quote) > MAX_SUGGESTED_QUOTE:
+                hint = ""  # a search per quote of a long text: a file of thousands of near misses would stall
+            else:
+                guess = nearest_passage(self.normalized, quote)
+                hint = f'nearest passage: "{guess}"; ' if guess else ""
             problem("quote", "quote-not-found", quote=quote, hint=hint)
             return None
         if occurrence is not None and occurrence > len(found):
             problem("occurrence", "occurrence-out-of-range", value=occurrence, count=len(found))
             return None
         if occurrence is None and len(found) > 1:
-            # Lines of the .md file the editor has open, not of the text alone.
-            lines = [self.article.body_line - 1 + line_of(self.article.body, start) for start, _ in found]
-            places = ("line " if len(set(lines)) == 1 else "lines ") + ", ".join(map(str, dict.fromkeys(lines)))
+            # Lines of the .md file the editor has open, not of the text alone; counted in one pass.
+            lines = list(dict.fromkeys(self.article.body_line - 1 + line for line in lines_of(self.article.body, found)))
+            places = ("line " if len(lines) == 1 else "lines ") + ", ".join(map(str, lines[:MAX_PLACES]))
+            if len(lines) > MAX_PLACES:
+                places += f" and {len(lines) - MAX_PLACES:,} more"
             file = self.article.src.rsplit("/", 1)[-1]
             problem("quote", "quote-ambiguous", quote=quote, count=len(found), file=file, places=places)
             return None

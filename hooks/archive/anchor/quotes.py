@@ -18,7 +18,6 @@ _SPACE = re.compile(r"\s+")
 # The white space runs that collapse to one space. Written \s\s+ rather than \s{2,}: a pattern
 # that starts with a character class lets the regex engine skip ahead (see the Performance page).
 _LONG_SPACE = re.compile(r"\s\s+")
-_WORD_START = re.compile(r"(?<!\w)\w")
 # A blank line (with any white space around it): paragraphs of a text article end there.
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 
@@ -93,21 +92,39 @@ def occurrences(normalized: Normalized, quote: str) -> list[tuple[int, int]]:
     return found
 
 
+# The nearest passage is looked for only around where the quote's longest words stand in the text
+# (this many words, this many places each): a bounded number of comparisons, however long the text.
+_NEAR_WORDS = 6
+_NEAR_PLACES = 40
+_WORD = re.compile(r"\w+")
+
+
 def nearest_passage(normalized: Normalized, quote: str) -> str | None:
     """The passage of the body most like a quote that was not found (a hint only).
 
-    Candidates are windows of the quote's length starting at each word, widened
-    to whole words, and shown as they stand in the original text.
+    Candidates are windows of the quote's length placed where one of its longest words stands
+    in the text (as the word stands in the quote), widened to whole words, and shown as they
+    stand in the original text.
     """
     needle = normalize_quote(quote)
     text = normalized.text
     if not needle or not text:
         return None
+    words = sorted({m.group(): m.start() for m in _WORD.finditer(needle)}.items(), key=lambda w: -len(w[0]))
+    starts = set()
+    for word, offset in words[:_NEAR_WORDS]:
+        at = text.find(word)
+        for _ in range(_NEAR_PLACES):
+            if at == -1:
+                break
+            starts.add(max(0, at - offset))
+            at = text.find(word, at + 1)
     best, best_score = None, 0.0
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(needle)
-    for word in _WORD_START.finditer(text):
-        start = word.start()
+    for start in sorted(starts):
+        while start > 0 and _word_char(text[start - 1]):  # back to the start of its word
+            start -= 1
         end = min(len(text), start + len(needle))
         while end < len(text) and _word_char(text[end]):
             end += 1
@@ -125,6 +142,16 @@ def nearest_passage(normalized: Normalized, quote: str) -> str | None:
 
 def line_of(body: str, offset: int) -> int:
     return body.count("\n", 0, offset) + 1
+
+
+def lines_of(body: str, spans) -> list[int]:
+    """The line of each span's start (spans in order), counting through the body once."""
+    lines, line, at = [], 1, 0
+    for start, _ in spans:
+        line += body.count("\n", at, start)
+        at = start
+        lines.append(line)
+    return lines
 
 
 def paragraphs(body: str):

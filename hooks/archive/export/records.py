@@ -101,6 +101,18 @@ def claims_json(archive: Archive, site_url: str = "", records: dict | None = Non
     return json.dumps({"claims": [record(c) for c in archive.claims()]}, ensure_ascii=False)
 
 
+# OWASP's guidance on CSV injection: a cell starting with one of these is read by spreadsheets as a
+# formula (or, for tab and CR, can make one start); it is written with a single quote in front, which
+# spreadsheets show as text. Numbers (figure_value) are left alone: a number is never a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert_cell(value):
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def claims_csv(archive: Archive, site_url: str = "", records: dict | None = None) -> str:
     record_of = _record_of(archive, site_url, records)
     out = io.StringIO()
@@ -110,7 +122,7 @@ def claims_csv(archive: Archive, site_url: str = "", records: dict | None = None
         record = dict(record_of(claim))
         record["relay_chain"] = " > ".join(record["relay_chain"])
         record["evidence_urls"] = " ".join(record["evidence_urls"])
-        writer.writerow(record)
+        writer.writerow({column: _inert_cell(record[column]) for column in CSV_COLUMNS})
     return out.getvalue()
 
 

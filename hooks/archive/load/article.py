@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from ..model import Article
-from . import fields
+from . import fields, safe_markdown
 from .source import RAW_SUFFIX, Source, check_block
 
 # Unicode noncharacters never occur in text: anchor/markers.py carries claim boundaries through
@@ -68,7 +68,24 @@ def load_article(source: Source, docs_dir: Path) -> Article | None:
         raw_src=raw.relative_to(docs_dir).as_posix() if raw.exists() else None,
         **clean,
     )
-    if clean.get("format") == "markdown" and NONCHARACTERS.search(body):
-        source.problem(None, "noncharacters")
+    body_line = front_text.count("\n") + 3  # after the two '---' lines
+    if clean.get("format") == "markdown" and not _markdown_ok(source, body, body_line):
         return None
     return article
+
+
+def _markdown_ok(source: Source, body: str, body_line: int) -> bool:
+    """A Markdown text that can be rendered safely, in bounded time (else its problem is reported)."""
+    if NONCHARACTERS.search(body):
+        source.problem(None, "noncharacters")
+        return False
+    link = safe_markdown.PROTOCOL_RELATIVE_LINK.search(body)
+    if link:
+        end = body.find(")", link.end())
+        address = body[link.end() - 2 : end if end != -1 else link.end() + 40].strip("<> ")
+        source.problem(body.count("\n", 0, link.start()) + body_line, "text-forbidden-link", value=address)
+        return False
+    if safe_markdown.markdown_cost(body) > safe_markdown.TEXT_COST:
+        source.problem(None, "markdown-too-complex", what="the text")
+        return False
+    return True

@@ -8,6 +8,7 @@ are the content format's schema; docs/format.md documents the same fields.
 from __future__ import annotations
 
 import datetime
+import math
 import re
 import unicodedata
 from urllib.parse import urlsplit
@@ -28,6 +29,18 @@ class FieldError(Exception):
         super().__init__(code)
 
 
+# Control characters (C0 but tab and line feed, DEL, C1): NUL, ESC and the like reach terminals,
+# spreadsheets and feeds as commands. Direction controls that open an embedding, override or
+# isolate (U+202A-U+202E, U+2066-U+2069): left unclosed in a name, they reverse what follows it
+# on the page (the rest of a relay chain). Both are refused in every field.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _codes(characters) -> str:
+    return ", ".join(f"U+{ord(c):04X}" for c in sorted(set(characters)))
+
+
 def invisible_characters(text: str) -> list[str]:
     """Zero-width, bidi-control and other format characters (Unicode category Cf)."""
     if text.isascii():  # no format character is ASCII; most quotes and every id are
@@ -42,6 +55,13 @@ def text(value, name: str) -> str:
         raise FieldError("number-not-text", name=name, value=value)
     if not value.strip():
         raise FieldError("empty-value", name=name)
+    if not value.isascii() or not value.isprintable():
+        control = _CONTROL.findall(value)
+        if control:
+            raise FieldError("control-characters", name=name, characters=_codes(control))
+        bidi = _BIDI_CONTROL.findall(value)
+        if bidi:
+            raise FieldError("invisible-characters", name=name, characters=_codes(bidi))
     return value.strip()
 
 
@@ -58,7 +78,7 @@ def identifier(value, name: str) -> str:
     if isinstance(value, bool):  # `status: false` means the status "false", not YAML's boolean
         value = "true" if value else "false"
     elif isinstance(value, int):
-        value = str(value)
+        value = getattr(value, "text", str(value))  # as written (yamlsafe.YamlInt): `007` is "007"
     if not isinstance(value, str) or not ID_PATTERN.match(value):
         shown = value if isinstance(value, str) else repr(value)
         hidden = invisible_characters(shown)
@@ -101,9 +121,9 @@ def positive_int(value, name: str) -> int:
 
 
 def number(value, name: str):
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise FieldError("not-a-number", name=name, value=value)
-    return value
+    return int(value) if isinstance(value, int) else value
 
 
 def one_of(choices, what):

@@ -27,13 +27,36 @@ TAG = re.compile(r"<[^>]+>")
 
 
 def unsafe_links(html: str) -> list[str]:
-    """Link targets Markdown produced with a scheme other than http(s)/mailto."""
+    """Link targets Markdown produced with a scheme other than http(s)/mailto, or protocol-relative
+    (`//host/path`, which leads to another site as surely as `https://host/path`, but unseen)."""
     bad = []
     for href in _HREF.findall(html):
-        match = _SCHEME.match(href.replace("&#58;", ":").replace("&amp;", "&"))
-        if match and match.group(1).lower() not in ALLOWED_SCHEMES:
+        target = href.replace("&#58;", ":").replace("&amp;", "&")
+        match = _SCHEME.match(target)
+        if (match and match.group(1).lower() not in ALLOWED_SCHEMES) or _PROTOCOL_RELATIVE.match(target):
             bad.append(href)
     return bad
+
+
+# Browsers read a backslash in an address as a slash: `/\host` leads to another site too.
+_PROTOCOL_RELATIVE = re.compile(r"\s*[/\\][/\\]")
+# Protocol-relative addresses in a Markdown text's links, images and link definitions.
+PROTOCOL_RELATIVE_LINK = re.compile(r"\]\(\s*<?\s*[/\\][/\\]|^ {0,3}\[[^\]\n]+\]:\s*<?\s*[/\\][/\\]", re.M)
+# Python-Markdown's time on a paragraph grows with its length times the "[" in it (each unmatched
+# one is followed to the paragraph's end): notes and Markdown texts are refused above these.
+MAX_NOTE_CHARS = 5000
+NOTE_COST = 200_000
+TEXT_COST = 10_000_000
+_BLOCK_BREAK = re.compile(r"\n[^\S\n]*\n")
+# An image is shown as its text (its alt), as nothing of it could be shown otherwise.
+_IMAGE = re.compile(r'<img\b[^>]*?\balt="([^"]*)"[^>]*>|<img\b[^>]*>')
+
+
+def markdown_cost(source: str) -> int:
+    """What Python-Markdown's worst case on source grows with: each paragraph's length times its "["."""
+    if "[" not in source:
+        return 0
+    return sum(block.count("[") * len(block) for block in _BLOCK_BREAK.split(source))
 
 
 # Most notes are sentences with some *emphasis* and [links](https://...). Python-Markdown takes
@@ -77,7 +100,8 @@ class InertMarkdown:
             self._md.preprocessors.deregister("html_block")
             self._md.inlinePatterns.deregister("html")
         self._md.reset()
-        return self._md.convert(source)
+        html = self._md.convert(source)
+        return _IMAGE.sub(lambda m: m.group(1) or "", html) if "<img" in html else html
 
     def note_html(self, source: str) -> tuple[str, list[str]]:
         """An inline note (emphasis, code, links), sanitised, and the forbidden link targets it had."""

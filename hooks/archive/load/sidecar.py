@@ -56,7 +56,14 @@ def claim_fields(source: Source, block, line: int, seen_ids: dict) -> tuple[dict
 
 def note_html(source: Source, block, clean: dict, markdown: safe_markdown.InertMarkdown) -> str | None:
     """The claim's note rendered inert, or None after reporting a forbidden link in it."""
-    html, unsafe = markdown.note_html(clean["note"])
+    note, line = clean["note"], block.key_lines.get("note", block.line)
+    if len(note) > safe_markdown.MAX_NOTE_CHARS:
+        source.problem(line, "note-too-long", clean["id"], length=len(note), limit=safe_markdown.MAX_NOTE_CHARS)
+        return None
+    if safe_markdown.markdown_cost(note) > safe_markdown.NOTE_COST:
+        source.problem(line, "markdown-too-complex", clean["id"], what="the note")
+        return None
+    html, unsafe = markdown.note_html(note)
     if unsafe:
         source.problem(block.key_lines.get("note", block.line), "forbidden-link", clean["id"], value=unsafe[0])
         return None

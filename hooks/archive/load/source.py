@@ -6,7 +6,9 @@ are) and check_block, which checks a YAML mapping against a field table of field
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 
 from ..problems import Problems, did_you_mean
@@ -32,13 +34,8 @@ class Source:
         self.problems.add(self.shown, line, code, claim, **values)
 
     def read_text(self, may_be_empty: bool = False) -> tuple[bytes, str] | None:
-        try:
-            data = self.path.read_bytes()
-        except OSError as error:
-            self.problem(None, "unreadable", reason=error.strerror)
-            return None
-        if len(data) > MAX_FILE_BYTES:
-            self.problem(None, "too-large", size=len(data), limit=MAX_FILE_BYTES)
+        data = self._read_bytes()
+        if data is None:
             return None
         if not data.strip() and not may_be_empty:
             self.problem(1, "empty-file")
@@ -52,12 +49,61 @@ class Source:
             self.problem(line, "not-utf8", byte=data[error.start], offset=error.start)
             return None
 
+    def _read_bytes(self) -> bytes | None:
+        """The file's bytes, never more than the limit: opened first (never following a link, never
+        waiting on a pipe), then its type and size checked, so that a FIFO or a device is refused
+        rather than read (or waited on) for ever."""
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+        try:
+            fd = os.open(self.path, flags)
+        except OSError as error:
+            if os.path.islink(self.path):
+                self.problem(None, "symlink")
+            else:
+                self.problem(None, "unreadable", reason=error.strerror)
+            return None
+        try:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                self.problem(None, "unreadable", reason=os.strerror(errno.EISDIR))
+                return None
+            if not stat.S_ISREG(info.st_mode):
+                self.problem(None, "not-a-file", kind=file_kind(info.st_mode))
+                return None
+            if info.st_size > MAX_FILE_BYTES:
+                self.problem(None, "too-large", size=info.st_size, limit=MAX_FILE_BYTES)
+                return None
+            with os.fdopen(fd, "rb", closefd=False) as file:
+                data = file.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            self.problem(None, "unreadable", reason=error.strerror)
+            return None
+        finally:
+            os.close(fd)
+        if len(data) > MAX_FILE_BYTES:  # it grew since fstat
+            self.problem(None, "too-large", size=len(data), limit=MAX_FILE_BYTES)
+            return None
+        return data
+
     def yaml(self, text: str):
         try:
             return yamlsafe.load(text)
         except yamlsafe.YamlError as error:
             self.problem(error.line, error.code, **error.values)
             return None
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
 
 
 def shown_path(path: Path, root: Path) -> str:

@@ -45,6 +45,22 @@ class LineList(list):
 
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
+# Longer numbers stay text: Python refuses to convert an integer of more than 4,300 digits to or
+# from a string, and no figure of an article needs a fiftieth digit.
+MAX_DIGITS = 50
+
+
+class YamlInt(int):
+    """An integer as YAML read it, with its text as written: `id: 007` is the id "007", not 7."""
+
+    text: str
+
+    def __new__(cls, text: str):
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
+
+
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -61,8 +77,10 @@ def _typed(value: str, style, tag: str):
         return None
     if value in _BOOLS:
         return _BOOLS[value]
+    if len(value) > MAX_DIGITS:
+        return value
     if _INT.match(value):
-        return int(value)
+        return YamlInt(value)
     if _FLOAT.match(value):
         return float(value)
     return value
