@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -70,6 +71,7 @@ class Case:
     total: int | None = None  # when set, `problems` are the first lines of this many
     page: Callable | None = None  # for cases that build: checks on the article page (BeautifulSoup)
     remove: list[str] = field(default_factory=list)
+    setup: Callable | None = None  # makes what files cannot hold (links, pipes, odd names), given the project root
 
 
 def _hostile_page(page, expected_in_text):
@@ -732,5 +734,458 @@ BUILD_CASES = [
         "bidi-controls-in-archived-text",
         {A: article(SEED_BODY + "\nMoney \u202egnp.exe\u202c and 12 more.\n")},
         page=lambda page: "\u202egnp.exe\u202c" in page.find(class_="na-text").get_text(),
+    ),
+]
+
+
+# --- hostile input, second round (issue 13) ------------------------------------------------------------
+ARTICLES = "docs/articles"
+LONG_NUMBER = "9" * 5000
+
+
+def _link(name: str, target: str):
+    def make(root):
+        (root / ARTICLES / name).unlink(missing_ok=True)
+        os.symlink(target, root / ARTICLES / name)
+
+    return make
+
+
+def _fifo(name: str):
+    def make(root):
+        (root / ARTICLES / name).unlink(missing_ok=True)
+        os.mkfifo(root / ARTICLES / name)
+
+    return make
+
+
+def _raw_name(name: bytes):
+    def make(root):
+        (root / ARTICLES / os.fsdecode(name)).write_bytes(article())
+
+    return make
+
+
+def _with_note(note: str) -> str:
+    """SEED_CLAIMS with its first claim's note replaced."""
+    head, rest = SEED_CLAIMS.split("    note: ", 1)
+    return head + "    note: " + note + "\n" + rest.split("\n", 1)[1]
+
+
+def _claimant_name(name: str) -> str:
+    return CLAIMANTS.replace("name: Sergei Shoigu", f"name: {name}")
+
+
+HOSTILE_CASES = [
+    # files from outside the archive
+    Case(
+        "symlink-raw-text-to-etc-passwd",
+        {},
+        problems=[
+            "docs/articles/a.txt: is a symbolic link — put the file itself here (only what is inside docs/ is published)"
+        ],
+        setup=_link("a.txt", "/etc/passwd"),
+    ),
+    Case(
+        "symlinked-folder",
+        {},
+        problems=[
+            "docs/articles/elsewhere: is a symbolic link — put the file itself here (only what is inside docs/ is published)"
+        ],
+        setup=_link("elsewhere", "/etc"),
+    ),
+    Case(
+        "dangling-symlink",
+        {},
+        problems=[
+            "docs/articles/b.md: is a symbolic link — put the file itself here (only what is inside docs/ is published)"
+        ],
+        setup=_link("b.md", "nowhere.md"),
+    ),
+    Case(
+        "looping-symlink",
+        {},
+        problems=[
+            "docs/articles/loop: is a symbolic link — put the file itself here (only what is inside docs/ is published)"
+        ],
+        setup=_link("loop", "loop"),
+    ),
+    Case(
+        "symlinked-claims-file",
+        {},
+        problems=[
+            "docs/articles/a.claims.yml: is a symbolic link — put the file itself here (only what is inside docs/ is published)"
+        ],
+        setup=_link("a.claims.yml", "../../mkdocs.yml"),
+    ),
+    Case(
+        "symlink-among-static-files",
+        {},
+        problems=[
+            "docs/assets/host.css: is a symbolic link — put the file itself here (only what is inside docs/ is published)"
+        ],
+        setup=lambda root: os.symlink("/etc/hostname", root / "docs/assets/host.css"),
+    ),
+    Case(
+        "fifo-named-md",
+        {},
+        problems=["docs/articles/pipe.md: is a named pipe (FIFO), not a file — remove it from docs/"],
+        setup=_fifo("pipe.md"),
+    ),
+    Case(
+        "fifo-as-claims-file",
+        {},
+        problems=["docs/articles/a.claims.yml: is a named pipe (FIFO), not a file — remove it from docs/"],
+        setup=_fifo("a.claims.yml"),
+    ),
+    # stray files
+    Case(
+        "near-miss-claims-yaml",
+        {f"{ARTICLES}/a.claims.yaml": "claims: []\n"},
+        problems=[
+            "docs/articles/a.claims.yaml: is not an article, a claims file or a raw text — rename it to a.claims.yml"
+        ],
+    ),
+    Case(
+        "near-miss-claim-yml",
+        {f"{ARTICLES}/a.claim.yml": "claims: []\n"},
+        problems=[
+            "docs/articles/a.claim.yml: is not an article, a claims file or a raw text — rename it to a.claims.yml"
+        ],
+    ),
+    Case(
+        "editor-backup-of-claims",
+        {f"{ARTICLES}/a.claims.yml~": SEED_CLAIMS},
+        problems=["docs/articles/a.claims.yml~: looks like an editor's backup — delete it (or move it out of docs/)"],
+    ),
+    Case(
+        "patch-leftover-orig",
+        {f"{ARTICLES}/a.md.orig": "x"},
+        problems=["docs/articles/a.md.orig: looks like an editor's backup — delete it (or move it out of docs/)"],
+    ),
+    Case(
+        "vim-swap-file",
+        {"docs/.format.md.swp": "x", "docs/format.md.swp": "x"},
+        problems=["docs/format.md.swp: looks like an editor's backup — delete it (or move it out of docs/)"],
+    ),
+    Case(
+        "unknown-suffix-under-articles",
+        {f"{ARTICLES}/a.pdf": b"%PDF-1.4"},
+        problems=[
+            "docs/articles/a.pdf: is not an article, a claims file or a raw text — only articles (X.md), their claims files (X.claims.yml) and raw texts (X.txt) belong here"
+        ],
+    ),
+    Case(
+        "raw-text-without-article",
+        {f"{ARTICLES}/lone.txt": "text"},
+        problems=[
+            "docs/articles/lone.txt: raw text without an article (no lone.md beside it) — rename it to match its article, or delete it"
+        ],
+    ),
+    Case(
+        "hidden-article",
+        {f"{ARTICLES}/.b.md": article()},
+        problems=[
+            "docs/articles/.b.md: is a hidden file (its name starts with '.'), which is never published — rename it without the leading '.'"
+        ],
+    ),
+    Case(
+        "dot-dot-md",
+        {f"{ARTICLES}/..md": article()},
+        problems=[
+            "docs/articles/..md: is a hidden file (its name starts with '.'), which is never published — rename it without the leading '.'"
+        ],
+    ),
+    # names
+    Case(
+        "hash-in-file-name",
+        {f"{ARTICLES}/b#1.md": article()},
+        problems=[
+            "docs/articles/b#1.md: its name contains #, which would break links to it — rename it without #, ?, %, backslash, control or direction-control characters"
+        ],
+    ),
+    Case(
+        "question-mark-in-file-name",
+        {f"{ARTICLES}/b?.md": article()},
+        problems=[
+            "docs/articles/b?.md: its name contains ?, which would break links to it — rename it without #, ?, %, backslash, control or direction-control characters"
+        ],
+    ),
+    Case(
+        "percent-in-file-name",
+        {f"{ARTICLES}/100%.md": article()},
+        problems=[
+            "docs/articles/100%.md: its name contains %, which would break links to it — rename it without #, ?, %, backslash, control or direction-control characters"
+        ],
+    ),
+    Case(
+        "escape-in-file-name",
+        {f"{ARTICLES}/b\x1b[31m.md": article()},
+        problems=[
+            "docs/articles/b\\u001b[31m.md: its name contains U+001B, which would break links to it — rename it without #, ?, %, backslash, control or direction-control characters"
+        ],
+    ),
+    Case(
+        "rtl-override-in-file-name",
+        {f"{ARTICLES}/b\u202egnp.md": article()},
+        problems=[
+            "docs/articles/b\\u202egnp.md: its name contains U+202E, which would break links to it — rename it without #, ?, %, backslash, control or direction-control characters"
+        ],
+    ),
+    Case(
+        "file-name-not-utf8",
+        {},
+        problems=["docs/articles/caf\\udce9.md: its name is not UTF-8 — rename it (e.g. `convmv -f latin1 -t utf-8`)"],
+        setup=_raw_name(b"caf\xe9.md"),
+    ),
+    Case(
+        "file-name-too-long-for-its-outputs",
+        {f"{ARTICLES}/{'n' * 240}.md": article()},
+        problems=[
+            "docs/articles/nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn.md: the build would write nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn….annotations.jsonld, a name of 259 bytes, over the 255-byte limit of file names — give the article a shorter file name"
+        ],
+    ),
+    # collisions with what the build writes
+    Case(
+        "json-beside-article",
+        {f"{ARTICLES}/a.json": "{}"},
+        problems=[
+            "docs/articles/a.json: is not an article, a claims file or a raw text — the build writes the page and data files of each article itself: remove it"
+        ],
+    ),
+    Case(
+        "annotations-beside-article",
+        {f"{ARTICLES}/a.annotations.jsonld": "{}"},
+        problems=[
+            "docs/articles/a.annotations.jsonld: is not an article, a claims file or a raw text — the build writes the page and data files of each article itself: remove it"
+        ],
+    ),
+    Case(
+        "static-claims-csv",
+        {"docs/claims.csv": "a,b\n"},
+        problems=[
+            "docs/claims.csv: the build writes one of the site's generated files at this path — rename or remove this file: the build makes its own"
+        ],
+    ),
+    Case(
+        "hand-written-claims-page",
+        {"docs/claims.md": "# My claims\n"},
+        problems=[
+            "docs/claims.md: the build writes one of the archive's generated pages at this path — rename or remove this file: the build makes its own"
+        ],
+    ),
+    Case(
+        "hand-written-second-claims-page",
+        {"docs/claims_2.md": "# More\n"},
+        problems=[
+            "docs/claims_2.md: the build writes one of the archive's generated pages at this path — rename or remove this file: the build makes its own"
+        ],
+    ),
+    Case(
+        "static-file-in-claimants-folder",
+        {"docs/claimants/russian-mod.md": "# Mine\n"},
+        problems=[
+            "docs/claimants/russian-mod.md: the build writes the generated folder claimants/ at this path — rename or remove this file: the build makes its own"
+        ],
+    ),
+    Case(
+        "static-file-in-search-index-folder",
+        {"docs/search/archive/meta.js": "x"},
+        problems=[
+            "docs/search/archive/meta.js: the build writes the generated folder search/archive/ at this path — rename or remove this file: the build makes its own"
+        ],
+    ),
+    Case(
+        "static-feed",
+        {"docs/feed.xml": "<feed/>"},
+        problems=[
+            "docs/feed.xml: the build writes one of the site's generated files at this path — rename or remove this file: the build makes its own"
+        ],
+    ),
+    Case(
+        "static-offline-zip",
+        {"docs/annotated-news-archive-offline.zip": b"PK"},
+        problems=[
+            "docs/annotated-news-archive-offline.zip: the build writes one of the site's generated files at this path — rename or remove this file: the build makes its own"
+        ],
+    ),
+    # bounded work
+    Case(
+        "note-of-100-kb-of-open-links",
+        {A_CLAIMS: _with_note(json.dumps("[x](" * 25000))},
+        problems=[
+            "docs/articles/a.claims.yml:7: tanker-trucks: the note is 100,000 characters, over the 5,000-character limit — keep the side note short and link to a fuller explanation (evidence:)"
+        ],
+    ),
+    Case(
+        "note-of-brackets-and-long-words",
+        {A_CLAIMS: _with_note(json.dumps("[x](" * 60 + "word " * 800))},
+        problems=[
+            "docs/articles/a.claims.yml:7: tanker-trucks: the note has paragraphs too long for the number of '[' in them — split long paragraphs, or remove stray '[' (a Markdown text can be archived with format: text)"
+        ],
+    ),
+    Case(
+        "markdown-text-of-open-links",
+        {A: article("[x](" * 2500 + "\n", format="markdown")},
+        problems=[
+            "docs/articles/a.md: the text has paragraphs too long for the number of '[' in them — split long paragraphs, or remove stray '[' (a Markdown text can be archived with format: text)"
+        ],
+    ),
+    Case(
+        "one-letter-quote-found-many-times",
+        {A: article("a " * 5000 + "\n"), A_CLAIMS: "claims:\n" + claim("x", "a")},
+        problems=[
+            'docs/articles/a.claims.yml:3: x: quote "a" appears 5000 times (line 1, line 1, line 1, line 1, line 1, line 1, line 1, line 1, line 1, line 1 and 4,990 more) — add `occurrence: N` for the one you mean, or quote more words'
+        ],
+    ),
+    Case(
+        "thousands-of-near-miss-quotes",
+        {A_CLAIMS: "claims:\n" + "".join(claim(f"m{i}", f"526 oil tanker truck {i}") for i in range(3000))},
+        problems=[
+            'docs/articles/a.claims.yml:3: m0: quote "526 oil tanker truck 0" is not in the article text — nearest passage: "525 oil tanker trucks during"; copy the words exactly as they stand',
+            "... and 2800 more problem(s) not shown — fix the ones above and run again",
+        ],
+        total=201,
+    ),
+    Case(
+        "occurrence-of-5000-digits",
+        {
+            A_CLAIMS: claims(
+                (
+                    "    claimant: sergei-shoigu\n    via: [russian-mod]",
+                    f"    claimant: sergei-shoigu\n    occurrence: {LONG_NUMBER}\n    via: [russian-mod]",
+                )
+            )
+        },
+        problems=[
+            "docs/articles/a.claims.yml:5: tanker-trucks: occurrence must be a whole number from 1 — e.g. occurrence: 2"
+        ],
+    ),
+    Case(
+        "figure-value-of-5000-digits",
+        {A_CLAIMS: claims(("    via: [russian-mod]", f"    via: [russian-mod]\n    figure: {{value: {LONG_NUMBER}}}"))},
+        problems=[
+            'docs/articles/a.claims.yml:6: tanker-trucks: figure.value "999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999… (5,000 characters)" is not a number — write digits only, without thousands separators or units, e.g. 60000 or 1.5e6'
+        ],
+    ),
+    Case(
+        "figure-value-infinite",
+        {A_CLAIMS: claims(("    via: [russian-mod]", "    via: [russian-mod]\n    figure: {value: 1e999}"))},
+        problems=[
+            'docs/articles/a.claims.yml:6: tanker-trucks: figure.value "1e999" is not a number — write digits only, without thousands separators or units, e.g. 60000 or 1.5e6'
+        ],
+    ),
+    # control and direction-control characters
+    Case(
+        "nul-in-title",
+        {A: article(title='"A \\0 title"')},
+        problems=[
+            "docs/articles/a.md:2: title contains control character(s) U+0000 — retype it without them (tab and line breaks are fine)"
+        ],
+    ),
+    Case(
+        "escape-in-outlet",
+        {A: article(outlet='"Outlet \\e[2J"')},
+        problems=[
+            "docs/articles/a.md:3: outlet contains control character(s) U+001B — retype it without them (tab and line breaks are fine)"
+        ],
+    ),
+    Case(
+        "c1-control-in-claimant-name",
+        {REGISTRY: _claimant_name('"Sergei\\x85Shoigu"')},
+        problems=[
+            'docs/articles/a.claims.yml:4: tanker-trucks: unknown claimant "sergei-shoigu" — valid claimant ids: associated-press, russian-mod — or define it under claimants: or in docs/claimants.yml',
+            'docs/articles/a.claims.yml:10: militants-killed: unknown claimant "sergei-shoigu" — valid claimant ids: associated-press, russian-mod — or define it under claimants: or in docs/claimants.yml',
+            "docs/claimants.yml:1: sergei-shoigu: name contains control character(s) U+0085 — retype it without them (tab and line breaks are fine)",
+        ],
+    ),
+    Case(
+        "del-in-note",
+        {A_CLAIMS: _with_note('"A note\\x7f."')},
+        problems=[
+            "docs/articles/a.claims.yml:7: tanker-trucks: note contains control character(s) U+007F — retype it without them (tab and line breaks are fine)"
+        ],
+    ),
+    Case(
+        "unterminated-rtl-override-in-name",
+        {REGISTRY: _claimant_name('"Sergei \\u202eShoigu"')},
+        problems=[
+            'docs/articles/a.claims.yml:4: tanker-trucks: unknown claimant "sergei-shoigu" — valid claimant ids: associated-press, russian-mod — or define it under claimants: or in docs/claimants.yml',
+            'docs/articles/a.claims.yml:10: militants-killed: unknown claimant "sergei-shoigu" — valid claimant ids: associated-press, russian-mod — or define it under claimants: or in docs/claimants.yml',
+            "docs/claimants.yml:1: sergei-shoigu: name contains invisible character(s) U+202E — retype it without zero-width or direction-control characters",
+        ],
+    ),
+    Case(
+        "escape-in-url",
+        {A: article(url='"https://example.org/\\e[31m"')},
+        problems=[
+            "docs/articles/a.md:6: url contains control character(s) U+001B — retype it without them (tab and line breaks are fine)"
+        ],
+    ),
+    # links
+    Case(
+        "protocol-relative-link-in-note",
+        {A_CLAIMS: _with_note("See [this](//evil.example/x).")},
+        problems=[
+            "docs/articles/a.claims.yml:7: tanker-trucks: the note links to a forbidden address: //evil.example/x — notes may link only to http(s) or mailto addresses"
+        ],
+    ),
+    Case(
+        "backslash-protocol-relative-link-in-note",
+        {A_CLAIMS: _with_note('"See [this](/\\\\evil.example/x)."')},
+        problems=[
+            "docs/articles/a.claims.yml:7: tanker-trucks: the note links to a forbidden address: /\\evil.example/x — notes may link only to http(s) or mailto addresses"
+        ],
+    ),
+    Case(
+        "protocol-relative-link-in-markdown-text",
+        {A: article(SEED_BODY + "\nSee [the source](//evil.example/x).\n", format="markdown")},
+        problems=[
+            "docs/articles/a.md:12: the Markdown text links to a protocol-relative address: //evil.example/x — archive it with format: text, or ask for the text to be re-imported with full addresses"
+        ],
+    ),
+    Case(
+        "protocol-relative-link-definition-in-markdown-text",
+        {A: article(SEED_BODY + "\nSee [the source][s].\n\n[s]: //evil.example/x\n", format="markdown")},
+        problems=[
+            "docs/articles/a.md:14: the Markdown text links to a protocol-relative address: //evil.example/x — archive it with format: text, or ask for the text to be re-imported with full addresses"
+        ],
+    ),
+    # ids exactly as written
+    Case(
+        "id-with-a-sign",
+        {A_CLAIMS: claims(("id: tanker-trucks", "id: +1"))},
+        problems=[
+            'docs/articles/a.claims.yml:2: id "+1" is not a valid id — use only lowercase letters, digits and \'-\', e.g. "1"'
+        ],
+    ),
+]
+CASES += HOSTILE_CASES
+
+BUILD_CASES += [
+    Case(
+        "id-with-leading-zeros",
+        {A_CLAIMS: claims(("id: tanker-trucks", "id: 007"))},
+        page=lambda page: page.find(id="claim-007").get_text() == "525 oil tanker trucks",
+    ),
+    Case(
+        "title-of-5000-digits",
+        {A: article(title=LONG_NUMBER)},
+        page=lambda page: page.find("h1").get_text().startswith("9999"),
+    ),
+    Case(
+        "image-with-javascript-address-in-note",
+        {A_CLAIMS: _with_note("See ![the chart](javascript:alert(1)) here.")},
+        page=lambda page: "See the chart here." in page.get_text() and not page.select(".na-article img"),
+    ),
+    Case(
+        "hidden-files-are-ignored",
+        {f"{ARTICLES}/.DS_Store": b"\0\0", "docs/.notes": "x"},
+        page=lambda page: page.find(id="claim-tanker-trucks") is not None,
+    ),
+    Case(
+        "static-file-of-any-suffix-outside-articles",
+        {"docs/assets/report.pdf": b"%PDF-1.4"},
+        page=lambda page: page.find(id="claim-tanker-trucks") is not None,
     ),
 ]

@@ -28,6 +28,8 @@ def _project(case, root) -> Project:
         if callable(content):  # an edit of a file the project already has
             content = content(path.read_text(encoding="utf-8"))
         path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    if case.setup:
+        case.setup(project.root)
     return project
 
 

@@ -13,6 +13,7 @@ from .source import RAW_SUFFIX, Source, check_block
 # Unicode noncharacters never occur in text: anchor/markers.py carries claim boundaries through
 # Markdown with these three, so an archived Markdown text must not hold them.
 NONCHARACTERS = re.compile("[\ufdd0-\ufdd2]")
+_ADDRESS = re.compile(r"[^\s)>]*")
 
 
 def _split_front_matter(source: Source, data: bytes):
@@ -81,8 +82,7 @@ def _markdown_ok(source: Source, body: str, body_line: int) -> bool:
         return False
     link = safe_markdown.PROTOCOL_RELATIVE_LINK.search(body)
     if link:
-        end = body.find(")", link.end())
-        address = body[link.end() - 2 : end if end != -1 else link.end() + 40].strip("<> ")
+        address = _ADDRESS.match(body, link.end() - 2).group()
         source.problem(body.count("\n", 0, link.start()) + body_line, "text-forbidden-link", value=address)
         return False
     if safe_markdown.markdown_cost(body) > safe_markdown.TEXT_COST:

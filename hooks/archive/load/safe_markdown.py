@@ -45,18 +45,24 @@ PROTOCOL_RELATIVE_LINK = re.compile(r"\]\(\s*<?\s*[/\\][/\\]|^ {0,3}\[[^\]\n]+\]
 # Python-Markdown's time on a paragraph grows with its length times the "[" in it (each unmatched
 # one is followed to the paragraph's end): notes and Markdown texts are refused above these.
 MAX_NOTE_CHARS = 5000
-NOTE_COST = 200_000
-TEXT_COST = 10_000_000
+NOTE_COST = 50_000
+TEXT_COST = 5_000_000
+_WELL_FORMED_LINK = re.compile(r"\[[^\[\]\n]*\](?:\([^()\n]*\)|\[[^\[\]\n]*\]|(?!\())")
 _BLOCK_BREAK = re.compile(r"\n[^\S\n]*\n")
 # An image is shown as its text (its alt), as nothing of it could be shown otherwise.
 _IMAGE = re.compile(r'<img\b[^>]*?\balt="([^"]*)"[^>]*>|<img\b[^>]*>')
 
 
 def markdown_cost(source: str) -> int:
-    """What Python-Markdown's worst case on source grows with: each paragraph's length times its "["."""
+    """What Python-Markdown's worst case on source grows with: each paragraph's length times its "["
+    that do not open a well-formed link or image (those are matched at once)."""
     if "[" not in source:
         return 0
-    return sum(block.count("[") * len(block) for block in _BLOCK_BREAK.split(source))
+    cost = 0
+    for block in _BLOCK_BREAK.split(source):
+        if "[" in block:
+            cost += _WELL_FORMED_LINK.sub("", block).count("[") * len(block)
+    return cost
 
 
 # Most notes are sentences with some *emphasis* and [links](https://...). Python-Markdown takes
