@@ -8,6 +8,7 @@ import threading
 import time
 import urllib.request
 
+from bs4 import BeautifulSoup
 from conftest import SEED_BODY, SEED_CLAIMS
 
 from hooks import engine
@@ -59,9 +60,46 @@ def test_serve_reports_problems_and_keeps_serving_the_last_good_build(project):
         assert not any("Traceback" in line for line in log), "".join(log)
         served = _get(page)
         assert 'id="claim-tanker-trucks"' in served and "525 oil tanker trucks" in served
+        # Every served page says that the preview is stale, and why.
+        for url in (page, f"http://127.0.0.1:{port}/index.html"):
+            _wait_for(lambda url=url: "Preview out of date" in _get(url), "the banner")
+            banner = BeautifulSoup(_get(url), "html.parser").find(class_="na-stale")
+            assert any(expected in item.get_text() for item in banner.find_all("li"))
 
         sidecar.write_text(SEED_CLAIMS.replace("no independent check", "no check at all"), encoding="utf-8")
         _wait_for(lambda: "no check at all" in _get(page), "the fixed build")
+        assert "na-stale" not in _get(page)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_a_symlink_added_while_serving_is_reported_and_the_server_keeps_answering(project):
+    """A failure that used to come after validation (a dangling link) is now found by it: no hang."""
+    project.article("a", SEED_BODY, SEED_CLAIMS)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(project.config), "-a", f"127.0.0.1:{port}"],
+        cwd=project.root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    log: list[str] = []
+    threading.Thread(target=lambda: log.extend(server.stdout), daemon=True).start()
+    page = f"http://127.0.0.1:{port}/articles/a.html"
+    try:
+        _wait_for(lambda: "claim-tanker-trucks" in _get(page), "the first build")
+        link = project.docs / "articles" / "b.md"
+        link.symlink_to("nowhere.md")
+        sidecar = project.docs / "articles" / "a.claims.yml"
+        sidecar.write_text(SEED_CLAIMS, encoding="utf-8")  # MkDocs's watcher does not see a new link: a save does
+        _wait_for(lambda: any("b.md: is a symbolic link" in line for line in log), "the problem in the log: " + "".join(log))
+        _wait_for(lambda: "b.md: is a symbolic link" in _get(page), "the banner")
+        link.unlink()
+        sidecar.write_text(SEED_CLAIMS + "\n", encoding="utf-8")
+        _wait_for(lambda: "na-stale" not in _get(page), "the fixed build")
+        assert not any("Traceback" in line for line in log), "".join(log)
     finally:
         server.terminate()
         server.wait(timeout=30)
