@@ -20,11 +20,19 @@ def _date(value: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f'"{value}" is not a date: write it as YYYY-MM-DD') from None
 
 
-def read_project_config(path: Path) -> dict:
-    """The parts of mkdocs.yml the archive needs, read without MkDocs."""
+def read_project_config(path: Path, yaml_problems_reported: bool = False) -> dict:
+    """The parts of mkdocs.yml the archive needs, read without MkDocs.
+
+    yaml_problems_reported: the caller reads the file again with its problems reported by line
+    (check, as the build does): a YAML problem here then leaves the defaults.
+    """
     try:
         config = yamlsafe.load(path.read_text(encoding="utf-8-sig"))
-    except (OSError, yamlsafe.YamlError) as error:
+    except yamlsafe.YamlError as error:
+        if yaml_problems_reported:
+            return {}
+        raise SystemExit(f"{path}: cannot be read as YAML ({error}) — run from the project root") from None
+    except OSError as error:
         raise SystemExit(f"{path}: cannot be read as YAML ({error}) — run from the project root") from None
     return config if isinstance(config, dict) else {}
 
@@ -35,7 +43,7 @@ def _docs_dir(config: dict, config_path: Path) -> Path:
 
 def command_check(args) -> int:
     config_path = Path(args.config)
-    config = read_project_config(config_path)
+    config = read_project_config(config_path, yaml_problems_reported=True)
     try:
         site = load_site(_docs_dir(config, config_path), config_path.resolve())
     except ContentError as error:

@@ -1160,6 +1160,17 @@ HOSTILE_CASES = [
         ],
     ),
 ]
+HOSTILE_CASES.append(
+    Case(
+        "duplicate-status-key-in-config",
+        {
+            "mkdocs.yml": in_config(
+                "    # statuses:\n", "    statuses:\n      disputed: {label: A}\n      disputed: {label: B}\n"
+            )
+        },
+        problems=[f'mkdocs.yml:{STATUSES_LINE + 1}: key "disputed" appears twice in the same block — keep only one'],
+    )
+)
 CASES += HOSTILE_CASES
 
 BUILD_CASES += [

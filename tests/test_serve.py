@@ -94,7 +94,9 @@ def test_a_symlink_added_while_serving_is_reported_and_the_server_keeps_answerin
         link.symlink_to("nowhere.md")
         sidecar = project.docs / "articles" / "a.claims.yml"
         sidecar.write_text(SEED_CLAIMS, encoding="utf-8")  # MkDocs's watcher does not see a new link: a save does
-        _wait_for(lambda: any("b.md: is a symbolic link" in line for line in log), "the problem in the log: " + "".join(log))
+        _wait_for(
+            lambda: any("b.md: is a symbolic link" in line for line in log), "the problem in the log: " + "".join(log)
+        )
         _wait_for(lambda: "b.md: is a symbolic link" in _get(page), "the banner")
         link.unlink()
         sidecar.write_text(SEED_CLAIMS + "\n", encoding="utf-8")
