@@ -79,7 +79,7 @@ def test_a_symlink_added_while_serving_is_reported_and_the_server_keeps_answerin
     project.article("a", SEED_BODY, SEED_CLAIMS)
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(project.config), "-a", f"127.0.0.1:{port}"],
+        engine.command("serve", "-f", str(project.config), "-a", f"127.0.0.1:{port}"),
         cwd=project.root,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
