@@ -25,9 +25,18 @@ def _note_claim(note: str) -> str:
 
 
 WORST = {
-    "8000-near-miss-quotes-in-a-1-mb-text": (
+    "11000-near-miss-quotes": (
+        article(),
+        "claims:\n"
+        + "".join(
+            f"- {{id: m{i}, quote: 526 tanker {i}, claimant: russian-mod, status: unverified, note: n}}\n"
+            for i in range(11000)
+        ),
+    ),
+    # Each quote not found is looked for in the whole text once: 2,000 of them in a 1 MB text.
+    "2000-near-miss-quotes-in-a-1-mb-text": (
         article(BIG_BODY),
-        "claims:\n" + "".join(claim(f"m{i}", f"kame far plaze {i}") for i in range(8000)),
+        "claims:\n" + "".join(claim(f"m{i}", f"kame far plaze {i}") for i in range(2000)),
     ),
     "one-letter-quote-found-400000-times": (article("a " * 400000 + "\n"), "claims:\n" + claim("x", "a")),
     "note-of-100-kb-of-open-links": (article(), _note_claim("[x](" * 25000)),

@@ -5,6 +5,7 @@ and by the build alike, before site_dir is cleaned.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -42,17 +43,20 @@ ARTICLE_OUTPUTS = (".html", ".json", annotations.PAGE_SUFFIX)
 def check_outputs(tree: Tree, docs_dir: Path, problems: Problems, root: Path) -> None:
     """Report every file of docs/ that the build would write over, and every output name too long."""
     beside = {}
+    prefix = len(str(docs_dir)) + 1
+    longest_suffix = max(ARTICLE_OUTPUTS, key=len)
     for path in tree.articles:
-        src = path.relative_to(docs_dir).as_posix()
+        src = str(path)[prefix:].replace(os.sep, "/")
         if not src.startswith(ARTICLES_DIR + "/"):
             continue
-        longest = path.name[: -len(".md")] + max(ARTICLE_OUTPUTS, key=len)
+        stem = src[: -len(".md")]
+        longest = stem.rpartition("/")[2] + longest_suffix
         if len(longest.encode("utf-8")) > NAME_MAX:
             Source(path, problems, root).problem(
                 None, "name-too-long", name=_cut(longest), length=len(longest.encode("utf-8")), limit=NAME_MAX
             )
         for suffix in ARTICLE_OUTPUTS:
-            beside[urls.data_file(src, suffix)] = src
+            beside[stem + suffix] = src
     for static in tree.static:
         output = _written(static, beside)
         if output:

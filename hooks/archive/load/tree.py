@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,78 +47,80 @@ def walk(docs_dir: Path, problems: Problems, root: Path) -> Tree:
     tree = Tree()
     if not docs_dir.is_dir():
         return tree
-    raws, stems = [], set()
-    pending = [(docs_dir, "")]
+
+    def report(path: str, code: str, **values) -> None:
+        Source(Path(path), problems, root).problem(None, code, **values)
+
+    articles, sidecars, raws, static = [], [], [], []
+    pending = [(str(docs_dir), "")]
     while pending:
         folder, relative = pending.pop()
         in_articles = relative == ARTICLES_DIR or relative.startswith(ARTICLES_DIR + "/")
         try:
-            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+            with os.scandir(folder) as scan:
+                entries = list(scan)
         except OSError as error:
-            Source(folder, problems, root).problem(None, "unreadable", reason=error.strerror)
+            report(folder, "unreadable", reason=error.strerror)
             continue
-        for entry in entries:
-            path = Path(entry.path)
+        for entry in entries:  # what each is comes from the folder listing: no call per file
             name = entry.name
-            here = f"{relative}/{name}" if relative else name
-            source = Source(path, problems, root)
             if name.startswith("."):
                 if in_articles and name.endswith((".md", SIDECAR_SUFFIX, RAW_SUFFIX)):
-                    source.problem(None, "hidden-file")
+                    report(entry.path, "hidden-file")
                 continue
-            if not _name_ok(source, name):
+            problem = _name_problem(name)
+            if problem:
+                report(entry.path, *problem[:1], **problem[1])
                 continue
+            here = f"{relative}/{name}" if relative else name
             try:
-                info = entry.stat(follow_symlinks=False)
-            except OSError as error:
-                source.problem(None, "unreadable", reason=error.strerror)
-                continue
-            if stat.S_ISLNK(info.st_mode):
-                source.problem(None, "symlink")
-            elif stat.S_ISDIR(info.st_mode):
-                if in_articles and name.endswith(".md"):
-                    tree.articles.append(path)  # reported as a folder when it is read
+                if entry.is_symlink():
+                    report(entry.path, "symlink")
+                elif entry.is_dir(follow_symlinks=False):
+                    if in_articles and name.endswith(".md"):
+                        articles.append(entry.path)  # reported as a folder when it is read
+                    else:
+                        pending.append((entry.path, here))
+                elif not entry.is_file(follow_symlinks=False):
+                    report(entry.path, "not-a-file", kind=file_kind(entry.stat(follow_symlinks=False).st_mode))
+                elif name.endswith("~") or name.endswith(BACKUP_SUFFIXES):
+                    report(entry.path, "editor-backup")
+                elif not in_articles:
+                    static.append(here)
+                elif name.endswith(SIDECAR_SUFFIX):
+                    sidecars.append(entry.path)
+                elif name.endswith(".md"):
+                    articles.append(entry.path)
+                elif name.endswith(RAW_SUFFIX) and not _NEAR_SIDECAR.search(name):
+                    raws.append((entry.path, here))
                 else:
-                    pending.append((path, here))
-            elif not stat.S_ISREG(info.st_mode):
-                source.problem(None, "not-a-file", kind=file_kind(info.st_mode))
-            elif name.endswith("~") or name.endswith(BACKUP_SUFFIXES):
-                source.problem(None, "editor-backup")
-            elif not in_articles:
-                tree.static.append(here)
-            elif name.endswith(SIDECAR_SUFFIX):
-                tree.sidecars.append(path)
-            elif name.endswith(".md"):
-                tree.articles.append(path)
-                stems.add(str(path)[: -len(".md")])
-            elif name.endswith(RAW_SUFFIX) and not _NEAR_SIDECAR.search(name):
-                raws.append((path, here))
-            else:
-                source.problem(None, "unexpected-file", hint=_hint(name))
+                    report(entry.path, "unexpected-file", hint=_hint(name))
+            except OSError as error:
+                report(entry.path, "unreadable", reason=error.strerror)
+    stems = {path[: -len(".md")] for path in articles}
     for path, here in raws:
-        if str(path)[: -len(RAW_SUFFIX)] in stems:
-            tree.static.append(here)
+        if path[: -len(RAW_SUFFIX)] in stems:
+            static.append(here)
         else:
-            article = path.name[: -len(RAW_SUFFIX)] + ".md"
-            Source(path, problems, root).problem(None, "orphan-raw", article=article)
-    tree.articles.sort()
-    tree.sidecars.sort()
-    tree.static.sort()
+            report(path, "orphan-raw", article=os.path.basename(path)[: -len(RAW_SUFFIX)] + ".md")
+    tree.articles = [Path(path) for path in sorted(articles)]
+    tree.sidecars = [Path(path) for path in sorted(sidecars)]
+    tree.static = sorted(static)
     return tree
 
 
-def _name_ok(source: Source, name: str) -> bool:
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:  # os.scandir hands undecodable bytes back as lone surrogates
-        source.problem(None, "name-not-utf8")
-        return False
-    unsafe = sorted(set(_UNSAFE_NAME.findall(name)))
-    if unsafe:
+def _name_problem(name: str) -> tuple | None:
+    """(code, values) of what is wrong with a file name, or None."""
+    if not name.isascii():
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:  # os.scandir hands undecodable bytes back as lone surrogates
+            return "name-not-utf8", {}
+    if _UNSAFE_NAME.search(name):
+        unsafe = sorted(set(_UNSAFE_NAME.findall(name)))
         shown = ", ".join(c if c.isprintable() else f"U+{ord(c):04X}" for c in unsafe)
-        source.problem(None, "name-unsafe", characters=shown)
-        return False
-    return True
+        return "name-unsafe", {"characters": shown}
+    return None
 
 
 def _hint(name: str) -> str:
