@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import pickle
 import subprocess
 import sys
@@ -52,7 +53,9 @@ def _in_a_fresh_process(*args):
     have some (the browser tests'): a fresh process has none.
     """
     run = [sys.executable, __file__, *map(str, args)]
-    result = subprocess.run(run, capture_output=True, timeout=600)
+    # The script's folder (tests/) is on its path; the project root, where `hooks` is, is not.
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    result = subprocess.run(run, capture_output=True, timeout=600, env=env)
     assert result.returncode == 0, result.stderr.decode()
     return pickle.loads(result.stdout)
 
