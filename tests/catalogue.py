@@ -1033,9 +1033,9 @@ HOSTILE_CASES = [
     ),
     Case(
         "one-letter-quote-found-many-times",
-        {A: article("a " * 5000 + "\n"), A_CLAIMS: "claims:\n" + claim("x", "a")},
+        {A: article("a a\n" * 5000), A_CLAIMS: "claims:\n" + claim("x", "a")},
         problems=[
-            'docs/articles/a.claims.yml:3: x: quote "a" appears 5000 times (line 1, line 1, line 1, line 1, line 1, line 1, line 1, line 1, line 1, line 1 and 4,990 more) — add `occurrence: N` for the one you mean, or quote more words'
+            'docs/articles/a.claims.yml:3: x: quote "a" appears 10000 times in a.md (lines 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 and 4,990 more) — add `occurrence: N` for the one you mean, or quote more words'
         ],
     ),
     Case(

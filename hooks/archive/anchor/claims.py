@@ -49,7 +49,8 @@ class Anchoring:
             return None
         if occurrence is None and len(found) > 1:
             # Lines of the .md file the editor has open, not of the text alone; counted in one pass.
-            lines = list(dict.fromkeys(self.article.body_line - 1 + line for line in lines_of(self.article.body, found)))
+            first = self.article.body_line - 1
+            lines = list(dict.fromkeys(first + line for line in lines_of(self.article.body, found)))
             places = ("line " if len(lines) == 1 else "lines ") + ", ".join(map(str, lines[:MAX_PLACES]))
             if len(lines) > MAX_PLACES:
                 places += f" and {len(lines) - MAX_PLACES:,} more"
