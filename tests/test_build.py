@@ -279,3 +279,13 @@ def test_the_site_is_built_by_the_engine_the_tests_chose(project):
     generator = BeautifulSoup(project.page(ARTICLE), "html.parser").find("meta", attrs={"name": "generator"})
     expected = {"mkdocs": "mkdocs-1.6.1,", "properdocs": "mkdocs-ProperDocs 1.6.7,"}[engine.engine()]
     assert generator["content"].startswith(expected), generator
+
+
+@pytest.mark.parametrize("claims", [None, "claims: []\n", "# nothing yet\n"])
+def test_a_markdown_article_without_claims_shows_its_text(project, claims):
+    body = "A *Markdown* text about 525 oil tanker trucks.\n\nA second paragraph.\n"
+    project.article("a", body, claims, format="markdown")
+    built(project)
+    text = BeautifulSoup(project.page("articles/a.html"), "html.parser").select_one("[data-archived-text]")
+    assert text.get_text(" ", strip=True) == "A Markdown text about 525 oil tanker trucks. A second paragraph."
+    assert text.find("em").get_text() == "Markdown"

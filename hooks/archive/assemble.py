@@ -96,6 +96,9 @@ def load_archive(docs_dir: Path, config_path: Path | None = None, workers: int |
         if article is not None:
             article.claims = claims
 
+    for article in articles:
+        if article.format == "markdown" and not article.claims:  # no claims file, or no claim in it
+            anchoring.render_markdown(article, markdown)
     problems.raise_if_any()
     articles.sort(key=lambda a: (a.archived, a.src), reverse=True)
     return Archive(articles=articles, claimants=claimants, statuses=config.statuses, publisher=config.publisher)

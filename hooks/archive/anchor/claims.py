@@ -124,10 +124,15 @@ def finish(source: Source, article: Article | None, claims: list[Claim], markdow
     return claims
 
 
+def render_markdown(article: Article, markdown: InertMarkdown) -> None:
+    """An archived Markdown text's HTML, a marker around each of its claims' quotes (markers.py)."""
+    article.markdown_html = markdown.block_html(markers.marked_markdown(article))
+
+
 def _check_markdown(source: Source, article: Article, claims: list[Claim], markdown: InertMarkdown) -> None:
     """Render an archived Markdown text once, and refuse quotes its markup would split."""
     article.claims = claims
-    article.markdown_html = markdown.block_html(markers.marked_markdown(article))
+    render_markdown(article, markdown)
     for index, code in markers.markdown_claims_problem(article.markdown_html, len(claims)).items():
         claim = claims[index]
         source.problem(claim.line, code, claim.id)
