@@ -121,3 +121,26 @@ _WORDS = st.sampled_from(["The", "the", "oil", "of", "Café", "525", "s", "ﬁna
 def test_the_index_counts_the_words_the_tokeniser_gives(text):
     # the index counts words its own way, stop words taken out of the counts (faster): same counts
     assert search_index._counts(text) == Counter(tokens(text))
+
+
+def test_each_claim_is_a_document_after_its_article(tmp_path):
+    from conftest import SEED_BODY, SEED_CLAIMS, Project
+
+    project = Project(tmp_path / "project")
+    project.article("a", SEED_BODY, SEED_CLAIMS)
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    index = search_index.read(project.site)
+    docs = index["docs"]
+    at = next(i for i, doc in enumerate(docs) if doc[1] == "articles/a.html")
+    claims = [doc for doc in docs if doc[1].startswith("articles/a.html#claim-")]
+    assert claims and docs[at + 1 : at + 1 + len(claims)] == claims  # right after their article
+    tanker = next(doc for doc in claims if doc[1] == "articles/a.html#claim-tanker-trucks")
+    title, _, note, article, byline = tanker
+    assert title == "525 oil tanker trucks" and article == at
+    assert byline.startswith("Sergei Shoigu") and "Unverified" in byline
+    assert "independent" in note
+    # the claimant's name weighs like the title in the claim's document, not the article's
+    shoigu = dict(index["shards"]["sh"]["shoigu"])
+    claim_id = docs.index(tanker)
+    assert shoigu[claim_id] >= search_index.TITLE_WEIGHT

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 from pathlib import Path
 
@@ -47,7 +48,10 @@ def test_a_query_term_found_nowhere_is_shown_missing(browse, article_path, copy)
     page = browse.open(at("index.html"), **WIDE)
     search(page, "shoigu zqxvw ", found=["shoigu"])
     item = _item_for(page, article_path)
-    expect(item.locator(".md-search-result__terms del")).to_have_text("zqxvw")
+    # each result of the article (its claims naming Shoigu) says which word it lacks
+    missing = item.locator(".md-search-result__terms del")
+    expect(missing.first).to_have_text("zqxvw")
+    assert set(missing.all_inner_texts()) == {"zqxvw"}
 
 
 def test_hosted_pages_load_no_shard_until_the_reader_searches(browse):
@@ -156,3 +160,71 @@ def test_markup_in_titles_notes_and_text_is_shown_as_text(browser, hostile_site,
         assert not errors
     finally:
         context.close()
+
+
+# ---- Readers' queries: what comes first ----
+
+SEED = "articles/2015/russia-has-battered-isis-oil-this-week-now-putin-says-its.html"
+# query -> the first three results (result links in the order shown: an article's headline, then
+# its claims, each opening article.html#claim-ID; then the other pages).
+FIRST_RESULTS = {
+    "525 oil tanker trucks": [SEED, SEED + "#claim-tanker-trucks", SEED + "#claim-oil-kept-off-market"],
+    "1.5 million": [SEED, SEED + "#claim-lost-revenue", "performance.html"],
+    "Shoigu": [SEED, SEED + "#claim-missions-flown", SEED + "#claim-refining-facilities"],
+    "AP could not": [SEED, SEED + "#claim-militants-killed", SEED + "#claim-plane-deaths"],
+    "Caspian": [SEED, SEED + "#claim-caspian-launches"],
+}
+# The words the query matched, as a reader sees them marked in the claim's result.
+MARKED = {
+    "525 oil tanker trucks": ["525", "oil", "tanker", "trucks"],
+    "1.5 million": ["1", "5", "million"],
+    "Shoigu": ["Shoigu"],
+    "AP could not": ["AP", "could", "not"],
+    "Caspian": ["Caspian"],
+}
+
+
+def _shown_links(page, base: str) -> list[str]:
+    links = page.locator(".md-search-result__link:visible")
+    return [
+        href.replace(base, "").replace("?h=", "?").split("?")[0] + ("#" + href.split("#")[1] if "#" in href else "")
+        for href in links.evaluate_all("links => links.map(a => a.href)")
+    ]
+
+
+@pytest.mark.parametrize("query", list(FIRST_RESULTS))
+def test_a_readers_query_puts_its_claim_among_the_first_three_results(browse, query):
+    page = browse.open(browse.http("index.html"), **WIDE)
+    search(page, query)
+    expected = FIRST_RESULTS[query]
+    assert _shown_links(page, browse.http(""))[: len(expected)] == expected
+    claim = page.locator(f".md-search-result__link[href*='#{expected[1].split('#')[1]}']")
+    # the claim's result: the figure's words as its title, then claimant, status and its note's words
+    title = claim.locator("h2")
+    expect(title).to_have_text(re.compile(r"\d"))
+    snippet = claim.locator("p").first
+    expect(snippet).to_contain_text("Unverified")  # every claim of the table is unverified
+    marked = snippet.locator("mark").all_inner_texts() + title.locator("mark").all_inner_texts()
+    assert set(MARKED[query]) <= set(marked), marked
+    # every marked word is a word of the query, whole (no "Notch" for "not")
+    words = set(search_index.tokens(query))
+    assert all(search_index.tokens(word)[0] in words for word in marked if search_index.tokens(word)), marked
+
+
+def test_editor_pages_come_after_the_readers_pages(browse):
+    page = browse.open(browse.http("index.html"), **WIDE)
+    search(page, "tanker")
+    pages = [link.split("#")[0] for link in _shown_links(page, browse.http(""))]
+    first_editor = min(pages.index(p) for p in ("format.html", "performance.html", "engines.html") if p in pages)
+    assert pages.index("data.html") < first_editor and pages.index(SEED) < first_editor
+    assert pages[:2] == [SEED, SEED]  # the article, then its claim
+
+
+def test_a_claim_result_opens_its_claim_from_the_offline_copy(browse):
+    page = browse.open(browse.file("index.html"), **WIDE)
+    search(page, "Caspian")
+    claim = page.locator(".md-search-result__link[href*='#claim-caspian-launches']")
+    expect(claim).to_have_attribute("href", re.compile(r"^file://.*\.html\?h=caspian#claim-caspian-launches$"))
+    claim.click()
+    page.wait_for_url(re.compile("#claim-caspian-launches$"))
+    expect(page.locator("#claim-caspian-launches")).to_be_attached()

@@ -9,10 +9,11 @@
  * Two sources, searched with the same tokeniser and scoring, and merged:
  * - SETUP's docs: Material's own index, which holds the hand-written Markdown pages only (a few);
  *   searched in memory.
- * - the archive's index (hooks/archive/search_index.py): articles and the searchable generated
- *   pages, in files under search/archive/ loaded by importScripts when a query needs them (never at
- *   page load): meta.js on the first query, one shard per query term (its first two characters),
- *   then the chunks holding the titles of the results shown.
+ * - the archive's index (hooks/archive/export/search_index.py): articles, each claim (a result of
+ *   its own, opening article.html#claim-ID) and the searchable generated pages, in files under
+ *   search/archive/ loaded by importScripts when a query needs them (never at page load): meta.js on
+ *   the first query, one shard per query term (its first two characters), then the chunks holding
+ *   the titles and snippets of the results shown.
  * importScripts is the worker's own over HTTP (synchronous) and the iframe shim's under file://
  * (docs/assets/iframe-worker/frame.js: it returns a Promise); both resolve a relative address
  * against this script's, and both are handled below.
@@ -20,13 +21,19 @@
  * Material puts a result's title and text into the page as HTML: everything shown here is
  * escaped, and the only markup added is <mark> around matched words (and <p> around the text).
  *
- * Ranking: documents matching every query term first, then by score: for each query term, the
+ * Ranking: documents matching every query term first; then the readers' pages before the pages
+ * for editors and maintainers (Material's pages whose front matter sets `search: boost:` below 1:
+ * Content format, Performance, Build engines; the generated Error messages and Coverage pages are
+ * not searched at all); then by score: for each query term, the
  * best of its matches in the document, (1 + ln weight) * ln(1 + N / df), where the weight counts
  * the term in the document (a word of the title counts 4) and df is the number of documents that
  * have it; a word that only starts with the last query term (search as you type) counts half.
  * The last query term is a prefix when it is two characters or more (one character is a whole
  * word: its prefix would read many shards), and not when it is two characters whose shard the
  * index had to split (same reason).
+ * A result's snippet is cut around its first matched word; the words marked are the words that
+ * matched: when a document has the last query term as a whole word, only that word is marked, not
+ * the longer words it begins ("AP could not" marks "not", not "Notch").
  * At most MAX_RESULTS pages are returned: a reader refines a query rather than scrolls past 50
  * results, and each result shown costs a chunk file to download.
  *
@@ -171,7 +178,8 @@ function setup(data) {
   pages = (data.docs || []).map(function (doc) {
     var title = plain(doc.title);
     var text = plain(doc.text);
-    return { location: String(doc.location), title: title, text: text, weights: weigh(title, text) };
+    var boost = typeof doc.boost === "number" ? doc.boost : 1;
+    return { location: String(doc.location), title: title, text: text, weights: weigh(title, text), tier: boost < 1 ? 1 : 0 };
   });
   pageDf = Object.create(null);
   pages.forEach(function (page) {
@@ -204,7 +212,7 @@ function matches(word, query) {
 function score(queries) {
   var total = (meta ? meta.docs : 0) + pages.length;
   var found = Object.create(null);
-  function add(id, i, value) {
+  function add(id, i, value, exact) {
     var entry =
       found[id] ||
       (found[id] = {
@@ -212,8 +220,12 @@ function score(queries) {
         best: queries.map(function () {
           return 0;
         }),
+        exact: queries.map(function () {
+          return false;
+        }),
       });
     if (value > entry.best[i]) entry.best[i] = value;
+    if (exact) entry.exact[i] = true;
   }
   queries.forEach(function (query, i) {
     var shard = shards[shardKey(query.term)] || {};
@@ -228,23 +240,25 @@ function score(queries) {
     });
     Object.keys(words).forEach(function (word) {
       var factor = matches(word, query);
+      var exact = word === query.term;
       var postings = has(shard, word) ? shard[word] : [];
       var idf = Math.log(1 + total / (postings.length + (pageDf[word] || 0)));
       var doc = 0;
       for (var k = 0; k < postings.length; k++) {
         var value = postings[k];
         doc += Math.floor(value / 16);
-        add("a" + doc, i, (1 + Math.log((value % 16) + 1)) * idf * factor);
+        add("a" + doc, i, (1 + Math.log((value % 16) + 1)) * idf * factor, exact);
       }
       pages.forEach(function (page, p) {
         var weight = page.weights[word];
-        if (weight) add("p" + p, i, (1 + Math.log(weight)) * idf * factor);
+        if (weight) add("p" + p, i, (1 + Math.log(weight)) * idf * factor, exact);
       });
     });
   });
   return Object.keys(found).map(function (id) {
     var entry = found[id];
     entry.matched = entry.best.filter(Boolean).length;
+    entry.tier = entry.id[0] === "p" ? pages[+entry.id.slice(1)].tier : 0;
     entry.score = entry.best.reduce(function (a, b) {
       return a + b;
     }, 0);
@@ -253,7 +267,7 @@ function score(queries) {
 }
 
 function rank(a, b) {
-  return b.matched - a.matched || b.score - a.score;
+  return b.matched - a.matched || a.tier - b.tier || b.score - a.score;
 }
 
 /* ---- Results, as Material shows them ---- */
@@ -306,6 +320,14 @@ function excerpt(text, queries, length) {
   return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
 }
 
+/* The query terms as a document matched them: a prefix term that the document has as a whole
+ * word marks that word only. */
+function asMatched(queries, entry) {
+  return queries.map(function (query, i) {
+    return entry && entry.exact[i] && query.prefix ? { term: query.term, prefix: false } : query;
+  });
+}
+
 function item(location, title, text, entryScore, queries, best) {
   var terms = {};
   queries.forEach(function (query, i) {
@@ -324,7 +346,7 @@ function pageOf(location) {
   return location.split("#")[0];
 }
 
-/* The best MAX_RESULTS results, in order: an archive document, or one of Material's pages with
+/* The best MAX_RESULTS documents, in order: an archive document, or one of Material's pages with
  * every matching section of it. */
 function select(ranked) {
   var picked = [];
@@ -345,15 +367,77 @@ function select(ranked) {
   return picked;
 }
 
+/* An archive document as its chunk holds it: [title, location, shown] or, for a claim,
+ * [title, location, note, id of its article, byline]. */
+function archiveDoc(id) {
+  return chunks[Math.floor(id / meta.chunk)][id % meta.chunk];
+}
+
+function chunkOf(id) {
+  return Math.floor(id / meta.chunk);
+}
+
+/* Results are grouped as Material shows them: a page, then its sections. The archive's claims are
+ * the sections of their article (each opening article.html#claim-ID), so the article's headline
+ * is shown once above its claims. Picks of one article are merged into the group of the first. */
+function grouped(picked) {
+  var groups = [];
+  var byArticle = Object.create(null);
+  picked.forEach(function (pick) {
+    if (!has(pick, "archive")) {
+      groups.push(pick);
+      return;
+    }
+    var doc = archiveDoc(pick.archive);
+    var article = doc.length > 3 ? doc[3] : pick.archive;
+    var group = byArticle[article];
+    if (!group) {
+      group = byArticle[article] = { article: article, entry: null, claims: [] };
+      groups.push(group);
+    }
+    if (article === pick.archive) group.entry = pick.entry;
+    else group.claims.push(pick);
+  });
+  return groups;
+}
+
+/* Claims shown at once under their article; the others behind Material's "N more on this page". */
+var CLAIMS_SHOWN = 3;
+
 function group(pick, queries) {
-  if (has(pick, "archive")) {
-    var id = pick.archive;
-    var doc = chunks[Math.floor(id / meta.chunk)][id % meta.chunk];
-    return [item(doc[1], doc[0], doc[2], pick.entry.score, queries, pick.entry.best)];
+  if (has(pick, "article")) {
+    var articleDoc = archiveDoc(pick.article);
+    var none = queries.map(function () {
+      return 0;
+    });
+    var claims = pick.claims.map(function (claim) {
+      var doc = archiveDoc(claim.archive);
+      var marked = asMatched(queries, claim.entry);
+      // who said it and its status always; the note cut around its matched words
+      var text = doc[4] + " · " + excerpt(doc[2], marked, 200);
+      return item(doc[1], doc[0], text, claim.entry.score, marked, claim.entry.best);
+    });
+    var entry = pick.entry;
+    var marked = asMatched(queries, entry);
+    var head = item(
+      articleDoc[1],
+      articleDoc[0],
+      excerpt(articleDoc[2], marked, 240),
+      entry ? entry.score : 0,
+      marked,
+      entry ? entry.best : none
+    );
+    if (claims.length) {
+      // Material shows at once the sections scoring at least the group's first item: the article
+      // goes first with the score of the last claim to show at once.
+      head.score = claims[Math.min(claims.length, CLAIMS_SHOWN) - 1].score;
+    }
+    return [head].concat(claims);
   }
   var items = pick.entries.map(function (entry) {
     var page = pages[+entry.id.slice(1)];
-    return item(page.location, page.title, excerpt(page.text, queries, 240), entry.score, queries, entry.best);
+    var marked = asMatched(queries, entry);
+    return item(page.location, page.title, excerpt(page.text, marked, 240), entry.score, marked, entry.best);
   });
   // Material's UI takes the item without a #fragment for the page itself: it comes first, and is
   // added (matching nothing) when only sections matched.
@@ -365,17 +449,32 @@ function group(pick, queries) {
     var page = pages.find(function (candidate) {
       return candidate.location === pick.page;
     });
-    var none = queries.map(function () {
+    var nothing = queries.map(function () {
       return 0;
     });
-    items.unshift(item(pick.page, page ? page.title : pick.page, "", 0, queries, none));
+    items.unshift(item(pick.page, page ? page.title : pick.page, "", 0, queries, nothing));
   }
   return items;
+}
+
+/* Load the chunks of these archive document ids that are not loaded yet. */
+function loadChunks(ids) {
+  var needed = [];
+  ids.forEach(function (id) {
+    var number = chunkOf(id);
+    if (!chunks[number] && needed.indexOf(number) < 0) needed.push(number);
+  });
+  return load(
+    needed.map(function (number) {
+      return "d_" + number + ".js";
+    })
+  );
 }
 
 function search(query) {
   var queries = parse(query);
   if (!queries.length) return Promise.resolve([]);
+  var picked;
   return (meta ? Promise.resolve() : load(["meta.js"]))
     .then(function () {
       queries.forEach(function (query) {
@@ -394,22 +493,31 @@ function search(query) {
       );
     })
     .then(function () {
-      var picked = select(score(queries).sort(rank));
-      // Only the chunks that hold the titles of the results shown.
-      var needed = [];
+      picked = select(score(queries).sort(rank));
+      // Only the chunks that hold the results shown ...
+      return loadChunks(
+        picked
+          .filter(function (pick) {
+            return has(pick, "archive");
+          })
+          .map(function (pick) {
+            return pick.archive;
+          })
+      );
+    })
+    .then(function () {
+      // ... and those of the articles of claims found without their article (usually the same chunk).
+      var articles = [];
       picked.forEach(function (pick) {
         if (!has(pick, "archive")) return;
-        var number = Math.floor(pick.archive / meta.chunk);
-        if (!chunks[number] && needed.indexOf(number) < 0) needed.push(number);
+        var doc = archiveDoc(pick.archive);
+        if (doc.length > 3) articles.push(doc[3]);
       });
-      return load(
-        needed.map(function (number) {
-          return "d_" + number + ".js";
-        })
-      ).then(function () {
-        return picked.map(function (pick) {
-          return group(pick, queries);
-        });
+      return loadChunks(articles);
+    })
+    .then(function () {
+      return grouped(picked).map(function (pick) {
+        return group(pick, queries);
       });
     });
 }

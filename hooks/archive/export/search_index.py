@@ -20,9 +20,18 @@ defines `archiveSearch`, and each file hands it its data.
   integers, one a document, in increasing document order: (gap << 4) | (weight - 1), the gap
   being the document id minus the previous posting's (the first: the id itself), the weight
   the term's count in the document, words of the title counting TITLE_WEIGHT, capped at 16.
-- d_N.js: `archiveSearch.docs(N, [[title, location, teaser], ...])`: documents N*C to
-  N*C+C-1. The location is the page's address relative to the site's root; the teaser is
-  the start of its text, plain text (the worker escapes everything it shows).
+- d_N.js: `archiveSearch.docs(N, [[title, location, shown], ...])`: documents N*C to
+  N*C+C-1 (a claim's entry has two more items: the id of its article's document, and its byline:
+  who said it, its status, when). The location is the page's address relative to the site's root (a claim's: its
+  article's, with #claim-ID); shown is plain text (the worker escapes everything it shows) from
+  which the worker cuts the snippet around the matched words: for an article or a page the start
+  of its text (TEASER characters), for a claim its note (at most NOTE_SHOWN characters), shown
+  after the byline.
+
+The documents, in order: each article, followed by each of its claims (a result of its own: the
+figure's words as its title), then the searchable generated pages. An article's text is its
+archived text; the notes are their claims' texts. Neighbours share a chunk, so an article and
+its claims found by one query cost one chunk file.
 
 KEY in a file name: a-z and 0-9 as they are, any other character as "-" + its code point in
 hexadecimal + "-" (so "жа" is t_-436--430-.js), which every file system and URL takes as is.
@@ -50,7 +59,8 @@ FOLDER = "search/archive"
 CHUNK = 8  # documents a chunk file: a list of 50 results reads at most 50 small chunks
 TITLE_WEIGHT = 4  # a word of the title counts as this many words of the text
 MAX_WEIGHT = 16
-TEASER = 200  # characters of text shown under a result's title
+TEASER = 200  # characters of an article's or page's text kept for its snippet
+NOTE_SHOWN = 600  # characters of a claim's note kept for its snippet (notes are a few sentences)
 SPLIT = 32_000  # bytes: a larger shard is split by three characters (see build)
 
 # The tokeniser. The same rules are written in docs/assets/search/worker.js (`tokens`); both
@@ -127,7 +137,11 @@ META_PATH = f"{FOLDER}/meta.js"
 class Document:
     title: str
     location: str  # relative to the site's root: articles/2015/x.html
-    text: str  # plain text, searched; its start is the teaser
+    text: str  # plain text, searched
+    shown: str = ""  # plain text kept for the snippet; "" keeps the teaser of text
+    heading: str = ""  # words searched like the title's, not shown (a claim's claimant)
+    section: bool = False  # a part of the last document before it that is not (a claim of its article)
+    byline: str = ""  # shown whole before the snippet (a claim's claimant, status, date)
 
 
 _SPACE = re.compile(r"\s+")
@@ -138,24 +152,43 @@ def html_text(html: str) -> str:
     return _SPACE.sub(" ", unescape(TAG.sub(" ", html))).strip()
 
 
-def _note_text(archive: Archive, claim: Claim) -> str:
-    """A note as plain text: status, the chain (claimant with role or affiliation, relays, outlet), the words."""
+def claim_byline(archive: Archive, claim: Claim) -> str:
+    """Who said a claim and what is known of it, as its search result shows them: the chain
+    (claimant with role or affiliation, relays, outlet), the status, when it was said."""
     chain = " → ".join(hop.name + (f", {hop.description}" if hop.description else "") for hop in archive.relay(claim))
-    return f"{archive.statuses[claim.status].label}: {chain}. {html_text(claim.note_html)}"
+    status = archive.statuses[claim.status]
+    said = f" · said {claim.said.isoformat()}" if claim.said else ""
+    return f"{chain} · {status.symbol} {status.label}{said}"
 
 
-def article_text(archive: Archive, article: Article) -> str:
-    """The article's searchable text: the archived text, then each note (as Material's search had it)."""
+def article_text(article: Article) -> str:
+    """The article's searchable text: the archived text as the page shows it (notes are their claims')."""
     if article.format == "markdown":
-        body = html_text(CLAIM_MARKS.sub("", article.markdown_html))
-    else:
-        body = _SPACE.sub(" ", article.body).strip()
-    return " ".join([body, *(_note_text(archive, claim) for claim in article.claims)])
+        return html_text(CLAIM_MARKS.sub("", article.markdown_html))
+    return _SPACE.sub(" ", article.body).strip()
+
+
+def claim_document(archive: Archive, claim: Claim, article_url: str) -> Document:
+    byline = claim_byline(archive, claim)
+    note = html_text(claim.note_html)
+    return Document(
+        claim.article.quoted(claim),
+        f"{article_url}#claim-{claim.id}",
+        f"{byline} {note}",
+        shown=_cut(note, NOTE_SHOWN),
+        byline=byline,
+        heading=archive.claimants[claim.claimant].name,
+        section=True,
+    )
 
 
 def article_documents(archive: Archive) -> Iterator[Document]:
+    """Each article, then each of its claims."""
     for article in archive.articles:
-        yield Document(article.title, urls.page_url(article.src), article_text(archive, article))
+        url = urls.page_url(article.src)
+        yield Document(article.title, url, article_text(article))
+        for claim in article.claims:
+            yield claim_document(archive, claim, url)
 
 
 def page_document(title: str, src: str, html: str) -> Document:
@@ -164,11 +197,15 @@ def page_document(title: str, src: str, html: str) -> Document:
     return Document(title, urls.page_url(src), text)
 
 
-def teaser(text: str) -> str:
-    if len(text) <= TEASER:
+def _cut(text: str, limit: int) -> str:
+    if len(text) <= limit:
         return text
-    cut = text.rfind(" ", 0, TEASER)
-    return text[: cut if cut > TEASER // 2 else TEASER] + " …"
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit] + " …"
+
+
+def teaser(text: str) -> str:
+    return _cut(text, TEASER)
 
 
 def _js(value) -> str:
@@ -181,9 +218,10 @@ def build(documents: Iterable[Document]) -> Iterator[tuple[str, str]]:
     postings: dict[str, list[int]] = {}
     chunk: list[list[str]] = []
     count = 0
+    whole = 0  # the id of the last document that is not a section
     for doc_id, doc in enumerate(documents):
         counts = _counts(doc.text)
-        for word in tokens(doc.title):
+        for word in tokens(f"{doc.title} {doc.heading}"):
             counts[word] += TITLE_WEIGHT
         base = doc_id << 4
         for term, weight in counts.items():
@@ -193,7 +231,11 @@ def build(documents: Iterable[Document]) -> Iterator[tuple[str, str]]:
                 postings[term] = [entry]
             else:
                 found.append(entry)
-        chunk.append([doc.title, doc.location, teaser(doc.text)])
+        if doc.section:
+            chunk.append([doc.title, doc.location, doc.shown or teaser(doc.text), whole, doc.byline])
+        else:
+            whole = doc_id
+            chunk.append([doc.title, doc.location, doc.shown or teaser(doc.text)])
         count = doc_id + 1
         if len(chunk) == CHUNK:
             yield chunk_path(doc_id // CHUNK), f"archiveSearch.docs({doc_id // CHUNK},{_js(chunk)});\n"
@@ -238,7 +280,7 @@ _CALL = re.compile(r"archiveSearch\.(meta|shard|docs)\((.*)\);\n\Z", re.S)
 
 def read(site_dir) -> dict:
     """The index a build wrote, as the worker sees it (for tests and the benchmark):
-    {"meta": {...}, "shards": {key: {term: [(doc, weight), ...]}}, "docs": [[title, location, teaser], ...]}."""
+    {"meta": {...}, "shards": {key: {term: [(doc, weight), ...]}}, "docs": [[title, location, shown], ...]}."""
     from pathlib import Path
 
     folder = Path(site_dir) / FOLDER
