@@ -295,11 +295,19 @@ def test_annotations_select_the_exact_archived_words_with_context(project):
     claims = {c["claim_id"]: c for c in json.loads(project.page("claims.json"))["claims"]}
     for annotation in json.loads(project.page(SEED + ".annotations.jsonld"))["items"]:
         claim = claims[annotation["id"].rsplit("#", 1)[1]]
-        target = annotation["target"]
-        assert target["source"] == SITE_URL + SEED + ".html"
-        quote, position = target["selector"]
-        assert quote["type"] == "TextQuoteSelector" and position["type"] == "TextPositionSelector"
-        assert body[position["start"] : position["end"]] == quote["exact"] == claim["quote"]
+        page, raw = annotation["target"]
+        assert page["source"] == SITE_URL + SEED + ".html" and page["format"] == "text/html"
+        quote = page["selector"]
+        assert quote["type"] == "TextQuoteSelector" and quote["exact"] == claim["quote"]
+        # the positions are given in the raw archived text (the body byte for byte), with its context
+        assert raw["source"] == SITE_URL + SEED + ".txt" and raw["format"] == "text/plain"
+        raw_text = (ROOT / "docs" / (SEED + ".txt")).read_text(encoding="utf-8")
+        position, raw_quote = raw["selector"]
+        assert position["type"] == "TextPositionSelector" and raw_quote["type"] == "TextQuoteSelector"
+        assert raw_text[position["start"] : position["end"]] == raw_quote["exact"] == claim["quote"]
+        assert raw_text[: position["start"]].endswith(raw_quote["prefix"]) and len(raw_quote["prefix"]) == 32
+        assert raw_text[position["end"] :].startswith(raw_quote["suffix"]) and 0 < len(raw_quote["suffix"]) <= 32
+        # the page's context is the archived text's, within the paragraph
         assert body[: position["start"]].endswith(quote["prefix"]) and 0 < len(quote["prefix"]) <= 32
         assert body[position["end"] :].startswith(quote["suffix"]) and 0 < len(quote["suffix"]) <= 32
         bodies = " | ".join(b.get("value", "") for b in annotation["body"])
@@ -309,8 +317,8 @@ def test_annotations_select_the_exact_archived_words_with_context(project):
 
 # A Hypothesis-style re-anchorer, after hypothesis/client's match-quote: in the text content of the
 # page's <body>, every place where the quote stands is scored by how well the text around it matches
-# prefix and suffix (weights 20 each, against 50 for the quote) and, a little (weight 2), by its
-# distance from the TextPositionSelector's start; the best one wins.
+# prefix and suffix (weights 20 each, against 50 for the quote); the best one wins. (Hypothesis also
+# weighs the distance from a TextPositionSelector's start on the page: ours has none for the page.)
 
 
 def page_text(html: str) -> tuple[str, dict[str, tuple[int, int]]]:
@@ -332,16 +340,15 @@ def similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio() if a or b else 1.0
 
 
-def reanchor(text: str, selectors: list[dict]) -> list[tuple[float, int]]:
-    quote = next(s for s in selectors if s["type"] == "TextQuoteSelector")
-    position = next(s for s in selectors if s["type"] == "TextPositionSelector")
+def reanchor(text: str, quote: dict) -> list[tuple[float, int]]:
+    """quote: the page's TextQuoteSelector (the positions are the raw text's, not the page's)."""
+    assert quote["type"] == "TextQuoteSelector"
     exact, prefix, suffix = quote["exact"], quote.get("prefix", ""), quote.get("suffix", "")
     found, at = [], text.find(exact)
     while at != -1:
         before = text[max(0, at - len(prefix)) : at]
         after = text[at + len(exact) : at + len(exact) + len(suffix)]
-        near = 1 - abs(at - position["start"]) / len(text)
-        score = (50 + 20 * similarity(before, prefix) + 20 * similarity(after, suffix) + 2 * near) / 92
+        score = (50 + 20 * similarity(before, prefix) + 20 * similarity(after, suffix)) / 90
         found.append((score, at))
         at = text.find(exact, at + 1)
     return sorted(found, reverse=True)
@@ -358,7 +365,7 @@ def test_a_hypothesis_style_client_reanchors_every_annotation_on_the_page(projec
     annotations = json.loads(project.page("articles/a.annotations.jsonld"))["items"]
     assert len(annotations) == 2
     for annotation in annotations:
-        ranked = reanchor(text, annotation["target"]["selector"])
+        ranked = reanchor(text, annotation["target"][0]["selector"])
         assert len(ranked) >= 2 and ranked[0][0] > ranked[1][0], "the context must single out one place"
         assert ranked[0][1] == spans[annotation["id"].rsplit("#", 1)[1]][0]
 
@@ -488,7 +495,7 @@ def test_builds_without_a_site_url_say_the_addresses_are_relative(project):
     result = built(project)
     assert "site_url is not set" in result.stderr
     annotation = json.loads(project.page("articles/a.annotations.jsonld"))["items"][0]
-    assert annotation["target"]["source"] == "a.html"
+    assert annotation["target"][0]["source"] == "a.html"
     assert json.loads(project.page("annotations.jsonld"))["first"] == "articles/a.annotations.jsonld"
 
 
@@ -498,7 +505,7 @@ def test_every_annotation_of_the_seed_article_reanchors_on_its_page(project):
     annotations = json.loads(project.page(SEED + ".annotations.jsonld"))["items"]
     assert len(annotations) == len(spans) == 11
     for annotation in annotations:
-        ranked = reanchor(text, annotation["target"]["selector"])
+        ranked = reanchor(text, annotation["target"][0]["selector"])
         assert ranked[0][1] == spans[annotation["id"].rsplit("#", 1)[1]][0], annotation["id"]
         assert len(ranked) == 1 or ranked[0][0] > ranked[1][0]
 
@@ -551,7 +558,8 @@ def test_a_markdown_article_is_described_in_the_words_its_page_shows(project):
         "# Strikes\n\nShoigu said **Russian** aircraft hit 525 oil tanker trucks in [Syria](https://example.org/s).\n\n"
         "- This included over 600 militants killed in one strike.\n"
     )
-    project.article("a", body, SEED_CLAIMS, format="markdown")
+    path = project.article("a", body, SEED_CLAIMS, format="markdown")
+    path.with_suffix(".txt").write_text(body, encoding="utf-8")  # the raw file, as the importer keeps it
     with_site_url(project)
     built(project)
     reviews = json_ld(project.page("articles/a.html"))
@@ -561,8 +569,25 @@ def test_a_markdown_article_is_described_in_the_words_its_page_shows(project):
     ]
     text, spans = page_text(project.page("articles/a.html"))
     for annotation in json.loads(project.page("articles/a.annotations.jsonld"))["items"]:
-        quote, position = annotation["target"]["selector"]
-        assert body[position["start"] : position["end"]] == quote["exact"]  # offsets stay the archived text's
+        quote = annotation["target"][0]["selector"]
+        (position, raw_quote) = annotation["target"][1]["selector"]
+        # offsets and their quote stay the archived text's; the page's quote is the rendered text's
+        assert body[position["start"] : position["end"]] == raw_quote["exact"]
+        assert quote["exact"] in raw_quote["exact"].replace("**", "")
         assert "*" not in quote["prefix"] + quote["suffix"] and "](" not in quote["suffix"]
-        ranked = reanchor(text, annotation["target"]["selector"])
+        ranked = reanchor(text, annotation["target"][0]["selector"])
         assert ranked[0][1] == spans[annotation["id"].rsplit("#", 1)[1]][0]
+
+
+def test_positions_are_given_only_where_they_hold(project):
+    # a raw file that is not the body byte for byte (CRLF line endings here): no offsets in it
+    path = project.article("a", SEED_BODY, SEED_CLAIMS)
+    path.with_suffix(".txt").write_bytes(SEED_BODY.replace("\n", "\r\n").encode("utf-8"))
+    path = project.article("b", SEED_BODY, SEED_CLAIMS)
+    path.with_suffix(".txt").write_bytes(SEED_BODY.encode("utf-8"))
+    with_site_url(project)
+    built(project)
+    (a,) = {len(item["target"]) for item in json.loads(project.page("articles/a.annotations.jsonld"))["items"]}
+    (b,) = {len(item["target"]) for item in json.loads(project.page("articles/b.annotations.jsonld"))["items"]}
+    assert (a, b) == (1, 2)
+    assert project.page("articles/b.txt") == SEED_BODY  # the file the positions name is published

@@ -121,6 +121,7 @@ class Article:
     figures: list[Figure] = field(default_factory=list)
     dismissals: list[Dismissal] = field(default_factory=list)
     raw_src: str | None = None  # the raw archived text beside the article, if kept
+    raw_exact: bool = False  # that file's bytes are the body's (character offsets of the body hold in it)
     sidecar_src: str | None = None
     markdown_html: str = ""  # format: markdown only, with claim markers (anchor/markers.py)
 

@@ -69,6 +69,9 @@ def offline(site, tmp_path_factory) -> Path:
 class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site under SUB_PATH only; anything missing gets 404.html with status 404."""
 
+    # Text files as GitHub Pages serves them: UTF-8 said (else a browser guesses the encoding).
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".txt": "text/plain; charset=utf-8"}
+
     def __init__(self, *args, site: Path, **kwargs):
         self.site = site
         super().__init__(*args, directory=str(site), **kwargs)

@@ -1,14 +1,17 @@
 """W3C Web Annotations (https://www.w3.org/TR/annotation-model/) for every claim.
 
-Each claim is an Annotation whose target is its article's page on this site,
-selected twice:
+Each claim is an Annotation with one target or two, each anchoring exactly on the resource it names:
 
-- a TextQuoteSelector: `exact` is the quote as it stands in the archived text,
-  `prefix` and `suffix` the (up to) CONTEXT characters before and after it, within
-  its paragraph (on the page, notes stand between paragraphs); for a Markdown
-  article, all three come from the text as rendered (anchor/reading.py), as the page shows it;
-- a TextPositionSelector: `start`/`end` are character offsets (Unicode code
-  points) of the quote in the archived text, the article body (docs/data.md).
+- the article's page on this site (text/html), by a TextQuoteSelector: `exact` is the quote as
+  the page shows it, `prefix` and `suffix` the (up to) CONTEXT characters of the page's text
+  before and after it, within its paragraph (on the page, notes stand between paragraphs); for a
+  text article that is the archived text itself, for a Markdown article the text as rendered
+  (anchor/reading.py). The page's text also holds its header, navigation and notes, so no
+  character offset is given for it;
+- when the raw archived text beside the article (SLUG.txt, published with the site) is the body
+  byte for byte, that file (text/plain), by a TextPositionSelector (`start`/`end`: offsets in
+  Unicode code points of the quote in the file, which are the body's, as in the JSON) and a
+  TextQuoteSelector cut from the same text.
 
 Addresses are absolute when `site_url` is set (the Web Annotation model wants
 IRIs); without it they are relative to the file that holds them.
@@ -63,6 +66,18 @@ def quote_selector(article: Article, claim: Claim, context: int = CONTEXT, readi
     return {"type": "TextQuoteSelector", "exact": body[start:end], "prefix": before, "suffix": after}
 
 
+def raw_selectors(article: Article, claim: Claim, context: int = CONTEXT) -> list[dict]:
+    """The quote in the archived text itself (the body; the raw file when raw_exact): offsets and context."""
+    body = article.body
+    quote = {
+        "type": "TextQuoteSelector",
+        "exact": body[claim.start : claim.end],
+        "prefix": body[max(0, claim.start - context) : claim.start],
+        "suffix": body[claim.end : claim.end + context],
+    }
+    return [{"type": "TextPositionSelector", "start": claim.start, "end": claim.end}, quote]
+
+
 def _chain(archive: Archive, claim: Claim) -> str:
     return " → ".join(hop.name + (f" ({hop.description})" if hop.description else "") for hop in archive.relay(claim))
 
@@ -98,16 +113,21 @@ def annotation(archive: Archive, claim: Claim, site_url: str, here: str = "", re
             # A web resource with a purpose must be a SpecificResource (model 3.3.5).
             {"type": "SpecificResource", "source": address(urls.claim_permalink(claim)), "purpose": "linking"},
         ],
-        "target": {
-            "source": address(urls.page_url(article.src)),
-            "type": "Text",
-            "format": "text/html",
-            "selector": [
-                quote_selector(article, claim, reading=reading),
-                {"type": "TextPositionSelector", "start": claim.start, "end": claim.end},
-            ],
-        },
+        "target": _targets(article, claim, address, reading),
     }
+
+
+def _targets(article: Article, claim: Claim, address, reading) -> list[dict]:
+    page = {
+        "source": address(urls.page_url(article.src)),
+        "type": "Text",
+        "format": "text/html",
+        "selector": quote_selector(article, claim, reading=reading),
+    }
+    if not article.raw_exact:
+        return [page]
+    raw = {"source": address(article.raw_src), "type": "Text", "format": "text/plain"}
+    return [page, {**raw, "selector": raw_selectors(article, claim)}]
 
 
 def _annotated(archive: Archive) -> list[Article]:

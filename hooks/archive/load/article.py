@@ -62,11 +62,15 @@ def load_article(source: Source, docs_dir: Path) -> Article | None:
         return None
     src = source.path.relative_to(docs_dir).as_posix()
     raw = source.path.with_suffix(RAW_SUFFIX)
+    raw_size = raw.stat().st_size if raw.is_file() else None
     article = Article(
         src=src,
         body=body,
         body_line=body_line,
-        raw_src=raw.relative_to(docs_dir).as_posix() if raw.exists() else None,
+        raw_src=raw.relative_to(docs_dir).as_posix() if raw_size is not None else None,
+        # Most raw files are the body byte for byte (others differ by CRLF or a byte-order mark):
+        # the Web Annotations then give the quote's offsets in that file (export/annotations.py).
+        raw_exact=raw_size == len(body_bytes) and raw.read_bytes() == body_bytes,
         **clean,
     )
     body_line = front_text.count("\n") + 3  # after the two '---' lines
