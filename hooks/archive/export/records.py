@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from .. import urls
 from ..load.safe_markdown import plain_text
@@ -32,14 +33,33 @@ CSV_COLUMNS = [
     "source_url",
     "evidence_urls",
     "permalink",
+    "citation",
 ]
 # JSON is written without indentation: json.dumps then uses its C encoder, several
 # times faster (with indent it runs in Python), and the files are smaller.
 
 
+_SPACE = re.compile(r"\s+")
+
+
+def citation(archive: Archive, claim: Claim, permalink: str) -> str:
+    """The claim cited as a reader would write it (plain text):
+    Claimant, "quoted words", Outlet, said DATE (or published DATE). Archived at PERMALINK, checked DATE."""
+    article = claim.article
+    words = _SPACE.sub(" ", article.quoted(claim)).strip()  # a quote may run over a line break
+    parts = [archive.claimants[claim.claimant].name, f'"{words}"', article.outlet]
+    if claim.said:
+        parts.append(f"said {claim.said.isoformat()}")
+    elif article.published:
+        parts.append(f"published {article.published.isoformat()}")
+    checked = f", checked {claim.checked.isoformat()}" if claim.checked else ""
+    return f"{', '.join(parts)}. Archived at {permalink}{checked}."
+
+
 def claim_record(archive: Archive, claim: Claim, site_url: str = "") -> dict:
     article = claim.article
     figure = claim.figure or {}
+    permalink = site_url.rstrip("/") + "/" + urls.claim_permalink(claim) if site_url else urls.claim_permalink(claim)
     return {
         "article": urls.page_url(article.src),
         "article_title": article.title,
@@ -63,9 +83,8 @@ def claim_record(archive: Archive, claim: Claim, site_url: str = "") -> dict:
         "source_url": claim.source.url if claim.source else None,
         "evidence": [{"title": e.title, "url": e.url} for e in claim.evidence],
         "evidence_urls": [e.url for e in claim.evidence if e.url],
-        "permalink": site_url.rstrip("/") + "/" + urls.claim_permalink(claim)
-        if site_url
-        else urls.claim_permalink(claim),
+        "permalink": permalink,
+        "citation": citation(archive, claim, permalink),
     }
 
 

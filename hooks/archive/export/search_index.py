@@ -60,7 +60,7 @@ CHUNK = 8  # documents a chunk file: a list of 50 results reads at most 50 small
 TITLE_WEIGHT = 4  # a word of the title counts as this many words of the text
 MAX_WEIGHT = 16
 TEASER = 200  # characters of an article's or page's text kept for its snippet
-NOTE_SHOWN = 600  # characters of a claim's note kept for its snippet (notes are a few sentences)
+NOTE_SHOWN = 400  # characters of a claim's note kept for its snippet (notes are a few sentences)
 SPLIT = 32_000  # bytes: a larger shard is split by three characters (see build)
 
 # The tokeniser. The same rules are written in docs/assets/search/worker.js (`tokens`); both
@@ -153,12 +153,17 @@ def html_text(html: str) -> str:
 
 
 def claim_byline(archive: Archive, claim: Claim) -> str:
-    """Who said a claim and what is known of it, as its search result shows them: the chain
-    (claimant with role or affiliation, relays, outlet), the status, when it was said."""
-    chain = " → ".join(hop.name + (f", {hop.description}" if hop.description else "") for hop in archive.relay(claim))
+    """Who said a claim and what is known of it, as its search result shows them: the claimant and
+    each relay (the outlet is the article's, shown above), the status, when it was said."""
+    chain = " → ".join(hop.name for hop in archive.relay(claim)[:-1])
     status = archive.statuses[claim.status]
     said = f" · said {claim.said.isoformat()}" if claim.said else ""
     return f"{chain} · {status.symbol} {status.label}{said}"
+
+
+def _described_chain(archive: Archive, claim: Claim) -> str:
+    """The whole chain as a note shows it (roles, affiliations, the outlet): searched, not shown."""
+    return " ".join(hop.name + (f" {hop.description}" if hop.description else "") for hop in archive.relay(claim))
 
 
 def article_text(article: Article) -> str:
@@ -174,7 +179,7 @@ def claim_document(archive: Archive, claim: Claim, article_url: str) -> Document
     return Document(
         claim.article.quoted(claim),
         f"{article_url}#claim-{claim.id}",
-        f"{byline} {note}",
+        f"{_described_chain(archive, claim)} {byline} {note}",
         shown=_cut(note, NOTE_SHOWN),
         byline=byline,
         heading=archive.claimants[claim.claimant].name,
