@@ -88,24 +88,45 @@ def test_indexes_claimant_and_status_pages(project):
     built(project)
     claims = soup(project, "claims.html")
     assert "All 2 claims" in claims.get_text()
-    counts = {li.find(class_="na-status")["data-status"]: li.get_text() for li in claims.select(".na-counts li")}
-    assert (
-        counts["unverified"].endswith(": 1") and counts["disputed"].endswith(": 1") and counts["false"].endswith(": 0")
-    )
+    # the filters: each status's page with its count, and the years and outlets
+    counts = {a["href"]: a.get_text(" ", strip=True) for a in claims.select(".na-filters a")}
+    assert counts["statuses/unverified.html"] == "? Unverified (1)" and counts["statuses/false.html"] == "✗ False (0)"
+    assert counts["claims/2026.html"] == "2026 (2)" and counts["outlets/test-outlet.html"] == "Test Outlet (2)"
+    assert claims.select_one(".na-filters [aria-current]").get_text(" ", strip=True) == "All (2)"
+    # grouped by article: the headline once, with outlet and date, above its claims
+    (group,) = claims.select(".na-group")
+    assert group.select_one(".na-group__title").get_text() == "Oil strikes"
+    assert group.select_one(".na-group__meta").get_text(" ", strip=True) == "Test Outlet · archived 2026-11-24"
+    assert [th.get_text() for th in group.select("th")] == ["Figure", "Status", "Claimant", "Relayed by", "Said"]
+    assert "Russian Ministry of Defence" in group.select("tbody tr")[0].get_text()
+    year = soup(project, "claims/2026.html")
+    assert year.select_one(".na-filters [aria-current]").get_text(" ", strip=True) == "2026 (2)"
+    assert len(year.select(".na-group tbody tr")) == 2
     link = claims.find("a", string="525 oil tanker trucks")
     assert link["href"] == "articles/a.html#claim-tanker-trucks"
 
-    shoigu = soup(project, "claimants/sergei-shoigu.html").get_text(" ")
+    shoigu_page = soup(project, "claimants/sergei-shoigu.html")
+    shoigu = shoigu_page.get_text(" ")
     assert "2 claims made, 0 relayed" in shoigu and "525 oil tanker trucks" in shoigu
+    card = {
+        tr.th.get_text(" ", strip=True): [td.get_text() for td in tr.find_all("td")]
+        for tr in shoigu_page.select(".na-scorecard tr")
+        if tr.td
+    }
+    assert card["? Unverified"] == ["1", "0"] and card["! Disputed"] == ["1", "0"] and card["All"] == ["2", "0"]
+    empty = soup(project, "statuses/false.html").select_one(".na-empty")
+    assert "No claim of the archive is false yet" in empty.get_text()
+    assert empty.find("a")["href"] == "../methodology.html#statuses"
     ministry = soup(project, "claimants/russian-mod.html").get_text(" ")
     assert "0 claims made, 1 relayed" in ministry and "Claims relayed" in ministry
     assert "Sergei Shoigu" in ministry  # affiliated people are listed
     disputed = soup(project, "statuses/disputed.html").get_text(" ")
     assert "over 600 militants killed" in disputed and "525 oil tanker trucks" not in disputed
-    home = soup(project, "index.html").get_text(" ")
-    # counts agree with their number: one article, two claims
-    home = " ".join(home.split())
-    assert "1 article ·" in home and "1 articles" not in home and "2 claims" in home
+    home = " ".join(soup(project, "index.html").get_text(" ").split())
+    assert "1 article · 2 claims ·" in home and "1 articles" not in home
+    # "most cited": only claimants who made a claim (the ministry only relayed one)
+    cited = [li.get_text(" ", strip=True) for li in soup(project, "index.html").select("#claimants + ul li")]
+    assert cited == ["Sergei Shoigu : 2 claims"], cited
 
 
 def _archive_index(project):
@@ -120,10 +141,16 @@ def test_search_finds_the_article_by_figure_claimant_and_note(project):
     index = _archive_index(project)
     article = next(i for i, doc in enumerate(index["docs"]) if doc[1] == ARTICLE)
     assert index["docs"][article][0] == "Oil strikes"
-    for words in ("525", "Sergei Shoigu", "independently", "oil strikes"):
+    for words in ("525", "Shoigu", "oil strikes"):
         for term in tokens(words):
             postings = index["shards"][term[:2]][term]
             assert article in [doc for doc, _ in postings], term
+    # each claim is a document of its own, right after its article: found by its claimant and its note
+    claims = [i for i, doc in enumerate(index["docs"]) if doc[1].startswith(ARTICLE + "#claim-")]
+    assert claims == [article + 1, article + 2]
+    for term in tokens("Sergei Shoigu"):
+        assert set(claims) <= {doc for doc, _ in index["shards"][term[:2]][term]}, term
+    assert claims[1] in {doc for doc, _ in index["shards"]["in"]["independently"]}  # the AP's note
     # a word of the title weighs more than one of the text
     (_, oil), *_ = (p for p in index["shards"]["oi"]["oil"] if p[0] == article)
     (_, shoigu), *_ = (p for p in index["shards"]["sh"]["shoigu"] if p[0] == article)

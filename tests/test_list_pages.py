@@ -48,3 +48,20 @@ def test_the_claims_index_is_split_into_linked_pages_of_page_size_rows():
     # every claim is on exactly one page of the index
     quotes = re.findall(r"#claim-c(\d+)\">", "".join(built[src].html() for src in listed))
     assert sorted(map(int, quotes)) == list(range(1, claims + 1))
+
+
+def test_outlets_get_distinct_file_names_and_plurals_are_right():
+    slugs = pages._slugs(["Foo", "Foo!", "Foo 2", "Ünïcode Néws", "東京"])
+    assert len(set(slugs.values())) == 5 and all(re.fullmatch(r"[a-z0-9-]+", s) for s in slugs.values())
+    assert slugs["Ünïcode Néws"] == "unicode-news" and slugs["東京"] == "outlet"
+    assert (pages.plural(1, "article"), pages.plural(2, "article"), pages.plural(0, "claim")) == (
+        "1 article",
+        "2 articles",
+        "0 claims",
+    )
+
+
+def test_year_and_outlet_pages_are_split_like_the_index():
+    built = {page.src: page for page in pages.list_pages(_archive(pages.PAGE_SIZE + 1))}
+    assert {"claims/2026.md", "claims/2026_2.md", "outlets/outlet.md", "outlets/outlet_2.md"} <= set(built)
+    assert built["claims/2026_2.md"].html().count("<tr><td>") == 1

@@ -67,6 +67,14 @@ def claims_page(page: int = 1) -> str:
     return _paged("claims", page)
 
 
+def claims_year_page(year: int, page: int = 1) -> str:
+    return _paged(f"claims/{year}", page)
+
+
+def outlet_page(slug: str, page: int = 1) -> str:
+    return _paged(f"outlets/{slug}", page)
+
+
 def articles_page(page: int = 1) -> str:
     return _paged("articles", page)
 

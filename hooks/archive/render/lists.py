@@ -6,6 +6,8 @@ PAGE_SIZE rows, so no page grows with the archive.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
@@ -42,25 +44,61 @@ def _pager(here: str, page_src: Callable[[int], str], current: int, total: int) 
     return f'<nav class="na-pager" aria-label="Pages">Page {" ".join(parts)} of {total}</nav>'
 
 
-def _claims_table(archive: Archive, claims: list[Claim], here: str, *, show_claimant: bool = True) -> str:
+def claim_date(claim: Claim):
+    """When a claim was made, as the lists date and sort it: said, else its article's publication or archiving."""
+    return claim.said or claim.article.published or claim.article.archived
+
+
+def _article_line(article, here: str, level: int) -> str:
+    """An article's headline once, with its outlet and date, above its claims."""
+    href = urls.relative(here, urls.page_url(article.src))
+    when = f"published {date(article.published)}" if article.published else f"archived {date(article.archived)}"
+    return (
+        f'<h{level} class="na-group__title">{link(href, article.title)}</h{level}>'
+        f'<p class="na-group__meta">{text(article.outlet)} · {when}</p>'
+    ), attr(href)
+
+
+def _claims_table(
+    archive: Archive,
+    claims: list[Claim],
+    here: str,
+    *,
+    show_claimant: bool = True,
+    level: int = 2,
+    empty: str = "No claims.",
+) -> str:
+    """Claims grouped by article (consecutive claims of one article share its headline): figure,
+    claimant, who relayed it, status and the date it was said."""
     if not claims:
-        return '<p class="na-empty">No claims.</p>'
-    head = "<th>Figure</th><th>Article</th>" + ("<th>Claimant</th>" if show_claimant else "") + "<th>Status</th>"
-    # A page of hundreds of rows names the same articles again and again: each article's link
-    # is made once per page (claimant and status links are kept per folder by html.py).
-    articles = {}
-    rows = []
-    for claim in claims:
-        article = claim.article
-        if article.src not in articles:
-            href = urls.relative(here, urls.page_url(article.src))
-            articles[article.src] = (attr(href), link(href, article.title))
-        href, title = articles[article.src]
-        figure = f'<a href="{href}#claim-{attr(claim.id)}">{text(article.quoted(claim))}</a>'
-        who = f"<td>{claimant_link(archive, claim.claimant, here)}</td>" if show_claimant else ""
-        badge = status_badge(archive, claim.status, here)
-        rows.append(f"<tr><td>{figure}</td><td>{title}</td>{who}<td>{badge}</td></tr>")
-    return f'<table class="na-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        return f'<p class="na-empty">{empty}</p>'
+    # The status right after the figure: on a phone the table scrolls sideways, and those two show first.
+    head = "<th>Figure</th><th>Status</th>" + ("<th>Claimant</th>" if show_claimant else "")
+    head += "<th>Relayed by</th><th>Said</th>"
+    out = []
+    at = 0
+    while at < len(claims):
+        article = claims[at].article
+        group_end = at
+        while group_end < len(claims) and claims[group_end].article is article:
+            group_end += 1
+        title, href = _article_line(article, here, level)
+        rows = []
+        for claim in claims[at:group_end]:
+            figure = f'<a href="{href}#claim-{attr(claim.id)}">{text(article.quoted(claim))}</a>'
+            who = f"<td>{claimant_link(archive, claim.claimant, here)}</td>" if show_claimant else ""
+            relays = ", ".join(claimant_link(archive, via, here) for via in dict.fromkeys(claim.via)) or "—"
+            said = date(claim.said) if claim.said else "—"
+            badge = status_badge(archive, claim.status, here)
+            rows.append(
+                f'<tr><td>{figure}</td><td>{badge}</td>{who}<td>{relays}</td><td class="na-date">{said}</td></tr>'
+            )
+        out.append(
+            f'<section class="na-group">{title}<div class="na-scroll"><table class="na-table">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></section>"
+        )
+        at = group_end
+    return "".join(out)
 
 
 def _status_counts(archive: Archive, counts: Counter, here: str) -> str:
@@ -93,8 +131,8 @@ def list_pages(archive: Archive) -> list[Page]:
     by_status = defaultdict(list)
     for claim in claims:
         by_status[claim.status].append(claim)
+    filters = _Filters(archive, claims)
 
-    status_counts = Counter(claim.status for claim in claims)
     pages = [Page("index.md", "Home", lambda: _home(archive, claims, made), in_nav=True, searchable=True)]
 
     def articles_page(here, chunk, pager):
@@ -113,13 +151,13 @@ def list_pages(archive: Archive) -> list[Page]:
     pages += _paginated(urls.articles_page, "Articles", archive.articles, articles_page)
 
     def claims_page(here, chunk, pager):
-        intro = f"<p>All {len(claims)} claims of the archive, by article, newest first.</p>"
+        intro = f"<p>All {plural(len(claims), 'claim')} of the archive, by article, newest archived first.</p>"
         downloads = _downloads(here)
-        # Counted once: every page of the claims index shows the same counts.
-        counts = _status_counts(archive, status_counts, here)
-        return f"{intro}{counts}{downloads}{pager}{_claims_table(archive, chunk, here)}{pager}"
+        # The filters count the claims of each status, year and outlet.
+        return f"{intro}{filters.html(here)}{downloads}{pager}{_claims_table(archive, chunk, here)}{pager}"
 
     pages += _paginated(urls.claims_page, "Claims", claims, claims_page)
+    pages += filters.pages()
 
     def claimants_page(here, chunk, pager):
         rows = "".join(
@@ -149,8 +187,19 @@ def list_pages(archive: Archive) -> list[Page]:
 
         def status_page(here, chunk, pager, status=status):
             about = f"<p>{status_badge(archive, status.id)} {text(status.description)}</p>"
-            count = f"<p>{len(by_status[status.id])} claims have this status.</p>"
-            return f"{about}{count}{pager}{_claims_table(archive, chunk, here)}{pager}"
+            count = len(by_status[status.id])
+            how = link(urls.relative(here, "methodology.html#statuses"), "how statuses are assigned")
+            said = (
+                f"<p>{plural(count, 'claim')} {'has' if count == 1 else 'have'} this status ({how}).</p>"
+                if count
+                else ""
+            )
+            empty = (
+                f"No claim of the archive is {text(status.label.lower())} yet: this status is given when the "
+                f"evidence supports it, and none does so far. See {how}."
+            )
+            table = _claims_table(archive, chunk, here, empty=empty)
+            return f"{about}{said}{filters.html(here, status=status.id)}{pager}{table}{pager}"
 
         pages += _paginated(
             lambda n, s=status.id: urls.status_page(s, n), f"Status: {status.label}", by_status[status.id], status_page
@@ -164,12 +213,159 @@ def list_pages(archive: Archive) -> list[Page]:
     return pages
 
 
+_SLUG = re.compile(r"[a-z0-9]+")
+
+
+def _slugs(names) -> dict[str, str]:
+    """A file name for each outlet: its ASCII words joined by "-", numbered when two names share it."""
+    slugs, taken = {}, set()
+    for name in sorted(names):
+        ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+        base = slug = "-".join(_SLUG.findall(ascii_name)) or "outlet"
+        number = 1
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        taken.add(slug)
+        slugs[name] = slug
+    return slugs
+
+
+FILTERED_OUTLETS = 12  # outlets named in the filter bar; the Outlets page lists them all
+
+
+class _Filters:
+    """The claims index's filters, as pages: a status's page (statuses/ID.html), a year's
+    (claims/YEAR.html) and an outlet's (outlets/SLUG.html), each grouped by article like the index,
+    and the claimants list for a claimant's page. Nothing is filtered in the browser: a filter is a
+    link, so it works hosted and offline and downloads one page, whatever the archive's size."""
+
+    def __init__(self, archive: Archive, claims: list[Claim]):
+        self.archive = archive
+        self.by_status = Counter(claim.status for claim in claims)
+        self.by_year = defaultdict(list)
+        for claim in claims:
+            self.by_year[claim_date(claim).year].append(claim)
+        self.by_outlet = defaultdict(list)
+        for claim in claims:
+            self.by_outlet[claim.article.outlet].append(claim)
+        self.slugs = _slugs(self.by_outlet)
+
+    def html(self, here: str, *, status: str = "", year: int = 0, outlet: str = "") -> str:
+        def item(href: str, label: str, count: int, current: bool) -> str:
+            shown = f"{text(label)} <small>({count})</small>"
+            if current:
+                return f'<li><span aria-current="page">{shown}</span></li>'
+            return f'<li><a href="{attr(urls.relative(here, urls.page_url(href)))}">{shown}</a></li>'
+
+        archive = self.archive
+        total = sum(self.by_status.values())
+        everything = item("claims.md", "All", total, not (status or year or outlet) and here.startswith("claims"))
+        statuses = [
+            item(urls.status_page(s.id), f"{s.symbol} {s.label}", self.by_status.get(s.id, 0), s.id == status)
+            for s in archive.statuses.values()
+        ]
+        years = [
+            item(urls.claims_year_page(y), str(y), len(self.by_year[y]), y == year)
+            for y in sorted(self.by_year, reverse=True)
+        ]
+        busiest = sorted(self.by_outlet, key=lambda name: (-len(self.by_outlet[name]), name))
+        named = busiest[:FILTERED_OUTLETS]
+        if outlet and outlet not in named:
+            named.append(outlet)
+        outlets = [item(urls.outlet_page(self.slugs[o]), o, len(self.by_outlet[o]), o == outlet) for o in named]
+        if len(busiest) > len(named):
+            outlets.append(
+                f"<li>{link(urls.relative(here, urls.page_url('outlets.md')), f'all {len(busiest)} outlets')}</li>"
+            )
+        claimants = link(urls.relative(here, urls.page_url(urls._paged("claimants", 1))), "the claimants list")
+
+        def row(name: str, items: list[str]) -> str:
+            label = f'<span class="na-filters__name">{name}</span>'
+            return f'<div class="na-filters__row">{label}<ul>{"".join(items)}</ul></div>'
+
+        return (
+            '<nav class="na-filters" aria-label="Filter the claims">'
+            + row("Status", [everything, *statuses])
+            + row("Year said", years)
+            + row("Outlet", outlets)
+            + f'<p class="na-filters__row"><span class="na-filters__name">Claimant</span> {claimants}</p>'
+            + "</nav>"
+        )
+
+    def pages(self) -> list[Page]:
+        archive = self.archive
+        made = []
+
+        def dated(claims: list[Claim]) -> list[Claim]:
+            # newest first by the article's date; an article's claims in reading order
+            def key(claim):
+                article = claim.article
+                return (-(article.published or article.archived).toordinal(), article.src, claim.number)
+
+            return sorted(claims, key=key)
+
+        for year, claims in self.by_year.items():
+
+            def year_page(here, chunk, pager, year=year):
+                count = plural(len(self.by_year[year]), "claim")
+                when = "(or, when the date said is not known, published or archived then)"
+                intro = f"<p>{count} said in {year} {when}, newest article first.</p>"
+                return f"{intro}{self.html(here, year=year)}{pager}{_claims_table(archive, chunk, here)}{pager}"
+
+            made += _paginated(
+                lambda n, y=year: urls.claims_year_page(y, n), f"Claims of {year}", dated(claims), year_page
+            )
+        for outlet, claims in self.by_outlet.items():
+
+            def outlet_page(here, chunk, pager, outlet=outlet):
+                count = plural(len(self.by_outlet[outlet]), "claim")
+                intro = f"<p>{count} in articles of {text(outlet)}, newest article first.</p>"
+                return f"{intro}{self.html(here, outlet=outlet)}{pager}{_claims_table(archive, chunk, here)}{pager}"
+
+            slug = self.slugs[outlet]
+            made += _paginated(
+                lambda n, s=slug: urls.outlet_page(s, n), f"Outlet: {outlet}", dated(claims), outlet_page
+            )
+
+        everyone = sorted(self.by_outlet, key=lambda name: name.lower())
+
+        def outlets_page(here, chunk, pager):
+            rows = "".join(
+                f"<tr><td>{link(urls.relative(here, urls.page_url(urls.outlet_page(self.slugs[o]))), o)}</td>"
+                f"<td>{len(self.by_outlet[o])}</td></tr>"
+                for o in chunk
+            )
+            head = "<thead><tr><th>Outlet</th><th>Claims</th></tr></thead>"
+            table = f'<table class="na-table">{head}<tbody>{rows}</tbody></table>'
+            return f"{pager}{table}{pager}"
+
+        made += _paginated(lambda n: urls._paged("outlets", n), "Outlets", everyone, outlets_page)
+        return made
+
+
 def _downloads(here: str) -> str:
     items = [("claims.json", "Claims (JSON)"), ("claims.csv", "Claims (CSV)"), ("claimants.json", "Claimants (JSON)")]
     items += [("annotations.jsonld", "Web Annotations (JSON-LD)"), ("feed.xml", "Atom feed")]
     links = " · ".join(link(urls.relative(here, href), label) for href, label in items)
     about = link(urls.relative(here, "data.html"), "what the files hold")
     return f'<p class="na-downloads">Download: {links} ({about})</p>'
+
+
+def _scorecard(archive: Archive, made: list[Claim], relayed: list[Claim], here: str) -> str:
+    """A claimant's claims made and relayed, by status (a row per status: narrow enough for a phone)."""
+    made_by, relayed_by = Counter(c.status for c in made), Counter(c.status for c in relayed)
+    rows = "".join(
+        f'<tr><th scope="row">{status_badge(archive, s.id, here)}</th>'
+        f"<td>{made_by.get(s.id, 0)}</td><td>{relayed_by.get(s.id, 0)}</td></tr>"
+        for s in archive.statuses.values()
+    )
+    return (
+        '<table class="na-table na-scorecard"><caption>Claims by status</caption>'
+        '<thead><tr><th scope="col">Status</th><th scope="col">Made</th><th scope="col">Relayed</th></tr></thead>'
+        f'<tbody>{rows}</tbody><tfoot><tr><th scope="row">All</th><td>{len(made)}</td><td>{len(relayed)}</td></tr>'
+        "</tfoot></table>"
+    )
 
 
 def _claimant_pages(archive: Archive, claimant, made: list[Claim], relayed: list[Claim]) -> list[Page]:
@@ -187,17 +383,23 @@ def _claimant_pages(archive: Archive, claimant, made: list[Claim], relayed: list
         if members:
             names = ", ".join(claimant_link(archive, m.id, here) for m in members)
             facts.append(f"<dt>People and bodies affiliated</dt><dd>{names}</dd>")
-        summary = f"<p>{len(made)} claims made, {len(relayed)} relayed.</p>"
+        summary = f"<p>{plural(len(made), 'claim')} made, {len(relayed)} relayed.</p>"
+        if not rows:
+            summary = (
+                "<p>No claim of the archive is this claimant's yet, and none passed through them: they are "
+                "in the registry for a claim to come, or as the affiliation of others.</p>"
+            )
+        card = _scorecard(archive, made, relayed, here) if rows else ""
         made_rows = [c for kind, c in chunk if kind == "made"]
         relayed_rows = [c for kind, c in chunk if kind == "relayed"]
         sections = ""
         if made_rows:
-            table = _claims_table(archive, made_rows, here, show_claimant=False)
+            table = _claims_table(archive, made_rows, here, show_claimant=False, level=3)
             sections += f'<h2 id="made">Claims made</h2>{table}'
         if relayed_rows:
-            table = _claims_table(archive, relayed_rows, here)
+            table = _claims_table(archive, relayed_rows, here, level=3)
             sections += f'<h2 id="relayed">Claims relayed</h2>{table}'
-        return f'<dl class="na-facts">{"".join(facts)}</dl>{summary}{pager}{sections}{pager}'
+        return f'<dl class="na-facts">{"".join(facts)}</dl>{summary}{card}{pager}{sections}{pager}'
 
     return _paginated(lambda n: urls.claimant_page(claimant.id, n), claimant.name, rows, page)
 
@@ -225,9 +427,10 @@ def _home(archive: Archive, claims: list[Claim], made) -> str:
         f" · {plural(len(a.claims), 'claim')}</small></li>"
         for a in archive.articles[:10]
     )
-    top = sorted(made.items(), key=lambda item: (-len(item[1]), item[0]))[:10]
+    # Only claimants who made a claim: one with none is not "cited".
+    top = sorted(((who, those) for who, those in made.items() if those), key=lambda item: (-len(item[1]), item[0]))
     claimants = "".join(
-        f"<li>{claimant_link(archive, who, here)}: {plural(len(those), 'claim')}</li>" for who, those in top
+        f"<li>{claimant_link(archive, who, here)}: {plural(len(those), 'claim')}</li>" for who, those in top[:10]
     )
     uncovered = sum(len(a.uncovered) for a in archive.articles)
     return (
