@@ -49,6 +49,16 @@ def claim_date(claim: Claim):
     return claim.said or claim.article.published or claim.article.archived
 
 
+def dated(claims) -> list[Claim]:
+    """Newest article first by its date (published, else archived); an article's claims in reading order."""
+
+    def key(claim):
+        article = claim.article
+        return (-(article.published or article.archived).toordinal(), article.src, claim.number)
+
+    return sorted(claims, key=key)
+
+
 def _article_line(article, here: str, level: int) -> str:
     """An article's headline once, with its outlet and date, above its claims."""
     href = urls.relative(here, urls.page_url(article.src))
@@ -122,7 +132,9 @@ def _paginated(src_of, title: str, rows: list, render_page: Callable[[str, list,
 
 
 def list_pages(archive: Archive) -> list[Page]:
-    claims = list(archive.claims())
+    # Sorted once: every list below keeps this order (the claims index, a status's, a claimant's,
+    # a year's and an outlet's claims are all taken from it in order).
+    claims = dated(archive.claims())
     made, relayed = defaultdict(list), defaultdict(list)
     for claim in claims:
         made[claim.claimant].append(claim)
@@ -151,7 +163,10 @@ def list_pages(archive: Archive) -> list[Page]:
     pages += _paginated(urls.articles_page, "Articles", archive.articles, articles_page)
 
     def claims_page(here, chunk, pager):
-        intro = f"<p>All {plural(len(claims), 'claim')} of the archive, by article, newest archived first.</p>"
+        intro = (
+            f"<p>All {plural(len(claims), 'claim')} of the archive, by article, newest first (by the date "
+            "the article was published, else archived).</p>"
+        )
         downloads = _downloads(here)
         # The filters count the claims of each status, year and outlet.
         return f"{intro}{filters.html(here)}{downloads}{pager}{_claims_table(archive, chunk, here)}{pager}"
@@ -202,7 +217,10 @@ def list_pages(archive: Archive) -> list[Page]:
             return f"{about}{said}{filters.html(here, status=status.id)}{pager}{table}{pager}"
 
         pages += _paginated(
-            lambda n, s=status.id: urls.status_page(s, n), f"Status: {status.label}", by_status[status.id], status_page
+            lambda n, s=status.id: urls.status_page(s, n),
+            f"Status: {status.label}",
+            by_status[status.id],
+            status_page,
         )
 
     pages += _paginated(lambda n: urls._paged("coverage", n), "Coverage", _uncovered(archive), _coverage(archive))
@@ -297,14 +315,6 @@ class _Filters:
         archive = self.archive
         made = []
 
-        def dated(claims: list[Claim]) -> list[Claim]:
-            # newest first by the article's date; an article's claims in reading order
-            def key(claim):
-                article = claim.article
-                return (-(article.published or article.archived).toordinal(), article.src, claim.number)
-
-            return sorted(claims, key=key)
-
         for year, claims in self.by_year.items():
 
             def year_page(here, chunk, pager, year=year):
@@ -313,9 +323,7 @@ class _Filters:
                 intro = f"<p>{count} said in {year} {when}, newest article first.</p>"
                 return f"{intro}{self.html(here, year=year)}{pager}{_claims_table(archive, chunk, here)}{pager}"
 
-            made += _paginated(
-                lambda n, y=year: urls.claims_year_page(y, n), f"Claims of {year}", dated(claims), year_page
-            )
+            made += _paginated(lambda n, y=year: urls.claims_year_page(y, n), f"Claims of {year}", claims, year_page)
         for outlet, claims in self.by_outlet.items():
 
             def outlet_page(here, chunk, pager, outlet=outlet):
@@ -324,9 +332,7 @@ class _Filters:
                 return f"{intro}{self.html(here, outlet=outlet)}{pager}{_claims_table(archive, chunk, here)}{pager}"
 
             slug = self.slugs[outlet]
-            made += _paginated(
-                lambda n, s=slug: urls.outlet_page(s, n), f"Outlet: {outlet}", dated(claims), outlet_page
-            )
+            made += _paginated(lambda n, s=slug: urls.outlet_page(s, n), f"Outlet: {outlet}", claims, outlet_page)
 
         everyone = sorted(self.by_outlet, key=lambda name: name.lower())
 
