@@ -34,7 +34,7 @@
  * A result's snippet is cut around its first matched word; the words marked are the words that
  * matched: when a document has the last query term as a whole word, only that word is marked, not
  * the longer words it begins ("AP could not" marks "not", not "Notch").
- * At most MAX_RESULTS pages are returned: a reader refines a query rather than scrolls past 50
+ * At most MAX_RESULTS pages are returned: a reader refines a query rather than scrolls past 25
  * results, and each result shown costs a chunk file to download.
  *
  * Plain JavaScript for current browsers (ES2017, plus Unicode property escapes in regular
@@ -43,7 +43,7 @@
 "use strict";
 
 var INDEX = "../../search/archive/"; // relative to this script: site/assets/search/worker.js
-var MAX_RESULTS = 50;
+var MAX_RESULTS = 25;
 var PREFIX_FACTOR = 0.5;
 var TITLE_WEIGHT = 4; // as in search_index.py
 var MAX_WEIGHT = 16;

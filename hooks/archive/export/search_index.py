@@ -56,12 +56,12 @@ from ..load.safe_markdown import TAG
 from ..model import Archive, Article, Claim
 
 FOLDER = "search/archive"
-CHUNK = 8  # documents a chunk file: a list of 50 results reads at most 50 small chunks
+CHUNK = 8  # documents a chunk file: a list of 25 results reads at most 25 small chunks
 TITLE_WEIGHT = 4  # a word of the title counts as this many words of the text
 MAX_WEIGHT = 16
 TEASER = 200  # characters of an article's or page's text kept for its snippet
 NOTE_SHOWN = 400  # characters of a claim's note kept for its snippet (notes are a few sentences)
-SPLIT = 32_000  # bytes: a larger shard is split by three characters (see build)
+SPLIT = 16_000  # bytes: a larger shard is split by three characters (see build)
 
 # The tokeniser. The same rules are written in docs/assets/search/worker.js (`tokens`); both
 # must agree (tests/test_search_index.py runs the JavaScript one in Chromium on the same strings):
