@@ -169,7 +169,7 @@ SEED = "articles/2015/russia-has-battered-isis-oil-this-week-now-putin-says-its.
 # its claims, each opening article.html#claim-ID; then the other pages).
 FIRST_RESULTS = {
     "525 oil tanker trucks": [SEED, SEED + "#claim-tanker-trucks", SEED + "#claim-oil-kept-off-market"],
-    "1.5 million": [SEED, SEED + "#claim-lost-revenue", "performance.html"],
+    "1.5 million": [SEED, SEED + "#claim-lost-revenue"],  # then the editors' pages (their wording changes)
     "Shoigu": [SEED, SEED + "#claim-missions-flown", SEED + "#claim-refining-facilities"],
     "AP could not": [SEED, SEED + "#claim-militants-killed", SEED + "#claim-plane-deaths"],
     "Caspian": [SEED, SEED + "#claim-caspian-launches"],
