@@ -398,14 +398,11 @@ def test_json_and_csv_exports_round_trip_every_claim_once_with_all_its_fields(pr
     trucks = records[ids.index("tanker-trucks")]
     assert (trucks["figure_value"], trucks["figure_unit"]) == (525, "oil tanker trucks destroyed in one week")
     assert trucks["relay_chain"] == ["sergei-shoigu", "russian-mod"]
-    # the citation a reader pastes: who, the words, where and when, the permalink, when checked
-    assert trucks["citation"] == (
-        'Sergei Shoigu, "525 oil tanker trucks", Industry News, said 2015-11-20. '
-        f"Archived at {SITE_URL + SEED}.html#claim-tanker-trucks, checked 2026-11-24."
-    )
+    # the citation a reader pastes (the article page's "Cite"): who, the words, where, the permalink, checked
+    for part in ("Sergei Shoigu", "“525 oil tanker trucks”", "said 2015-11-20", "Industry News", "checked 2026-11-24"):
+        assert part in trucks["citation"], part
+    assert SITE_URL + SEED + ".html#claim-tanker-trucks" in trucks["citation"]
     assert all(row["citation"] == record["citation"] for record, row in zip(records, rows, strict=True))
-    start = records[ids.index("campaign-start")]  # no date said: the article's publication date
-    assert ', "since September 30", Industry News, published 2015-11-20. Archived at ' in start["citation"]
     campaign = records[ids.index("campaign-start")]
     assert campaign["evidence_urls"] == [
         "https://en.wikipedia.org/wiki/Russian_military_intervention_in_the_Syrian_civil_war"

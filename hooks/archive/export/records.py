@@ -9,11 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 
 from .. import urls
 from ..load.safe_markdown import plain_text
 from ..model import Archive, Article, Claim
+from ..render.html import citation
 
 CSV_COLUMNS = [
     "article",
@@ -37,23 +37,6 @@ CSV_COLUMNS = [
 ]
 # JSON is written without indentation: json.dumps then uses its C encoder, several
 # times faster (with indent it runs in Python), and the files are smaller.
-
-
-_SPACE = re.compile(r"\s+")
-
-
-def citation(archive: Archive, claim: Claim, permalink: str) -> str:
-    """The claim cited as a reader would write it (plain text):
-    Claimant, "quoted words", Outlet, said DATE (or published DATE). Archived at PERMALINK, checked DATE."""
-    article = claim.article
-    words = _SPACE.sub(" ", article.quoted(claim)).strip()  # a quote may run over a line break
-    parts = [archive.claimants[claim.claimant].name, f'"{words}"', article.outlet]
-    if claim.said:
-        parts.append(f"said {claim.said.isoformat()}")
-    elif article.published:
-        parts.append(f"published {article.published.isoformat()}")
-    checked = f", checked {claim.checked.isoformat()}" if claim.checked else ""
-    return f"{', '.join(parts)}. Archived at {permalink}{checked}."
 
 
 def claim_record(archive: Archive, claim: Claim, site_url: str = "") -> dict:
