@@ -6,6 +6,7 @@ import datetime
 import re
 
 from hooks.archive.model import Archive, Article, Claim, Claimant, Status
+from hooks.archive.render import filters, listing
 from hooks.archive.render import lists as pages
 
 
@@ -36,12 +37,12 @@ def _archive(claims: int) -> Archive:
 
 
 def test_the_claims_index_is_split_into_linked_pages_of_page_size_rows():
-    claims = 2 * pages.PAGE_SIZE + 1
+    claims = 2 * listing.PAGE_SIZE + 1
     built = {page.src: page for page in pages.list_pages(_archive(claims))}
     listed = [src for src in built if re.fullmatch(r"claims(_\d+)?\.md", src)]
     assert listed == ["claims.md", "claims_2.md", "claims_3.md"]
     rows = [built[src].html().count("<tr><td>") for src in listed]
-    assert rows == [pages.PAGE_SIZE, pages.PAGE_SIZE, 1]
+    assert rows == [listing.PAGE_SIZE, listing.PAGE_SIZE, 1]
     second = built["claims_2.md"].html()
     assert 'href="claims.html">1</a>' in second and 'href="claims_3.html">3</a>' in second
     assert '<span aria-current="page">2</span>' in second
@@ -51,7 +52,7 @@ def test_the_claims_index_is_split_into_linked_pages_of_page_size_rows():
 
 
 def test_outlets_get_distinct_file_names_and_plurals_are_right():
-    slugs = pages._slugs(["Foo", "Foo!", "Foo 2", "Ünïcode Néws", "東京"])
+    slugs = filters._slugs(["Foo", "Foo!", "Foo 2", "Ünïcode Néws", "東京"])
     assert len(set(slugs.values())) == 5 and all(re.fullmatch(r"[a-z0-9-]+", s) for s in slugs.values())
     assert slugs["Ünïcode Néws"] == "unicode-news" and slugs["東京"] == "outlet"
     assert (pages.plural(1, "article"), pages.plural(2, "article"), pages.plural(0, "claim")) == (
@@ -62,6 +63,6 @@ def test_outlets_get_distinct_file_names_and_plurals_are_right():
 
 
 def test_year_and_outlet_pages_are_split_like_the_index():
-    built = {page.src: page for page in pages.list_pages(_archive(pages.PAGE_SIZE + 1))}
+    built = {page.src: page for page in pages.list_pages(_archive(listing.PAGE_SIZE + 1))}
     assert {"claims/2026.md", "claims/2026_2.md", "outlets/outlet.md", "outlets/outlet_2.md"} <= set(built)
     assert built["claims/2026_2.md"].html().count("<tr><td>") == 1

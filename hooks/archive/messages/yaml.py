@@ -1,0 +1,45 @@
+"""Problems of the YAML in claims files, the registry and front matter."""
+
+from __future__ import annotations
+
+from .message import Message
+
+MESSAGES = [
+    Message(
+        "yaml-syntax",
+        "YAML syntax error, column {column}: {problem}",
+        "check indentation, and quote values that contain ': ' or start with a special character",
+        "The file is not valid YAML. The line and column point at where the parser gave up; the mistake "
+        "is there or just above.",
+        {"column": 5, "problem": "expected <block end>, but found '-'"},
+    ),
+    Message(
+        "yaml-alias",
+        "YAML aliases (*name) are not allowed",
+        "write the value out in full",
+        "Anchors and aliases (`&a`, `*a`) are refused: a few lines of them can expand into gigabytes "
+        '(the "billion laughs" attack).',
+        {},
+    ),
+    Message(
+        "yaml-nesting",
+        "nested more than {depth} levels deep",
+        "archive files need only a few levels; check the indentation",
+        "Archive files are shallow; deep nesting is either a mistake or an attack on the parser.",
+        {"depth": 12},
+    ),
+    Message(
+        "yaml-complex-key",
+        "a key must be a plain word",
+        "write `key: value`",
+        "Keys are simple names; YAML's complex keys (`? [a, b]`) are not used.",
+        {},
+    ),
+    Message(
+        "yaml-duplicate-key",
+        'key "{key}" appears twice in the same block',
+        "keep only one",
+        "YAML would silently keep the last value; the archive asks you to choose.",
+        {"key": "note"},
+    ),
+]

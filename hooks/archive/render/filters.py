@@ -1,0 +1,130 @@
+"""The filters of the claims index: a page for each status, year and outlet, linked with their counts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+
+from .. import urls
+from ..model import Archive, Claim
+from .html import attr, link, plural, text
+from .listing import claim_date, claims_table, paginated
+from .page import Page
+
+_SLUG = re.compile(r"[a-z0-9]+")
+
+
+def _slugs(names) -> dict[str, str]:
+    """A file name for each outlet: its ASCII words joined by "-", numbered when two names share it."""
+    slugs, taken = {}, set()
+    for name in sorted(names):
+        ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+        base = slug = "-".join(_SLUG.findall(ascii_name)) or "outlet"
+        number = 1
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        taken.add(slug)
+        slugs[name] = slug
+    return slugs
+
+
+FILTERED_OUTLETS = 12  # outlets named in the filter bar; the Outlets page lists them all
+
+
+class Filters:
+    """The claims index's filters, as pages: a status's page (statuses/ID.html), a year's
+    (claims/YEAR.html) and an outlet's (outlets/SLUG.html), each grouped by article like the index,
+    and the claimants list for a claimant's page. Nothing is filtered in the browser: a filter is a
+    link, so it works hosted and offline and downloads one page, whatever the archive's size."""
+
+    def __init__(self, archive: Archive, claims: list[Claim]):
+        self.archive = archive
+        self.by_status = Counter(claim.status for claim in claims)
+        self.by_year = defaultdict(list)
+        for claim in claims:
+            self.by_year[claim_date(claim).year].append(claim)
+        self.by_outlet = defaultdict(list)
+        for claim in claims:
+            self.by_outlet[claim.article.outlet].append(claim)
+        self.slugs = _slugs(self.by_outlet)
+
+    def html(self, here: str, *, status: str = "", year: int = 0, outlet: str = "") -> str:
+        def item(href: str, label: str, count: int, current: bool) -> str:
+            shown = f"{text(label)} <small>({count})</small>"
+            if current:
+                return f'<li><span aria-current="page">{shown}</span></li>'
+            return f'<li><a href="{attr(urls.relative(here, urls.page_url(href)))}">{shown}</a></li>'
+
+        archive = self.archive
+        total = sum(self.by_status.values())
+        everything = item("claims.md", "All", total, not (status or year or outlet) and here.startswith("claims"))
+        statuses = [
+            item(urls.status_page(s.id), f"{s.symbol} {s.label}", self.by_status.get(s.id, 0), s.id == status)
+            for s in archive.statuses.values()
+        ]
+        years = [
+            item(urls.claims_year_page(y), str(y), len(self.by_year[y]), y == year)
+            for y in sorted(self.by_year, reverse=True)
+        ]
+        busiest = sorted(self.by_outlet, key=lambda name: (-len(self.by_outlet[name]), name))
+        named = busiest[:FILTERED_OUTLETS]
+        if outlet and outlet not in named:
+            named.append(outlet)
+        outlets = [item(urls.outlet_page(self.slugs[o]), o, len(self.by_outlet[o]), o == outlet) for o in named]
+        # The Outlets page lists them all (the bar names the busiest FILTERED_OUTLETS).
+        every = plural(len(busiest), "outlet")
+        outlets.append(f"<li>{link(urls.relative(here, urls.page_url('outlets.md')), f'the list of all {every}')}</li>")
+        claimants = link(urls.relative(here, urls.page_url(urls._paged("claimants", 1))), "the claimants list")
+
+        def row(name: str, items: list[str]) -> str:
+            label = f'<span class="na-filters__name">{name}</span>'
+            return f'<div class="na-filters__row">{label}<ul>{"".join(items)}</ul></div>'
+
+        return (
+            '<nav class="na-filters" aria-label="Filter the claims">'
+            + row("Status", [everything, *statuses])
+            + row("Year said", years)
+            + row("Outlet", outlets)
+            + f'<p class="na-filters__row"><span class="na-filters__name">Claimant</span> {claimants}</p>'
+            + "</nav>"
+        )
+
+    def pages(self) -> list[Page]:
+        archive = self.archive
+        made = []
+
+        for year, claims in self.by_year.items():
+
+            def year_page(here, chunk, pager, year=year):
+                count = plural(len(self.by_year[year]), "claim")
+                when = "(or, when the date said is not known, published or archived then)"
+                intro = f"<p>{count} said in {year} {when}, newest article first.</p>"
+                return f"{intro}{self.html(here, year=year)}{pager}{claims_table(archive, chunk, here)}{pager}"
+
+            made += paginated(lambda n, y=year: urls.claims_year_page(y, n), f"Claims of {year}", claims, year_page)
+        for outlet, claims in self.by_outlet.items():
+
+            def outlet_page(here, chunk, pager, outlet=outlet):
+                count = plural(len(self.by_outlet[outlet]), "claim")
+                intro = f"<p>{count} in articles of {text(outlet)}, newest article first.</p>"
+                return f"{intro}{self.html(here, outlet=outlet)}{pager}{claims_table(archive, chunk, here)}{pager}"
+
+            slug = self.slugs[outlet]
+            made += paginated(lambda n, s=slug: urls.outlet_page(s, n), f"Outlet: {outlet}", claims, outlet_page)
+
+        everyone = sorted(self.by_outlet, key=lambda name: name.lower())
+
+        def outlets_page(here, chunk, pager):
+            rows = "".join(
+                f"<tr><td>{link(urls.relative(here, urls.page_url(urls.outlet_page(self.slugs[o]))), o)}</td>"
+                f"<td>{len(self.by_outlet[o])}</td></tr>"
+                for o in chunk
+            )
+            head = "<thead><tr><th>Outlet</th><th>Claims</th></tr></thead>"
+            table = f'<table class="na-table">{head}<tbody>{rows}</tbody></table>'
+            return f"{pager}{table}{pager}"
+
+        made += paginated(lambda n: urls._paged("outlets", n), "Outlets", everyone, outlets_page)
+        return made

@@ -1,0 +1,132 @@
+"""What every list page is made of: pages of PAGE_SIZE rows with a pager, claims tables grouped by
+article, status counts, the downloads line. Every piece is HTML built from escaped data."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from .. import urls
+from ..model import Archive, Claim
+from .html import attr, claimant_link, date, link, status_badge, text
+from .page import Page
+
+# 500 rows: a page a reader scans or searches with the browser's find. Each page also costs the
+# whole theme (navigation, header, scripts) to build and to download, so fewer, longer pages
+# build quicker (the Performance page has the figures).
+PAGE_SIZE = 500
+
+
+def split_pages(items: list, size: int = PAGE_SIZE) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def pager_nav(here: str, page_src: Callable[[int], str], current: int, total: int) -> str:
+    if total <= 1:
+        return ""
+    shown = sorted({1, total, *range(max(1, current - 3), min(total, current + 3) + 1)})
+    parts, previous = [], 0
+    for number in shown:
+        if number - previous > 1:
+            parts.append("<span>…</span>")
+        if number == current:
+            parts.append(f'<span aria-current="page">{number}</span>')
+        else:
+            parts.append(link(urls.relative(here, urls.page_url(page_src(number))), str(number)))
+        previous = number
+    return f'<nav class="na-pager" aria-label="Pages">Page {" ".join(parts)} of {total}</nav>'
+
+
+def claim_date(claim: Claim):
+    """When a claim was made, as the lists date and sort it: said, else its article's publication or archiving."""
+    return claim.said or claim.article.published or claim.article.archived
+
+
+def dated(claims) -> list[Claim]:
+    """Newest article first by its date (published, else archived); an article's claims in reading order."""
+
+    def key(claim):
+        article = claim.article
+        return (-(article.published or article.archived).toordinal(), article.src, claim.number)
+
+    return sorted(claims, key=key)
+
+
+def article_line(article, here: str, level: int) -> str:
+    """An article's headline once, with its outlet and date, above its claims."""
+    href = urls.relative(here, urls.page_url(article.src))
+    when = f"published {date(article.published)}" if article.published else f"archived {date(article.archived)}"
+    return (
+        f'<h{level} class="na-group__title">{link(href, article.title)}</h{level}>'
+        f'<p class="na-group__meta">{text(article.outlet)} · {when}</p>'
+    ), attr(href)
+
+
+def claims_table(
+    archive: Archive,
+    claims: list[Claim],
+    here: str,
+    *,
+    show_claimant: bool = True,
+    level: int = 2,
+    empty: str = "No claims.",
+) -> str:
+    """Claims grouped by article (consecutive claims of one article share its headline): figure,
+    claimant, who relayed it, status and the date it was said."""
+    if not claims:
+        return f'<p class="na-empty">{empty}</p>'
+    # The status right after the figure: on a phone the table scrolls sideways, and those two show first.
+    head = "<th>Figure</th><th>Status</th>" + ("<th>Claimant</th>" if show_claimant else "")
+    head += "<th>Relayed by</th><th>Said</th>"
+    out = []
+    at = 0
+    while at < len(claims):
+        article = claims[at].article
+        group_end = at
+        while group_end < len(claims) and claims[group_end].article is article:
+            group_end += 1
+        title, href = article_line(article, here, level)
+        rows = []
+        for claim in claims[at:group_end]:
+            figure = f'<a href="{href}#claim-{attr(claim.id)}">{text(article.quoted(claim))}</a>'
+            who = f"<td>{claimant_link(archive, claim.claimant, here)}</td>" if show_claimant else ""
+            relays = ", ".join(claimant_link(archive, via, here) for via in dict.fromkeys(claim.via)) or "—"
+            said = date(claim.said) if claim.said else "—"
+            badge = status_badge(archive, claim.status, here)
+            rows.append(
+                f'<tr><td>{figure}</td><td>{badge}</td>{who}<td>{relays}</td><td class="na-date">{said}</td></tr>'
+            )
+        out.append(
+            f'<section class="na-group">{title}<div class="na-scroll"><table class="na-table">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></section>"
+        )
+        at = group_end
+    return "".join(out)
+
+
+def status_counts(archive: Archive, counts: Counter, here: str) -> str:
+    items = "".join(f"<li>{status_badge(archive, s, here)}: {counts.get(s, 0)}</li>" for s in archive.statuses)
+    return f'<ul class="na-counts">{items}</ul>'
+
+
+def paginated(src_of, title: str, rows: list, render_page: Callable[[str, list, str], str]) -> list[Page]:
+    chunks = split_pages(rows)
+    generated = []
+    for number, chunk in enumerate(chunks, 1):
+        src = src_of(number)
+        page_title = title if number == 1 else f"{title} (page {number})"
+
+        def html(src=src, chunk=chunk, number=number, page_title=page_title):
+            pager = pager_nav(src, src_of, number, len(chunks))
+            return f"<h1>{text(page_title)}</h1>{render_page(src, chunk, pager)}"
+
+        generated.append(Page(src, page_title, html))
+    return generated
+
+
+def downloads_html(here: str) -> str:
+    items = [("claims.json", "Claims (JSON)"), ("claims.csv", "Claims (CSV)"), ("claimants.json", "Claimants (JSON)")]
+    items += [("annotations.jsonld", "Web Annotations (JSON-LD)"), ("feed.xml", "Atom feed")]
+    links = " · ".join(link(urls.relative(here, href), label) for href, label in items)
+    about = link(urls.relative(here, "data.html"), "what the files hold")
+    return f'<p class="na-downloads">Download: {links} ({about})</p>'
