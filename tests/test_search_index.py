@@ -6,12 +6,9 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 from conftest import ROOT
-from hypothesis import given
-from hypothesis import strategies as st
 
 from hooks.archive.export import search_index
 from hooks.archive.export.search_index import Document, build, file_key, shard_key, tokens
@@ -112,35 +109,3 @@ def test_the_theme_override_is_materials_config_block_with_the_archives_worker()
     original_lines[changed[0]] = worker
     assert same(ours) == original_lines, "Material's config block changed: update overrides/main.html"
     assert (ROOT / "docs" / "assets" / "search" / "worker.js").is_file()
-
-
-_WORDS = st.sampled_from(["The", "the", "oil", "of", "Café", "525", "s", "ﬁnance", "A", "an", "—", " ", ",", "\n", "i"])
-
-
-@given(st.lists(_WORDS, max_size=40).map(" ".join) | st.text(max_size=60))
-def test_the_index_counts_the_words_the_tokeniser_gives(text):
-    # the index counts words its own way, stop words taken out of the counts (faster): same counts
-    assert search_index._counts(text) == Counter(tokens(text))
-
-
-def test_each_claim_is_a_document_after_its_article(tmp_path):
-    from conftest import SEED_BODY, SEED_CLAIMS, Project
-
-    project = Project(tmp_path / "project")
-    project.article("a", SEED_BODY, SEED_CLAIMS)
-    result = project.build()
-    assert result.returncode == 0, result.stderr
-    index = search_index.read(project.site)
-    docs = index["docs"]
-    at = next(i for i, doc in enumerate(docs) if doc[1] == "articles/a.html")
-    claims = [doc for doc in docs if doc[1].startswith("articles/a.html#claim-")]
-    assert claims and docs[at + 1 : at + 1 + len(claims)] == claims  # right after their article
-    tanker = next(doc for doc in claims if doc[1] == "articles/a.html#claim-tanker-trucks")
-    title, _, note, article, byline = tanker
-    assert title == "525 oil tanker trucks" and article == at
-    assert byline.startswith("Sergei Shoigu") and "Unverified" in byline
-    assert "independent" in note
-    # the claimant's name weighs like the title in the claim's document, not the article's
-    shoigu = dict(index["shards"]["sh"]["shoigu"])
-    claim_id = docs.index(tanker)
-    assert shoigu[claim_id] >= search_index.TITLE_WEIGHT

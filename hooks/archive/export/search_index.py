@@ -104,15 +104,6 @@ def tokens(text: str) -> list[str]:
     return [word for word in _WORD.findall(normalize(text)) if word not in STOP_WORDS]
 
 
-def _counts(text: str) -> Counter:
-    """Counter(tokens(text)), with the stop words taken out of the counts rather than out of
-    every word: a text is a few hundred words of a few dozen stop words."""
-    counts = Counter(_WORD.findall(normalize(text)))
-    for word in STOP_WORDS.intersection(counts):
-        del counts[word]
-    return counts
-
-
 def shard_key(term: str, split: frozenset[str] | set[str] = frozenset()) -> str:
     """The shard of a term: its first two characters, or three when those two name a split shard."""
     return term[:3] if term[:2] in split else term[:2]
@@ -225,7 +216,7 @@ def build(documents: Iterable[Document]) -> Iterator[tuple[str, str]]:
     count = 0
     whole = 0  # the id of the last document that is not a section
     for doc_id, doc in enumerate(documents):
-        counts = _counts(doc.text)
+        counts = Counter(tokens(doc.text))
         for word in tokens(f"{doc.title} {doc.heading}"):
             counts[word] += TITLE_WEIGHT
         base = doc_id << 4
