@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import threading
@@ -25,6 +26,26 @@ def _get(url: str) -> str:
         return response.read().decode("utf-8")
 
 
+@contextlib.contextmanager
+def _serving(project):
+    """`serve` of the project on a free port of 127.0.0.1: (the port, the lines it logged so far)."""
+    port = _free_port()
+    server = subprocess.Popen(
+        engine.command("serve", "-f", str(project.config), "-a", f"127.0.0.1:{port}"),
+        cwd=project.root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    log: list[str] = []
+    threading.Thread(target=lambda: log.extend(server.stdout), daemon=True).start()
+    try:
+        yield port, log
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def _wait_for(condition, what: str, seconds: float = 60):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -39,18 +60,8 @@ def _wait_for(condition, what: str, seconds: float = 60):
 
 def test_serve_reports_problems_and_keeps_serving_the_last_good_build(project):
     project.article("a", SEED_BODY, SEED_CLAIMS)
-    port = _free_port()
-    server = subprocess.Popen(
-        engine.command("serve", "-f", str(project.config), "-a", f"127.0.0.1:{port}"),
-        cwd=project.root,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    log: list[str] = []
-    threading.Thread(target=lambda: log.extend(server.stdout), daemon=True).start()
-    page = f"http://127.0.0.1:{port}/articles/a.html"
-    try:
+    with _serving(project) as (port, log):
+        page = f"http://127.0.0.1:{port}/articles/a.html"
         _wait_for(lambda: "claim-tanker-trucks" in _get(page), "the first build")
 
         sidecar = project.docs / "articles" / "a.claims.yml"
@@ -69,26 +80,13 @@ def test_serve_reports_problems_and_keeps_serving_the_last_good_build(project):
         sidecar.write_text(SEED_CLAIMS.replace("no independent check", "no check at all"), encoding="utf-8")
         _wait_for(lambda: "no check at all" in _get(page), "the fixed build")
         assert "na-stale" not in _get(page)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_a_symlink_added_while_serving_is_reported_and_the_server_keeps_answering(project):
     """A failure that used to come after validation (a dangling link) is now found by it: no hang."""
     project.article("a", SEED_BODY, SEED_CLAIMS)
-    port = _free_port()
-    server = subprocess.Popen(
-        engine.command("serve", "-f", str(project.config), "-a", f"127.0.0.1:{port}"),
-        cwd=project.root,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    log: list[str] = []
-    threading.Thread(target=lambda: log.extend(server.stdout), daemon=True).start()
-    page = f"http://127.0.0.1:{port}/articles/a.html"
-    try:
+    with _serving(project) as (port, log):
+        page = f"http://127.0.0.1:{port}/articles/a.html"
         _wait_for(lambda: "claim-tanker-trucks" in _get(page), "the first build")
         link = project.docs / "articles" / "b.md"
         link.symlink_to("nowhere.md")
@@ -102,6 +100,3 @@ def test_a_symlink_added_while_serving_is_reported_and_the_server_keeps_answerin
         sidecar.write_text(SEED_CLAIMS + "\n", encoding="utf-8")
         _wait_for(lambda: "na-stale" not in _get(page), "the fixed build")
         assert not any("Traceback" in line for line in log), "".join(log)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
