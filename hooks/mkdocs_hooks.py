@@ -7,6 +7,7 @@ object below (the state a plugin object holds in Material's own plugins).
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sys
@@ -19,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
+from mkdocs.structure.toc import get_toc  # noqa: E402
 
 from hooks.archive.build import ArchiveBuild, load_site  # noqa: E402
 from hooks.archive.problems import ContentError  # noqa: E402
@@ -27,8 +29,8 @@ from hooks.archive.site import STATUS_CSS  # noqa: E402
 from hooks.jinja_shared import ArchiveShared  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.archive")
-# A shortcut (jinja_shared.ArchiveShared) that must not change a byte: a test builds with it and
-# without it (this variable set) and compares every page.
+# Two shortcuts (jinja_shared.ArchiveShared, _render_nothing) that must not change a byte: a test builds
+# with them and without them (this variable set) and compares every page.
 _NO_SHORTCUTS = bool(os.environ.get("ARCHIVE_NO_SHORTCUTS"))
 
 
@@ -94,7 +96,11 @@ class ArchiveHooks:
         if meta is None:
             return site.expand_markers(markdown)
         page.meta = meta
-        return ""  # the archive makes this page's HTML itself (on_page_context)
+        if not _NO_SHORTCUTS:
+            # The archive makes this page's HTML itself (on_page_context): MkDocs's Markdown pass
+            # would set up a Markdown converter for each page only to turn "" into "".
+            page.render = functools.partial(_render_nothing, page)
+        return ""
 
     def on_page_content(self, html: str, page, config, files) -> str:
         # MkDocs runs this for every page before rendering any, and keeps what it returns: a
@@ -133,6 +139,13 @@ class ArchiveHooks:
         build, self.build = self.build, None
         if build is not None:
             build.abandon()
+
+
+def _render_nothing(page, config, files) -> None:
+    # What Page.render leaves on a page whose Markdown is "" (mkdocs/structure/pages.py).
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
 
 
 _hooks = ArchiveHooks()

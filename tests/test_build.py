@@ -278,10 +278,10 @@ def test_generated_pages_leave_materials_search_for_the_archives_index(project):
     assert len(page.select("aside.na-note")) == 2
 
 
-def test_the_builds_shortcut_does_not_change_a_byte(project, monkeypatch):
-    # {% archive_shared %} (overrides/partials/nav.html, tabs.html, header.html, search.html,
-    # main.html) renders the parts that are the same on every page of a folder once: every page
-    # must come out as if each had been rendered in full.
+def test_the_builds_shortcuts_do_not_change_a_byte(project, monkeypatch):
+    # overrides/partials/nav.html and tabs.html render the navigation once per folder for the
+    # pages kept out of it, and generated pages skip MkDocs's Markdown pass (they have none):
+    # every page must come out as if each had been rendered in full.
     project.article("2015/seed", SEED_BODY, SEED_CLAIMS)
     project.article("2016/other", SEED_BODY.replace("525", "526"), title="Another article")
     project.article("top", SEED_BODY.replace("525", "527"), title="A third article")
