@@ -28,7 +28,8 @@ def _get(url: str) -> str:
 
 @contextlib.contextmanager
 def _serving(project):
-    """`serve` of the project on a free port of 127.0.0.1: (the port, the lines it logged so far)."""
+    """`serve` of the project on a free port of 127.0.0.1, once its first build is served:
+    (the port, the lines it logged so far)."""
     port = _free_port()
     server = subprocess.Popen(
         engine.command("serve", "-f", str(project.config), "-a", f"127.0.0.1:{port}"),
@@ -40,6 +41,7 @@ def _serving(project):
     log: list[str] = []
     threading.Thread(target=lambda: log.extend(server.stdout), daemon=True).start()
     try:
+        _wait_for(lambda: "claim-tanker-trucks" in _get(f"http://127.0.0.1:{port}/articles/a.html"), "the first build")
         yield port, log
     finally:
         server.terminate()
@@ -62,8 +64,6 @@ def test_serve_reports_problems_and_keeps_serving_the_last_good_build(project):
     project.article("a", SEED_BODY, SEED_CLAIMS)
     with _serving(project) as (port, log):
         page = f"http://127.0.0.1:{port}/articles/a.html"
-        _wait_for(lambda: "claim-tanker-trucks" in _get(page), "the first build")
-
         sidecar = project.docs / "articles" / "a.claims.yml"
         sidecar.write_text(SEED_CLAIMS.replace("525 oil", "526 oil"), encoding="utf-8")
         expected = 'a.claims.yml:3: tanker-trucks: quote "526 oil tanker trucks" is not in the article text'
@@ -87,7 +87,6 @@ def test_a_symlink_added_while_serving_is_reported_and_the_server_keeps_answerin
     project.article("a", SEED_BODY, SEED_CLAIMS)
     with _serving(project) as (port, log):
         page = f"http://127.0.0.1:{port}/articles/a.html"
-        _wait_for(lambda: "claim-tanker-trucks" in _get(page), "the first build")
         link = project.docs / "articles" / "b.md"
         link.symlink_to("nowhere.md")
         sidecar = project.docs / "articles" / "a.claims.yml"

@@ -60,9 +60,10 @@ def load_archive(docs_dir: Path, config_path: Path | None = None, workers: int |
 
     articles, pending = [], []
     sidecars = set(sidecar_paths)
-    jobs = [
-        (path, docs_dir, root, Path(str(path)[: -len(".md")] + SIDECAR_SUFFIX) in sidecars) for path in article_paths
-    ]
+    jobs = []
+    for path in article_paths:
+        beside = Path(str(path)[: -len(".md")] + SIDECAR_SUFFIX)
+        jobs.append((path, docs_dir, root, beside if beside in sidecars else None))
     for loaded in _load_pairs(jobs, workers):
         # Each file's problems in the order a one-process run finds them: the report is the same.
         problems.items.extend(loaded.problems)
@@ -144,19 +145,18 @@ def _load_chunk(jobs: list) -> list[_Loaded]:
 
 
 def _load_pair(job, markdown: InertMarkdown) -> _Loaded:
-    path, docs_dir, root, has_sidecar = job
+    path, docs_dir, root, sidecar_path = job  # sidecar_path: the claims file beside it, if any
     source = Source(path, Problems(), root)
     article = load_article(source, docs_dir)
     if article is not None:
         article.figures = find_figures(article.body)
     loaded = _Loaded(article, source.problems.items)
-    path = Path(str(path)[: -len(".md")] + SIDECAR_SUFFIX)
-    if has_sidecar:
+    if sidecar_path is not None:
         # Checked even when its article is broken, so one run reports both.
-        source = Source(path, Problems(), root)
-        loaded.sidecar = path
+        source = Source(sidecar_path, Problems(), root)
+        loaded.sidecar = sidecar_path
         if article is not None:
-            article.sidecar_src = path.relative_to(docs_dir).as_posix()
+            article.sidecar_src = sidecar_path.relative_to(docs_dir).as_posix()
         loaded.claimants, claims_data, dismissed, loaded.claims_problems = sidecar.read_sidecar(source)
         loaded.sidecar_problems = source.problems.items
         source.problems = Problems()
