@@ -89,8 +89,14 @@ def _simple_note_html(source: str) -> str:
     return _SIMPLE_PIECE.sub(piece, source)
 
 
-def _clean(html: str, tags: set) -> str:
-    return nh3.clean(html, tags=tags, attributes=_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES, link_rel="noopener nofollow")
+def _cleaner(tags: set) -> nh3.Cleaner:
+    # A Cleaner holds its allow lists as built once; nh3.clean() with the same arguments builds
+    # them again for every note.
+    return nh3.Cleaner(tags=tags, attributes=_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES, link_rel="noopener nofollow")
+
+
+_INLINE = _cleaner(_INLINE_TAGS)
+_BLOCK = _cleaner(_BLOCK_TAGS)
 
 
 class InertMarkdown:
@@ -112,7 +118,7 @@ class InertMarkdown:
     def note_html(self, source: str) -> tuple[str, list[str]]:
         """An inline note (emphasis, code, links), sanitised, and the forbidden link targets it had."""
         if _SIMPLE_NOTE.match(source):
-            return _clean(_simple_note_html(source), _INLINE_TAGS), []
+            return _INLINE.clean(_simple_note_html(source)), []
         return self.markdown_note_html(source)
 
     def markdown_note_html(self, source: str) -> tuple[str, list[str]]:
@@ -124,11 +130,11 @@ class InertMarkdown:
             html = inner.group(1)
         else:  # several paragraphs in a note: keep them apart, inline
             html = html.replace("</p>\n<p>", "<br><br>").replace("<p>", "").replace("</p>", "")
-        return _clean(html, _INLINE_TAGS), forbidden
+        return _INLINE.clean(html), forbidden
 
     def block_html(self, source: str) -> str:
         """A whole Markdown text (an article archived with format: markdown), sanitised."""
-        return _clean(self._convert(source), _BLOCK_TAGS)
+        return _BLOCK.clean(self._convert(source))
 
 
 def plain_text(fragment: str) -> str:
