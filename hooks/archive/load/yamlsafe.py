@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import yaml
@@ -151,6 +152,16 @@ class _Unusual(Exception):
 
 
 _NO_KEY = object()  # a mapping's next event is a key
+# The same short plain scalars (statuses, claimant ids, dates, true) stand in every claims file:
+# what each means is worked out once.
+_SHORT = 40
+_RESOLVER = yaml.resolver.Resolver()  # the resolver of SafeLoader and CSafeLoader
+
+
+@functools.lru_cache(maxsize=65536)
+def _plain(value: str, implicit: tuple) -> object:
+    """What an untagged plain scalar means (values only: keys stay their text)."""
+    return _typed(value, "", _RESOLVER.resolve(yaml.ScalarNode, value, implicit))
 
 
 def _from_events(text: str):
@@ -186,6 +197,8 @@ def _from_events(text: str):
                     value = event.value  # a key: its text as written (see _construct)
                 elif event.style:  # quoted, folded or literal: a string, whatever its tag (see _typed)
                     value = event.value
+                elif event.tag is None and len(event.value) <= _SHORT:  # ids, dates, numbers, words
+                    value = _plain(event.value, event.implicit)
                 else:
                     tag = event.tag
                     if tag is None or tag == "!":  # as the composer does
