@@ -164,6 +164,8 @@ class Archive:
     # Rendered links, by what they link to and the folder of the page they are on: thousands
     # of pages name the same few hundred claimants and statuses (see render/html.py).
     links: dict = field(default_factory=dict, repr=False, compare=False)
+    # Hops by (claimant or outlet, first hand or not): the same few hundred stand in every relay.
+    hops: dict = field(default_factory=dict, repr=False, compare=False)
 
     def claims(self):
         for article in self.articles:
@@ -178,6 +180,21 @@ class Archive:
 
     def relay(self, claim: Claim) -> list[Hop]:
         """Who a claim passed through, in order: the claimant (described), each relay, the outlet."""
-        hops = [Hop(self.claimants[claim.claimant].name, claim.claimant, self.description(claim.claimant))]
-        hops += [Hop(self.claimants[who].name, who) for who in claim.via]
-        return [*hops, Hop(claim.article.outlet)]
+        return [
+            self._hop(claim.claimant, True),
+            *(self._hop(who) for who in claim.via),
+            self._outlet(claim.article.outlet),
+        ]
+
+    def _hop(self, claimant_id: str, first: bool = False) -> Hop:
+        hop = self.hops.get((claimant_id, first))
+        if hop is None:
+            description = self.description(claimant_id) if first else ""
+            hop = self.hops[claimant_id, first] = Hop(self.claimants[claimant_id].name, claimant_id, description)
+        return hop
+
+    def _outlet(self, outlet: str) -> Hop:
+        hop = self.hops.get((outlet, None))
+        if hop is None:
+            hop = self.hops[outlet, None] = Hop(outlet)
+        return hop
