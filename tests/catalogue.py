@@ -56,6 +56,19 @@ def claims(*replacements: tuple[str, str], extra: str = "") -> str:
     return text + extra
 
 
+B = "docs/articles/b.md"
+B_CLAIMS = "docs/articles/b.claims.yml"
+B_BODY = "A wire story relayed it: Russia said its aircraft destroyed 525 oil tanker trucks this week.\n"
+
+
+def linked_claim(target: str, extra: str = "") -> str:
+    """b.md's claims file: one claim, the seed's tanker trucks relayed, linked with same-as to target."""
+    return (
+        "claims:\n  - id: trucks\n    quote: 525 oil tanker trucks\n    claimant: russian-mod\n"
+        f"    via: [associated-press]\n    note: Relayed without a source.\n    same-as: {target}\n{extra}"
+    )
+
+
 def claim(claim_id: str, quote: str, status: str = "unverified", **more) -> str:
     lines = [f"  - id: {claim_id}", f"    quote: {quote}", "    claimant: russian-mod", f"    status: {status}"]
     lines += [f"    {k}: {v}" for k, v in more.items()]
@@ -244,6 +257,46 @@ CASES = [
         {A_CLAIMS: "claimants:\n  russian-mod: {name: Ministry of Defence, kind: organisation}\n" + SEED_CLAIMS},
         problems=[
             'docs/articles/a.claims.yml:2: russian-mod: claimant "russian-mod" is already defined differently in docs/claimants.yml:2 — define each claimant once (shared ones in docs/claimants.yml) and refer to it by id'
+        ],
+    ),
+    # --- one claim in many articles (same-as) -------------------------------------------------
+    Case(
+        "same-as-unknown-claim",
+        {B: article(B_BODY), B_CLAIMS: linked_claim("a#tanker-truck")},
+        problems=[
+            'docs/articles/b.claims.yml:7: trucks: same-as "a#tanker-truck" is not a claim of the archive — did you mean "tanker-trucks"? — copy the path and id from the claim\'s permalink (ARTICLE.html#claim-ID)'
+        ],
+    ),
+    Case(
+        "same-as-unknown-article",
+        {B: article(B_BODY), B_CLAIMS: linked_claim("2015/a#tanker-trucks")},
+        problems=[
+            'docs/articles/b.claims.yml:7: trucks: same-as "2015/a#tanker-trucks" is not a claim of the archive — valid articles: a, b — copy the path and id from the claim\'s permalink (ARTICLE.html#claim-ID)'
+        ],
+    ),
+    Case(
+        "same-as-malformed",
+        {B: article(B_BODY), B_CLAIMS: linked_claim("a.md#tanker-trucks")},
+        problems=[
+            "docs/articles/b.claims.yml:7: trucks: same-as \"a.md#tanker-trucks\" does not name a claim — write the article's path under docs/articles/ without .md, '#' and the claim's id, e.g. 2015/some-article#tanker-trucks"
+        ],
+    ),
+    Case(
+        "same-as-two-verdicts",
+        {B: article(B_BODY), B_CLAIMS: linked_claim("a#tanker-trucks", "    status: disputed\n")},
+        problems=[
+            "docs/articles/b.claims.yml:8: trucks: status is given here and this claim is linked with same-as — a shared claim has one verdict, held by the claim it is the same as: move status there, or remove same-as"
+        ],
+    ),
+    Case(
+        "same-as-cycle",
+        {
+            A_CLAIMS: claims(("    status: unverified\n    note: Shoigu", "    same-as: b#trucks\n    note: Shoigu")),
+            B: article(B_BODY),
+            B_CLAIMS: linked_claim("a#tanker-trucks"),
+        },
+        problems=[
+            "docs/articles/a.claims.yml:6: tanker-trucks: same-as links form a cycle: a#tanker-trucks → b#trucks → a#tanker-trucks — remove same-as from the claim that should hold the verdict (usually the first appearance)"
         ],
     ),
     # --- references -------------------------------------------------------------------------------

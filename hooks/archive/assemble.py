@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import chains
 from .anchor import claims as anchoring
 from .anchor.figures import find_figures
 from .config import read_config
@@ -100,9 +101,12 @@ def load_archive(docs_dir: Path, config_path: Path | None = None, workers: int |
     for article in articles:
         if article.format == "markdown" and not article.claims:  # no claims file, or no claim in it
             anchoring.render_markdown(article, markdown)
+    shared = chains.link(articles, problems)
     problems.raise_if_any()
     articles.sort(key=lambda a: (a.archived, a.src), reverse=True)
-    return Archive(articles=articles, claimants=claimants, statuses=config.statuses, publisher=config.publisher)
+    return Archive(
+        articles=articles, claimants=claimants, statuses=config.statuses, publisher=config.publisher, shared=shared
+    )
 
 
 @dataclass
@@ -157,6 +161,7 @@ def _load_pair(job, markdown: InertMarkdown) -> _Loaded:
         loaded.sidecar = sidecar_path
         if article is not None:
             article.sidecar_src = sidecar_path.relative_to(docs_dir).as_posix()
+            article.sidecar_shown = source.shown
         loaded.claimants, claims_data, dismissed, loaded.claims_problems = sidecar.read_sidecar(source)
         loaded.sidecar_problems = source.problems.items
         source.problems = Problems()
@@ -218,7 +223,7 @@ def _check_claims(
             continue
         ref = len(checked.refs)
         source.problems.items.append(ref)  # the claimants and status are checked here, once every file is read
-        references = {"status": clean["status"], "claimant": clean["claimant"], "via": clean.get("via", [])}
+        references = {"status": clean.get("status"), "claimant": clean["claimant"], "via": clean.get("via", [])}
         checked.refs.append((claim_id, {k: block.key_lines.get(k, line) for k in references}, references))
         note_html = sidecar.note_html(source, block, clean, markdown)
         if anchors is None:
@@ -226,7 +231,9 @@ def _check_claims(
         span = anchors.span(clean, problem)
         if span is None or note_html is None:
             continue
-        checked.candidates.append((ref, anchors.claim(clean, line, span, note_html)))
+        anchored = anchors.claim(clean, line, span, note_html)
+        anchored.link_line = block.key_lines.get("same-as", line)
+        checked.candidates.append((ref, anchored))
     checked.steps, source.problems.items = source.problems.items, []
     checked.claims = anchoring.finish(source, article, [claim for _, claim in checked.candidates], markdown)
     checked.final = source.problems.items
@@ -258,7 +265,7 @@ def _claims(
 
 def _references_known(clean: dict, claimants, statuses, problem) -> bool:
     ok = True
-    if clean["status"] not in statuses:
+    if clean["status"] is not None and clean["status"] not in statuses:  # None: linked (same-as), checked by chains
         problem(
             "status", "unknown-status", value=clean["status"], hint=valid_choices(clean["status"], statuses, "statuses")
         )

@@ -81,6 +81,33 @@ class Claim:
     number: int = 0  # 1-based, in reading order
     note_html: str = ""  # the note rendered inert (see safe_markdown)
     article: Article | None = field(default=None, repr=False)
+    same_as: str | None = None  # YEAR/SLUG#ID: the claim this one is the same as (its verdict is that one's)
+    distinct_from: list[str] = field(default_factory=list)  # suggested matches an editor dismissed
+    link_line: int | None = None  # the line of `same-as:` (or of the claim)
+    shared: SharedClaim | None = field(default=None, repr=False)  # set when the claim is in more than one article
+
+    @property
+    def ref(self) -> str:
+        """YEAR/SLUG#ID, how other claims files name this claim."""
+        return f"{self.article.stem[len('articles/') :]}#{self.id}"
+
+
+@dataclass
+class SharedClaim:
+    """One claim carried by several articles (`same-as:`): the claim holding the verdict and every appearance."""
+
+    key: str  # the verdict holder's YEAR/SLUG/ID: the shared page is shared/KEY.html
+    verdict: Claim  # the claim without same-as: its status, evidence and checked are everyone's
+    appearances: list[Claim]  # in date order (said, else the article's published or archived date), ties by path
+
+    @property
+    def first(self) -> Claim:
+        return self.appearances[0]
+
+
+def appearance_date(claim: Claim) -> datetime.date:
+    """When a claim appeared: the date it was said, else its article's publication, else its archiving."""
+    return claim.said or claim.article.published or claim.article.archived
 
 
 @dataclass(slots=True)
@@ -116,6 +143,8 @@ class Article:
     published: datetime.date | None = None
     url: str | None = None
     format: str = "text"
+    licence: dict | None = None  # {title, url}: the licence an openly licensed text is reproduced under
+    attribution: str | None = None  # who to credit and where the text was retrieved from
     body_line: int = 1  # the line of the .md file the body starts on
     claims: list[Claim] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
@@ -123,6 +152,7 @@ class Article:
     raw_src: str | None = None  # the raw archived text beside the article, if kept
     raw_exact: bool = False  # that file's bytes are the body's (character offsets of the body hold in it)
     sidecar_src: str | None = None
+    sidecar_shown: str | None = None  # the claims file's path as problems name it (from the project root)
     markdown_html: str = ""  # format: markdown only, with claim markers (anchor/markers.py)
 
     @property
@@ -166,6 +196,7 @@ class Archive:
     links: dict = field(default_factory=dict, repr=False, compare=False)
     # Hops by (claimant or outlet, first hand or not): the same few hundred stand in every relay.
     hops: dict = field(default_factory=dict, repr=False, compare=False)
+    shared: dict[str, SharedClaim] = field(default_factory=dict)  # by key, in the order of their first appearance
 
     def claims(self):
         for article in self.articles:

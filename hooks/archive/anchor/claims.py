@@ -69,7 +69,7 @@ class Anchoring:
             id=clean["id"],
             quote=clean["quote"],
             claimant=clean["claimant"],
-            status=clean["status"],
+            status=clean.get("status", ""),  # a linked claim's is its verdict holder's (chains.py)
             note=clean["note"],
             line=line,
             occurrence=clean.get("occurrence"),
@@ -83,6 +83,9 @@ class Anchoring:
             end=span[1],
             note_html=note_html,
             article=self.article,
+            same_as=clean.get("same-as"),
+            distinct_from=clean.get("distinct-from", []),
+            link_line=line,
         )
 
 

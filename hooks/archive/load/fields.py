@@ -18,6 +18,8 @@ from ..problems import did_you_mean
 ID_PATTERN = re.compile(r"[a-z0-9-]+\Z")
 SHA256_PATTERN = re.compile(r"[0-9a-f]{64}\Z")
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+# Another article's claim: its path under docs/articles/ without .md, '#', the claim's id (2015/slug#tanker-trucks).
+CLAIM_REF_PATTERN = re.compile(r"[A-Za-z0-9_-]+(?:/[A-Za-z0-9_.-]+)*#[a-z0-9-]+\Z")
 
 
 class FieldError(Exception):
@@ -108,6 +110,14 @@ def url(value, name: str) -> str:
     return value
 
 
+def claim_ref(value, name: str) -> str:
+    """YEAR/SLUG#ID: a claim of another article (whether it exists is known once every file is read)."""
+    value = text(value, name)
+    if not CLAIM_REF_PATTERN.match(value) or ".." in value.split("#")[0].split("/") or value.endswith(".md"):
+        raise FieldError("bad-claim-ref", name=name, value=value)
+    return value
+
+
 def sha256(value, name: str) -> str:
     if not isinstance(value, str) or not SHA256_PATTERN.match(value.strip().lower()):
         raise FieldError("bad-sha256", name=name)
@@ -182,6 +192,9 @@ FRONT_MATTER = {
     "archived": (date, True),
     "sha256": (sha256, True),
     "format": (one_of(("text", "markdown"), "formats"), False),
+    # An openly licensed text: its licence, and the attribution it asks for (shown in the page's header).
+    "licence": (LINK, False),
+    "attribution": (text, False),
 }
 
 CLAIM = {
@@ -197,7 +210,14 @@ CLAIM = {
     "note": (text, True),
     "evidence": (list_of(LINK), False),
     "checked": (date, False),
+    # The same claim in another article (docs/format.md, "One claim in many articles"): the
+    # verdict (status, evidence, checked) is held once, on the claim linked to.
+    "same-as": (claim_ref, False),
+    "distinct-from": (list_of(claim_ref), False),
 }
+# A claim linked with same-as: the same fields, its status held by the claim it is the same as.
+LINKED_CLAIM = {**CLAIM, "status": (identifier, False)}
+VERDICT_KEYS = ("status", "evidence", "checked")
 
 CLAIMANT = {
     "name": (text, True),

@@ -43,7 +43,15 @@ def claim_fields(source: Source, block, line: int, seen_ids: dict) -> tuple[dict
     """A claim's fields that are right, and whether all are, after reporting what is wrong (a
     duplicate id included)."""
     claim_id = block.get("id") if isinstance(block, dict) and isinstance(block.get("id"), str) else None
-    clean, ok = check_fields(source, block, fields.CLAIM, "the claim", claim_id, line)
+    linked = isinstance(block, dict) and block.get("same-as") is not None
+    table = fields.LINKED_CLAIM if linked else fields.CLAIM
+    clean, ok = check_fields(source, block, table, "the claim", claim_id, line)
+    if linked:
+        for key in fields.VERDICT_KEYS:
+            if block.get(key) is not None:
+                # One claim, one verdict: held where it is linked to, never in two places that could disagree.
+                source.problem(block.key_lines.get(key, block.line), "two-verdicts", claim_id, key=key)
+                ok = False
     if not ok:
         return clean, False
     claim_id = clean["id"]

@@ -8,11 +8,11 @@ from what the build prints.
 
 from __future__ import annotations
 
-from . import fields, files, references, structure, yaml
+from . import fields, files, links, references, structure, yaml
 from .message import Message
 
 MESSAGES: dict[str, Message] = {
-    m.code: m for group in (files, yaml, structure, fields, references) for m in group.MESSAGES
+    m.code: m for group in (files, yaml, structure, fields, references, links) for m in group.MESSAGES
 }
 
 

@@ -138,6 +138,11 @@ def _provenance(archive: Archive, article: Article) -> str:
     rows.append(("Published", date(article.published) if article.published else "not recorded"))
     rows.append(("Original address", link(article.url, article.url, external=True) if article.url else "not recorded"))
     rows.append(("Archived", date(article.archived)))
+    if article.licence:
+        title, url = article.licence["title"], article.licence.get("url")
+        rows.append(("Licence", link(url, title, external=True) if url else text(title)))
+    if article.attribution:
+        rows.append(("Attribution", text(article.attribution)))
     rows.append(("SHA-256", f'<code class="na-hash">{article.sha256}</code>'))
     if article.raw_src:
         raw = urls.relative(here, article.raw_src)
