@@ -53,6 +53,12 @@ def command_check(args) -> int:
         return 1
     for line in site.summary():
         print(line)
+    suggested = site.suggestions()
+    if suggested:
+        pairs = "1 pair" if len(suggested) == 1 else f"{len(suggested)} pairs"
+        print(f"Suggestions: {pairs} of claims in two articles may be one claim, not linked yet (see coverage.html):")
+        for line in suggested:
+            print(line)
     print("No problems found.")
     return 0
 

@@ -33,9 +33,11 @@ FIXED = {
     "sitemap.xml.gz",
 }
 # Folders the archive fills: a page per claimant and per status, the search index.
-FOLDERS = ("claimants/", "statuses/", search_index.FOLDER + "/")
+FOLDERS = ("claimants/", "statuses/", "shared/", search_index.FOLDER + "/")
 # The generated pages at the root (render/lists.py), the pages after the first carrying "_N".
-_GENERATED_PAGE = re.compile(r"(?:index|articles|claims|claimants|statuses|coverage|errors)(?:_\d+)?\.(?:md|html)\Z")
+_GENERATED_PAGE = re.compile(
+    r"(?:index|articles|claims|claimants|statuses|coverage|errors|shared)(?:_\d+)?\.(?:md|html)\Z"
+)
 # Beside each article X.md: its page, its claims as JSON, its Web Annotations.
 ARTICLE_OUTPUTS = (".html", ".json", annotations.PAGE_SUFFIX)
 

@@ -18,6 +18,7 @@ from .render.article import article_html
 from .render.html import attr
 from .render.lists import list_pages
 from .render.page import Page
+from .suggest import suggestions
 
 STATUS_CSS = urls.STATUS_CSS
 SHARED_LAYOUT_META = "archive_shared_layout"  # page.meta key: pages with the same value share a navigation
@@ -97,6 +98,10 @@ class ArchiveSite:
         """(path in the site, text) of every data file the site offers."""
         searchable = [page for page in self.pages.values() if page.searchable]
         return export.data_files(self.archive, self.site_url, searchable)
+
+    def suggestions(self) -> list[str]:
+        """`check`'s lines for likely matches not yet linked (suggest.py): for editors, never problems."""
+        return [s.line() for s in suggestions(self.archive)]
 
     def summary(self) -> list[str]:
         """Build-log lines: the archive's size and its coverage, for editors."""

@@ -34,6 +34,7 @@ from .. import urls
 from ..anchor.reading import reading_text
 from ..load.safe_markdown import plain_text
 from ..model import Archive, Article, Claim
+from ..render.sharing import shared_page
 
 CONTEXT = 32
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -112,9 +113,23 @@ def annotation(archive: Archive, claim: Claim, site_url: str, here: str = "", re
             _text(plain_text(claim.note_html), "commenting"),
             # A web resource with a purpose must be a SpecificResource (model 3.3.5).
             {"type": "SpecificResource", "source": address(urls.claim_permalink(claim)), "purpose": "linking"},
+            *_shared_body(claim, address),
         ],
         "target": _targets(article, claim, address, reading),
     }
+
+
+def _shared_body(claim: Claim, address) -> list[dict]:
+    """A claim carried by several articles: its shared page names it, the same for every appearance."""
+    if claim.shared is None:
+        return []
+    return [
+        {
+            "type": "SpecificResource",
+            "source": address(urls.page_url(shared_page(claim.shared))),
+            "purpose": "identifying",
+        }
+    ]
 
 
 def _targets(article: Article, claim: Claim, address, reading) -> list[dict]:

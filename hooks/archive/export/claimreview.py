@@ -23,6 +23,7 @@ import re
 from .. import urls
 from ..anchor.reading import reading_text
 from ..model import Archive, Article, Claim, Claimant
+from ..render.sharing import shared_page
 
 MAX_CLAIM_REVIEWED = 74  # Google: "under 75 characters"
 _WORD = re.compile(r"\S+")
@@ -151,6 +152,8 @@ def claim_review(
     said = claim.said or article.published
     if said:
         item["datePublished"] = said.isoformat()
+    if claim.shared is not None:
+        _shared_claim(archive, claim, site_url, item)
     if claim.source and claim.source.url:
         item["firstAppearance"] = {"@type": "CreativeWork", "url": claim.source.url, "name": claim.source.title}
     review = {
@@ -171,6 +174,23 @@ def claim_review(
     reviewed = claim.checked or article.archived
     review["datePublished"] = reviewed.isoformat()
     return review
+
+
+def _shared_claim(archive: Archive, claim: Claim, site_url: str, item: dict) -> None:
+    """A claim carried by several articles: every article's appearance (the first first), the first
+    appearance, and the shared claim's page as the Claim's url: the same on every article's review."""
+    here, group = claim.article.src, claim.shared
+    # An article once, though it may carry the claim twice.
+    pages = list({c.article.src: c.article for c in group.appearances}.values())
+
+    def appearances(article: Article) -> list[dict]:
+        """The original article (when its address is known), then the archived copy."""
+        page = {**_archive_page(article, site_url), "url": urls.address(site_url, here, urls.page_url(article.src))}
+        return [a for a in (_original(article), page) if a]
+
+    item["appearance"] = [a for article in pages for a in appearances(article)]
+    item["firstAppearance"] = appearances(group.first.article)[0]
+    item["url"] = urls.address(site_url, here, urls.page_url(shared_page(group)))
 
 
 def _shared(archive: Archive, article: Article, site_url: str) -> tuple[list, dict]:

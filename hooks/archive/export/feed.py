@@ -48,6 +48,8 @@ def entries(archive: Archive, site_url: str = "") -> list[dict]:
     for article in archive.articles:
         candidates.append((article.archived, _id("article", article.src, article.sha256), article, None))
         for claim in article.claims:
+            if claim.shared is not None and claim is not claim.shared.verdict:
+                continue  # a shared claim's verdict is announced once, from the claim that holds it
             if claim.checked is None or claim.checked <= article.archived:
                 continue
             key = _id("verification", article.src, claim.id, claim.status, claim.checked.isoformat())

@@ -14,6 +14,7 @@ from .. import urls
 from ..load.safe_markdown import plain_text
 from ..model import Archive, Article, Claim
 from ..render.html import citation
+from ..render.sharing import shared_page
 
 CSV_COLUMNS = [
     "article",
@@ -35,6 +36,9 @@ CSV_COLUMNS = [
     "permalink",
     "citation",
 ]
+# Added when some claim of the archive is shared by several articles (an archive without any keeps
+# the columns above, byte for byte): the shared claim's page, and every appearance's permalink in date order.
+SHARED_COLUMNS = ["shared_claim", "appearances"]
 # JSON is written without indentation: json.dumps then uses its C encoder, several
 # times faster (with indent it runs in Python), and the files are smaller.
 
@@ -68,6 +72,20 @@ def claim_record(archive: Archive, claim: Claim, site_url: str = "") -> dict:
         "evidence_urls": [e.url for e in claim.evidence if e.url],
         "permalink": permalink,
         "citation": citation(archive, claim, permalink),
+        **({"shared": shared_record(claim, site_url)} if claim.shared is not None else {}),
+    }
+
+
+def shared_record(claim: Claim, site_url: str = "") -> dict:
+    """The claim's place among the articles that carry it: the shared page, the verdict's holder, every
+    appearance (permalinks, in date order, the first appearance first)."""
+    group = claim.shared
+    return {
+        "key": group.key,
+        "page": urls.absolute(site_url, urls.page_url(shared_page(group))),
+        "verdict_from": urls.absolute(site_url, urls.claim_permalink(group.verdict)),
+        "first_appearance": urls.absolute(site_url, urls.claim_permalink(group.first)),
+        "appearances": [urls.absolute(site_url, urls.claim_permalink(c)) for c in group.appearances],
     }
 
 
@@ -118,13 +136,17 @@ def _inert_cell(value):
 def claims_csv(archive: Archive, site_url: str = "", records: dict | None = None) -> str:
     record_of = _record_of(archive, site_url, records)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    columns = CSV_COLUMNS + SHARED_COLUMNS if archive.shared else CSV_COLUMNS
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for claim in archive.claims():
         record = dict(record_of(claim))
         record["relay_chain"] = " > ".join(record["relay_chain"])
         record["evidence_urls"] = " ".join(record["evidence_urls"])
-        writer.writerow({column: _inert_cell(record[column]) for column in CSV_COLUMNS})
+        shared = record.get("shared")
+        record["shared_claim"] = shared["page"] if shared else ""
+        record["appearances"] = " ".join(shared["appearances"]) if shared else ""
+        writer.writerow({column: _inert_cell(record[column]) for column in columns})
     return out.getvalue()
 
 

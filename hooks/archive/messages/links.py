@@ -42,7 +42,8 @@ SUGGESTIONS = {
     "maybe-same-claim": Message(
         "maybe-same-claim",
         'may be the same claim as {other} ("{quote}", {why})',
-        "if it is, add `same-as: {other}` to the later one; if not, add `distinct-from: [{other}]`",
+        "if it is, add `same-as: {other}` to this claim (its status, evidence and checked go); "
+        "if not, add `distinct-from: [{other}]`",
         "Claims of two articles with the same figure or near-identical words, close in time, not yet linked.",
         {"other": "2015/some-article#tanker-trucks", "quote": "525 oil tanker trucks", "why": "same figure: 525"},
     ),

@@ -18,6 +18,7 @@ from ..anchor.markers import CLOSE, MID, OPEN
 from ..anchor.quotes import paragraphs
 from ..model import Archive, Article, Claim
 from .html import attr, citation, claimant_link, date, link, plural, relay_chain, status_badge, text
+from .sharing import also_in
 
 _MARKER_OR_BLOCK_END = re.compile(f"{OPEN}(\\d+){MID}|{CLOSE}|</(?:p|li|h[1-6]|blockquote|pre)>")
 
@@ -33,6 +34,8 @@ def note(archive: Archive, claim: Claim, here: str, site_url: str = "") -> str:
         extras.append("Evidence: " + "; ".join(_link_or_title(e) for e in claim.evidence))
     if claim.checked:
         extras.append(f"Checked {date(claim.checked)}")
+    if claim.shared is not None:
+        extras.append(also_in(claim, here))
     items = "".join(f'<span class="na-note__item">{extra}</span>' for extra in extras)
     items += f'<span class="na-note__item na-note__permalink">{link(f"#claim-{claim.id}", "Permalink")}</span>'
     permalink = urls.absolute(site_url, urls.claim_permalink(claim))

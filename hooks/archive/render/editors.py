@@ -6,6 +6,7 @@ from __future__ import annotations
 from .. import urls
 from ..messages import MESSAGES
 from ..model import Archive
+from ..suggest import suggestions
 from .html import link, text
 
 
@@ -41,9 +42,38 @@ def coverage_page(archive: Archive):
             f"fractions, counts; dates are not counted) that no claim covers yet. {covered} of {total} figures "
             f"are covered by a claim, {len(dismissed)} dismissed as no claim.</p>"
         )
-        return f"{lead}{pager}{table}{_dismissed_table(dismissed, here) if here == urls._paged('coverage', 1) else ''}"
+        first = here == urls._paged("coverage", 1)
+        extra = _dismissed_table(dismissed, here) + _suggestions_table(archive, here) if first else ""
+        return f"{lead}{pager}{table}{extra}"
 
     return page
+
+
+MOST_SUGGESTIONS_SHOWN = 200  # as for dismissals: `check` prints them all
+
+
+def _suggestions_table(archive: Archive, here: str) -> str:
+    """Claims of two articles that may be one claim, not yet linked (suggest.py): accept or dismiss each."""
+    found = suggestions(archive)
+    if not found:
+        return ""
+    rows = "".join(
+        f"<tr><td>{link(urls.relative(here, urls.claim_permalink(s.claim)), s.claim.article.quoted(s.claim))}</td>"
+        f"<td>{link(urls.relative(here, urls.claim_permalink(s.other)), s.other.article.quoted(s.other))}</td>"
+        f"<td>{text(s.why)}</td><td><code>{text(s.claim.article.sidecar_shown)}:{s.claim.line}</code></td></tr>"
+        for s in found[:MOST_SUGGESTIONS_SHOWN]
+    )
+    more = f"<p>… and {len(found) - MOST_SUGGESTIONS_SHOWN} more: run <code>python -m hooks check</code>.</p>"
+    return (
+        '<h2 id="suggested-links">Claims that may be one claim</h2>'
+        f"<p>{len(found)} pairs of claims in different articles give the same figure or the same words, close in "
+        "time, and are not linked yet. If the two are one claim relayed, add <code>same-as: YEAR/SLUG#ID</code> "
+        "(the earlier claim) to the later one; if not, add <code>distinct-from: [YEAR/SLUG#ID]</code>. See "
+        f"{link(urls.relative(here, 'format.html#one-claim-in-many-articles'), 'the content format')}.</p>"
+        '<div class="na-scroll"><table class="na-table"><thead><tr><th>Claim</th><th>May be the same as</th>'
+        f"<th>Why</th><th>Where to link it</th></tr></thead><tbody>{rows}</tbody></table></div>"
+        f"{more if len(found) > MOST_SUGGESTIONS_SHOWN else ''}"
+    )
 
 
 MOST_DISMISSED_SHOWN = 200  # the page stays light at 10,000 articles; the claims files hold the rest

@@ -10,6 +10,7 @@ from .. import urls
 from ..model import Archive, Claim
 from .html import attr, claimant_link, date, link, status_badge, text
 from .page import Page
+from .sharing import also_in
 
 # 500 rows: a page a reader scans or searches with the browser's find. Each page also costs the
 # whole theme (navigation, header, scripts) to build and to download, so fewer, longer pages
@@ -89,6 +90,8 @@ def claims_table(
         rows = []
         for claim in claims[at:group_end]:
             figure = f'<a href="{href}#claim-{attr(claim.id)}">{text(article.quoted(claim))}</a>'
+            if claim.shared is not None:
+                figure += f" <small>{also_in(claim, here)}</small>"
             who = f"<td>{claimant_link(archive, claim.claimant, here)}</td>" if show_claimant else ""
             relays = ", ".join(claimant_link(archive, via, here) for via in dict.fromkeys(claim.via)) or "—"
             said = date(claim.said) if claim.said else "—"

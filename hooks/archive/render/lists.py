@@ -16,6 +16,8 @@ from .filters import Filters
 from .html import claimant_link, date, link, plural, status_badge, text
 from .listing import claims_table, dated, downloads_html, paginated, status_counts
 from .page import Page
+from .shared import shared_pages
+from .sharing import distinct
 
 
 def list_pages(archive: Archive) -> list[Page]:
@@ -51,9 +53,12 @@ def list_pages(archive: Archive) -> list[Page]:
 
     def claims_page(here, chunk, pager):
         intro = (
-            f"<p>All {plural(len(claims), 'claim')} of the archive, by article, newest first (by the date "
+            f"<p>All {plural(distinct(claims), 'claim')} of the archive, by article, newest first (by the date "
             "the article was published, else archived).</p>"
         )
+        if archive.shared:
+            shared = link(urls.relative(here, "shared.html"), plural(len(archive.shared), "claim"))
+            intro += f"<p>{shared} of them {'is' if len(archive.shared) == 1 else 'are'} in more than one article.</p>"
         downloads = downloads_html(here)
         # The filters count the claims of each status, year and outlet.
         return f"{intro}{filters.html(here)}{downloads}{pager}{claims_table(archive, chunk, here)}{pager}"
@@ -114,6 +119,7 @@ def list_pages(archive: Archive) -> list[Page]:
         lambda n: urls._paged("coverage", n), "Coverage", uncovered_articles(archive), coverage_page(archive)
     )
     pages.append(Page("errors.md", "Error messages", errors_page, in_nav=True))
+    pages += shared_pages(archive)
     for page in pages:
         if page.src in ("articles.md", "claims.md", "claimants.md", "coverage.md"):
             page.in_nav = True
@@ -122,7 +128,7 @@ def list_pages(archive: Archive) -> list[Page]:
 
 def _scorecard(archive: Archive, made: list[Claim], relayed: list[Claim], here: str) -> str:
     """A claimant's claims made and relayed, by status (a row per status: narrow enough for a phone)."""
-    made_by, relayed_by = Counter(c.status for c in made), Counter(c.status for c in relayed)
+    made_by, relayed_by = _by_status(made), _by_status(relayed)
     rows = "".join(
         f'<tr><th scope="row">{status_badge(archive, s.id, here)}</th>'
         f"<td>{made_by.get(s.id, 0)}</td><td>{relayed_by.get(s.id, 0)}</td></tr>"
@@ -131,9 +137,16 @@ def _scorecard(archive: Archive, made: list[Claim], relayed: list[Claim], here: 
     return (
         '<table class="na-table na-scorecard"><caption>Claims by status</caption>'
         '<thead><tr><th scope="col">Status</th><th scope="col">Made</th><th scope="col">Relayed</th></tr></thead>'
-        f'<tbody>{rows}</tbody><tfoot><tr><th scope="row">All</th><td>{len(made)}</td><td>{len(relayed)}</td></tr>'
+        f'<tbody>{rows}</tbody><tfoot><tr><th scope="row">All</th>'
+        f"<td>{distinct(made)}</td><td>{distinct(relayed)}</td></tr>"
         "</tfoot></table>"
     )
+
+
+def _by_status(claims) -> Counter:
+    """Claims by status, a claim shared by several articles counted once."""
+    once = {c.shared.key if c.shared is not None else id(c): c for c in claims}
+    return Counter(c.status for c in once.values())
 
 
 def _claimant_pages(archive: Archive, claimant, made: list[Claim], relayed: list[Claim]) -> list[Page]:
@@ -151,7 +164,7 @@ def _claimant_pages(archive: Archive, claimant, made: list[Claim], relayed: list
         if members:
             names = ", ".join(claimant_link(archive, m.id, here) for m in members)
             facts.append(f"<dt>People and bodies affiliated</dt><dd>{names}</dd>")
-        summary = f"<p>{plural(len(made), 'claim')} made, {len(relayed)} relayed.</p>"
+        summary = f"<p>{plural(distinct(made), 'claim')} made, {distinct(relayed)} relayed.</p>"
         if not rows:
             summary = (
                 "<p>No claim of the archive is this claimant's yet, and none passed through them: they are "
@@ -173,7 +186,7 @@ def _claimant_pages(archive: Archive, claimant, made: list[Claim], relayed: list
 
 
 def _statuses_overview(archive: Archive, claims) -> str:
-    counts = Counter(c.status for c in claims)
+    counts = _by_status(claims)
     here = "statuses.md"
     rows = "".join(
         f"<tr><td>{status_badge(archive, s.id, here)}</td><td>{text(s.description)}</td>"
@@ -206,9 +219,9 @@ def _home(archive: Archive, claims: list[Claim], made) -> str:
         '<p class="na-lead">Archived news articles in which every figure stands next to who claimed it, '
         "who relayed it, and what is known about whether it holds up.</p>"
         f'<p class="na-stats">{_count(len(archive.articles), "article")} · '
-        f"{_count(len(claims), 'claim')} · {_count(len(archive.claimants), 'claimant')} · "
+        f"{_count(distinct(claims), 'claim')} · {_count(len(archive.claimants), 'claimant')} · "
         f"{link('coverage.html', plural(uncovered, 'figure') + ' not yet annotated')}</p>"
-        f'<h2 id="by-status">Claims by status</h2>{status_counts(archive, Counter(c.status for c in claims), here)}'
+        f'<h2 id="by-status">Claims by status</h2>{status_counts(archive, _by_status(claims), here)}'
         f"<p>{link('claims.html', 'All claims')} · {link('articles.html', 'All articles')} · "
         f"{link('claimants.html', 'All claimants')} · {link('methodology.html', 'Methodology')}</p>"
         f"{downloads_html(here)}"
