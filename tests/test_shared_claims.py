@@ -67,6 +67,9 @@ def test_each_appearance_says_also_in_and_the_lists_count_the_claim_once(project
     assert "All 16 claims" in claims.get_text()  # 17 claims in two articles, one of them carried by both
     assert claims.find("a", href="shared.html").get_text() == "1 claim"
     assert len(claims.select("a.na-also-in")) == 2
+    assert "All (16)" in " ".join(claims.get_text(" ").split())  # the status filter counts it once too
+    unverified = soup(project, "statuses/unverified.html").find("article").get_text(" ")
+    assert "14 claims have this status" in " ".join(unverified.split())  # 15 appearances, one claim twice
 
 
 def test_a_claimant_page_and_the_home_page_count_a_shared_claim_once(project):

@@ -41,7 +41,8 @@ class Filters:
 
     def __init__(self, archive: Archive, claims: list[Claim]):
         self.archive = archive
-        self.by_status = Counter(claim.status for claim in claims)
+        # A claim carried by several articles counts once by status (a year or an outlet counts each appearance).
+        self.by_status = Counter(c.status for c in {c.shared.key if c.shared else id(c): c for c in claims}.values())
         self.by_year = defaultdict(list)
         for claim in claims:
             self.by_year[claim_date(claim).year].append(claim)

@@ -94,7 +94,7 @@ def list_pages(archive: Archive) -> list[Page]:
 
         def status_page(here, chunk, pager, status=status):
             about = f"<p>{status_badge(archive, status.id)} {text(status.description)}</p>"
-            count = len(by_status[status.id])
+            count = distinct(by_status[status.id])
             how = link(urls.relative(here, "methodology.html#statuses"), "how statuses are assigned")
             said = (
                 f"<p>{plural(count, 'claim')} {'has' if count == 1 else 'have'} this status ({how}).</p>"
