@@ -12,6 +12,8 @@ from .archive.load import yamlsafe
 from .archive.problems import ContentError
 from .importer import ImportError_, import_article
 
+SUGGESTIONS_SHOWN = 200  # as problems are: a longer list is read on the Coverage page or fixed in batches
+
 
 def _date(value: str) -> datetime.date:
     try:
@@ -57,8 +59,10 @@ def command_check(args) -> int:
     if suggested:
         pairs = "1 pair" if len(suggested) == 1 else f"{len(suggested)} pairs"
         print(f"Suggestions: {pairs} of claims in two articles may be one claim, not linked yet (see coverage.html):")
-        for line in suggested:
+        for line in suggested[:SUGGESTIONS_SHOWN]:
             print(line)
+        if len(suggested) > SUGGESTIONS_SHOWN:
+            print(f"... and {len(suggested) - SUGGESTIONS_SHOWN} more (the Coverage page lists 200 of them)")
     print("No problems found.")
     return 0
 

@@ -98,7 +98,7 @@ def test_a_claimant_page_and_the_home_page_count_a_shared_claim_once(project):
     assert "1 claim" in " ".join(home.split())
 
 
-def _two(project, second_published: str, extra: str = "", *, same_claimant: bool = True):
+def _two(project, second_published: str, extra: str = "", *, hands: str = "russian-mod\n    via: [associated-press]"):
     project.article(
         "2015/ministry",
         "The ministry said its aircraft destroyed 525 oil tanker trucks this week.\n",
@@ -106,12 +106,11 @@ def _two(project, second_published: str, extra: str = "", *, same_claimant: bool
         "    figure: {value: 525, unit: oil tanker trucks destroyed}\n    status: unverified\n    note: A note.\n",
         published="2015-11-20",
     )
-    claimant = "russian-mod" if same_claimant else "sergei-shoigu"
     project.article(
         "2015/wire",
         "Russia says 525 oil tanker trucks were hit.\n",
-        f"claims:\n  - id: hit\n    quote: 525 oil tanker trucks\n    claimant: {claimant}\n"
-        f"    via: [associated-press]\n    status: unverified\n    note: Relayed.\n{extra}",
+        f"claims:\n  - id: hit\n    quote: 525 oil tanker trucks\n    claimant: {hands}\n"
+        f"    status: unverified\n    note: Relayed.\n{extra}",
         published=second_published,
     )
 
@@ -141,6 +140,10 @@ def test_a_dismissed_or_linked_or_distant_match_is_not_suggested(project):
     (project.docs / "articles/2015/ministry.claims.yml").unlink()
     _two(project, "2016-03-01")  # more than a month later: a new claim more likely than a relay
     assert "Suggestions" not in project.cli("check").stdout
+    _two(project, "2015-11-23", hands="associated-press")  # no hand in common: two outlets, one figure
+    assert "Suggestions" not in project.cli("check").stdout
+    _two(project, "2015-11-23", hands="sergei-shoigu")  # the minister and his ministry
+    assert "same figure: 525 oil; claimants of one body" in project.cli("check").stdout
     linked = "    same-as: 2015/ministry#trucks\n"
     _two(project, "2015-11-23")
     path = project.docs / "articles/2015/wire.claims.yml"

@@ -1,8 +1,11 @@
 """Likely matches not yet linked: claims of two articles that may be one claim relayed (for `check` and Coverage).
 
-Two claims are suggested as one when they give the same figure (value, what it counts and per what
-period) or the same words once normalised, and appeared within WINDOW_DAYS of each other (a text
-with no date of its own, such as a reference work, is compared whatever its archiving date). Claims
+Two claims are suggested as one when they appeared within WINDOW_DAYS of each other and give the same
+figure (value, what it counts and per what period) or the same words once normalised, by hands that
+relay each other: the same claimant, a relay in common, claimants of one body, or one outlet among
+the other's relays. A
+text with no date of its own, such as a reference work, is compared whatever its archiving date, and
+on its figure or words alone (it seldom names who it has them from). Claims
 are indexed by those two keys, so the work grows with the claims that share a key, never with all
 pairs: at 10,000 articles `check` compares a claim with the few that share its figure, in date order.
 An editor accepts a suggestion with `same-as:` or dismisses it with `distinct-from:`.
@@ -94,14 +97,22 @@ def _dated(claim: Claim) -> bool:
     return claim.said is not None or claim.article.published is not None
 
 
-def _related(a: Claim, b: Claim) -> str:
-    """How the two claims' hands relate, said in the suggestion: the same claimant, or one relays the other."""
+def _related(archive: Archive, a: Claim, b: Claim) -> str:
+    """How the two claims' hands relate: the same claimant, a relay in common, claimants of one body, or
+    one outlet among the other's relays ("" when none: two outlets repeating a figure do not relay each other)."""
     if a.claimant == b.claimant:
         return "same claimant"
-    if a.claimant in b.via or b.claimant in a.via:
-        return "one relays the other's claimant"
-    if a.article.outlet == b.article.outlet:
-        return "same outlet"
+    if a.claimant in b.via or b.claimant in a.via or set(a.via) & set(b.via):
+        return "relayed by the same hands"
+    claimants = archive.claimants
+    first, second = claimants.get(a.claimant), claimants.get(b.claimant)
+    if first and second:
+        bodies = ({a.claimant, first.affiliation} & {b.claimant, second.affiliation}) - {None}
+        if bodies:  # Shoigu and his ministry, or two of the ministry's spokesmen
+            return "claimants of one body"
+    for one, other in ((a, b), (b, a)):  # an outlet that names the other's outlet among its relays
+        if any(claimants[who].name == other.article.outlet for who in one.via if who in claimants):
+            return "one outlet relays the other"
     return ""
 
 
@@ -141,7 +152,9 @@ def suggestions(archive: Archive) -> list[Suggestion]:
             if count[id(later)] >= PER_CLAIM:
                 continue
             why = _why(key, earlier)
-            related = _related(later, earlier)
+            related = _related(archive, later, earlier)
+            if not related and _dated(later) and _dated(earlier):
+                continue  # a figure or a phrase alone is common; with no hand in common it is noise
             found[(id(later), id(earlier))] = Suggestion(later, earlier, f"{why}; {related}" if related else why)
             count[id(later)] += 1
     return sorted(found.values(), key=lambda s: (s.claim.article.src, s.claim.line or 0, s.other.ref))
