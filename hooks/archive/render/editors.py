@@ -7,7 +7,7 @@ from .. import urls
 from ..messages import MESSAGES
 from ..model import Archive
 from ..suggest import suggestions
-from .html import link, text
+from .html import link, plural, text
 
 
 def uncovered_articles(archive: Archive) -> list:
@@ -64,14 +64,16 @@ def _suggestions_table(archive: Archive, here: str) -> str:
         for s in found[:MOST_SUGGESTIONS_SHOWN]
     )
     more = f"<p>… and {len(found) - MOST_SUGGESTIONS_SHOWN} more: run <code>python -m hooks check</code>.</p>"
+    how = link(urls.relative(here, "format.html#one-claim-in-many-articles"), "the content format")
+    head = "<th>Claim</th><th>May be the same as</th><th>Why</th><th>Where to link it</th>"
     return (
         '<h2 id="suggested-links">Claims that may be one claim</h2>'
-        f"<p>{len(found)} pairs of claims in different articles give the same figure or the same words, close in "
-        "time, and are not linked yet. If the two are one claim relayed, add <code>same-as: YEAR/SLUG#ID</code> "
-        "(the earlier claim) to the later one; if not, add <code>distinct-from: [YEAR/SLUG#ID]</code>. See "
-        f"{link(urls.relative(here, 'format.html#one-claim-in-many-articles'), 'the content format')}.</p>"
-        '<div class="na-scroll"><table class="na-table"><thead><tr><th>Claim</th><th>May be the same as</th>'
-        f"<th>Why</th><th>Where to link it</th></tr></thead><tbody>{rows}</tbody></table></div>"
+        f"<p>{plural(len(found), 'pair')} of claims in different articles give the same figure or the same "
+        "words, close in time, by hands that relay each other, and are not linked yet. If the two are one "
+        "claim relayed, add <code>same-as: YEAR/SLUG#ID</code> (the earlier claim) to the later one; if not, "
+        f"add <code>distinct-from: [YEAR/SLUG#ID]</code>. See {how}.</p>"
+        f'<div class="na-scroll"><table class="na-table na-suggestions"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
         f"{more if len(found) > MOST_SUGGESTIONS_SHOWN else ''}"
     )
 

@@ -91,7 +91,7 @@ def claims_table(
         for claim in claims[at:group_end]:
             figure = f'<a href="{href}#claim-{attr(claim.id)}">{text(article.quoted(claim))}</a>'
             if claim.shared is not None:
-                figure += f" <small>{also_in(claim, here)}</small>"
+                figure += f" {also_in(claim, here)}"
             who = f"<td>{claimant_link(archive, claim.claimant, here)}</td>" if show_claimant else ""
             relays = ", ".join(claimant_link(archive, via, here) for via in dict.fromkeys(claim.via)) or "—"
             said = date(claim.said) if claim.said else "—"

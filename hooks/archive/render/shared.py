@@ -38,7 +38,8 @@ def _appearance(archive: Archive, claim: Claim, first: Claim, here: str) -> str:
     return (
         f'<li class="na-timeline__item" id="in-{text(article.stem.replace("/", "-"))}-{text(claim.id)}">'
         f'<p class="na-timeline__when">{when} · <span class="na-timeline__kind">{label}</span>{said}</p>'
-        f'<p class="na-timeline__article">{link(href, article.title)} <small>{text(article.outlet)}</small></p>'
+        f'<p class="na-timeline__article">{link(href, article.title)} '
+        f'<span class="na-timeline__outlet">{text(article.outlet)}</span></p>'
         f'<blockquote class="na-timeline__quote"><p>{text(article.quoted(claim))}</p></blockquote>'
         f'<p class="na-timeline__chain">{relay_chain(archive, claim, here)}</p>'
         f"{changed}"
