@@ -255,3 +255,29 @@ def test_suggestions_stay_cheap_at_scale():
     assert all(abs((s.claim.article.published - s.other.article.published).days) <= suggest.WINDOW_DAYS for s in found)
     assert len(found) <= suggest.PER_CLAIM * 10_000
     assert took < 10, took
+
+
+def test_the_timeline_says_where_the_value_changed(project):
+    project.article(
+        "2015/ministry",
+        "The ministry said its aircraft destroyed 525 oil tanker trucks this week.\n",
+        "claims:\n  - id: trucks\n    quote: 525 oil tanker trucks\n    claimant: russian-mod\n"
+        "    figure: {value: 525, unit: oil tanker trucks}\n    status: unverified\n    note: The count.\n",
+        published="2015-11-20",
+    )
+    project.article(
+        "2015/wire",
+        "Russia says some 500 tanker trucks were hit.\n",
+        "claims:\n  - id: hit\n    quote: some 500 tanker trucks\n    claimant: russian-mod\n"
+        "    figure: {value: 500, unit: oil tanker trucks}\n    note: Rounded down.\n"
+        "    same-as: 2015/ministry#trucks\n",
+        published="2015-11-21",
+    )
+    assert project.build().returncode == 0
+    page = soup(project, "shared/2015/ministry/trucks.html").find("article")
+    first, second = page.select("ol.na-timeline > li")
+    assert first.select_one(".na-timeline__changed") is None
+    assert second.select_one(".na-timeline__changed").get_text() == (
+        "Value changed: 525 oil tanker trucks → 500 oil tanker trucks"
+    )
+    assert "Rounded down." in second.get_text() and "some 500 tanker trucks" in second.get_text()
