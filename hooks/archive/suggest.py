@@ -25,11 +25,13 @@ from .problems import printable
 WINDOW_DAYS = 31  # a relay travels in days or weeks; a figure repeated a year later is more likely a new claim
 PER_CLAIM = 3  # suggestions per claim at most: the nearest in time
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_CURRENCY = {"$", "us$", "usd", "dollar", "dollars", "€", "eur", "euro", "euros", "£", "gbp", "pounds"}
+_CURRENCY = frozenset({"$", "us$", "usd", "dollar", "dollars", "€", "eur", "euro", "euros", "£", "gbp", "pounds"})
 _PERIOD = {"day": "day", "daily": "day", "24": "day", "week": "week", "weekly": "week", "month": "month"}
 _PERIOD |= {"monthly": "month", "year": "year", "annually": "year", "yearly": "year"}
-_STOP = {"a", "an", "the", "of", "in", "on", "per", "every", "and", "to", "for", "by", "at", "us", "some", "about"}
-_STOP |= {"over", "more", "than", "nearly", "around", "almost", "up"}
+_STOP = frozenset(
+    {"a", "an", "the", "of", "in", "on", "per", "every", "and", "to", "for", "by", "at", "us", "some", "about"}
+    | {"over", "more", "than", "nearly", "around", "almost", "up"}
+)
 
 
 @dataclass(frozen=True)
