@@ -24,7 +24,6 @@ from mkdocs.structure.toc import get_toc  # noqa: E402
 
 from hooks.archive.build import ArchiveBuild, load_site  # noqa: E402
 from hooks.archive.problems import ContentError  # noqa: E402
-from hooks.archive.render.banner import with_stale_banner  # noqa: E402
 from hooks.archive.site import STATUS_CSS  # noqa: E402
 from hooks.jinja_shared import ArchiveShared  # noqa: E402
 
@@ -67,7 +66,7 @@ class ArchiveHooks:
             for line in site.summary():
                 log.info(line)
         self.last_good = site
-        self.build = ArchiveBuild(site, serving=self.serving)
+        self.build = ArchiveBuild(site, serving=self.serving, docs_dir=config.docs_dir)
 
     def on_files(self, files: Files, config) -> Files:
         site = self.build.site
@@ -77,6 +76,7 @@ class ArchiveHooks:
             # The page's content is rendered by the archive, not read from disk again.
             kept.append(File.generated(config, src, content="", inclusion=inclusion))
         kept.append(File.generated(config, STATUS_CSS, content=site.status_css()))
+        kept += [File.generated(config, path, content=text) for path, text in self.build.preview_files()]
         self.build.start_writing(config.site_dir)  # site_dir has just been cleaned
         return Files(kept)
 
@@ -120,8 +120,8 @@ class ArchiveHooks:
     def on_post_page(self, output: str, page, config) -> str:
         # Under `mkdocs serve` no policy: its live-reload script is injected inline after this hook.
         output = self.build.page_output(output, page.content or "")
-        if self.serving and self.stale:
-            output = with_stale_banner(output, self.stale)
+        if self.serving:
+            output = self.build.preview_page(output, page.file.src_uri, self.stale)
         # MkDocs keeps every page until the build ends; the HTML of a generated page is in
         # `output` by now and is not needed again (thousands of pages: gigabytes).
         if page.file.src_uri in self.build.site.pages:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import threading
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -117,3 +122,59 @@ claims:
     status: disputed
     note: The AP could not *independently* confirm this report.
 """
+
+
+def seed_project(root: Path) -> Project:
+    """A copy of the project's own archive (the seed article, its claims, the claimants)."""
+    project = Project(root)
+    shutil.copytree(ROOT / "docs" / "articles", project.docs / "articles", dirs_exist_ok=True)
+    shutil.copy(ROOT / "docs" / "claimants.yml", project.docs / "claimants.yml")
+    return project
+
+
+SEED_PAGE = "articles/2015/russia-has-battered-isis-oil-this-week-now-putin-says-its.html"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(condition, what: str, seconds: float = 60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@contextlib.contextmanager
+def serving(project: Project, ready: str, marker: str):
+    """`serve` of the project on a free port of 127.0.0.1, once the page `ready` of its first build
+    holds `marker`: (the port, the lines it logged so far)."""
+    port = free_port()
+    server = subprocess.Popen(
+        engine.command("serve", "-f", str(project.config), "-a", f"127.0.0.1:{port}"),
+        cwd=project.root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    log: list[str] = []
+    threading.Thread(target=lambda: log.extend(server.stdout), daemon=True).start()
+    try:
+        wait_for(lambda: marker in get(f"http://127.0.0.1:{port}/{ready}"), "the first build")
+        yield port, log
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

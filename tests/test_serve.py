@@ -2,62 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import socket
-import subprocess
-import threading
-import time
-import urllib.request
-
 from bs4 import BeautifulSoup
-from conftest import SEED_BODY, SEED_CLAIMS
-
-from hooks import engine
+from conftest import SEED_BODY, SEED_CLAIMS, get, serving, wait_for
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return response.read().decode("utf-8")
-
-
-@contextlib.contextmanager
 def _serving(project):
-    """`serve` of the project on a free port of 127.0.0.1, once its first build is served:
-    (the port, the lines it logged so far)."""
-    port = _free_port()
-    server = subprocess.Popen(
-        engine.command("serve", "-f", str(project.config), "-a", f"127.0.0.1:{port}"),
-        cwd=project.root,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    log: list[str] = []
-    threading.Thread(target=lambda: log.extend(server.stdout), daemon=True).start()
-    try:
-        _wait_for(lambda: "claim-tanker-trucks" in _get(f"http://127.0.0.1:{port}/articles/a.html"), "the first build")
-        yield port, log
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def _wait_for(condition, what: str, seconds: float = 60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if condition():
-                return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise AssertionError(f"timed out waiting for {what}")
+    return serving(project, "articles/a.html", "claim-tanker-trucks")
 
 
 def test_serve_reports_problems_and_keeps_serving_the_last_good_build(project):
@@ -67,19 +17,19 @@ def test_serve_reports_problems_and_keeps_serving_the_last_good_build(project):
         sidecar = project.docs / "articles" / "a.claims.yml"
         sidecar.write_text(SEED_CLAIMS.replace("525 oil", "526 oil"), encoding="utf-8")
         expected = 'a.claims.yml:3: tanker-trucks: quote "526 oil tanker trucks" is not in the article text'
-        _wait_for(lambda: any(expected in line for line in log), "the problem in the log")
+        wait_for(lambda: any(expected in line for line in log), "the problem in the log")
         assert not any("Traceback" in line for line in log), "".join(log)
-        served = _get(page)
+        served = get(page)
         assert 'id="claim-tanker-trucks"' in served and "525 oil tanker trucks" in served
         # Every served page says that the preview is stale, and why.
         for url in (page, f"http://127.0.0.1:{port}/index.html"):
-            _wait_for(lambda url=url: "Preview out of date" in _get(url), "the banner")
-            banner = BeautifulSoup(_get(url), "html.parser").find(class_="na-stale")
+            wait_for(lambda url=url: "Preview out of date" in get(url), "the banner")
+            banner = BeautifulSoup(get(url), "html.parser").find(class_="na-stale")
             assert any(expected in item.get_text() for item in banner.find_all("li"))
 
         sidecar.write_text(SEED_CLAIMS.replace("no independent check", "no check at all"), encoding="utf-8")
-        _wait_for(lambda: "no check at all" in _get(page), "the fixed build")
-        assert "na-stale" not in _get(page)
+        wait_for(lambda: "no check at all" in get(page), "the fixed build")
+        assert "na-stale" not in get(page)
 
 
 def test_a_symlink_added_while_serving_is_reported_and_the_server_keeps_answering(project):
@@ -91,11 +41,11 @@ def test_a_symlink_added_while_serving_is_reported_and_the_server_keeps_answerin
         link.symlink_to("nowhere.md")
         sidecar = project.docs / "articles" / "a.claims.yml"
         sidecar.write_text(SEED_CLAIMS, encoding="utf-8")  # MkDocs's watcher does not see a new link: a save does
-        _wait_for(
+        wait_for(
             lambda: any("b.md: is a symbolic link" in line for line in log), "the problem in the log: " + "".join(log)
         )
-        _wait_for(lambda: "b.md: is a symbolic link" in _get(page), "the banner")
+        wait_for(lambda: "b.md: is a symbolic link" in get(page), "the banner")
         link.unlink()
         sidecar.write_text(SEED_CLAIMS + "\n", encoding="utf-8")
-        _wait_for(lambda: "na-stale" not in _get(page), "the fixed build")
+        wait_for(lambda: "na-stale" not in get(page), "the fixed build")
         assert not any("Traceback" in line for line in log), "".join(log)

@@ -16,6 +16,8 @@ from .assemble import load_archive
 from .publish.csp import with_policy
 from .publish.datafiles import DataFiles
 from .publish.offline import OfflineCopy
+from .render import selection
+from .render.banner import with_stale_banner
 from .site import ArchiveSite
 
 
@@ -59,9 +61,10 @@ class ArchiveBuild:
     and where the data files are written by the build itself (it runs in a thread).
     """
 
-    def __init__(self, site: ArchiveSite, *, serving: bool):
+    def __init__(self, site: ArchiveSite, *, serving: bool, docs_dir: str | None = None):
         self.site = site
         self.serving = serving
+        self.docs_dir = docs_dir  # the preview's claim tool reads the claims files' ids there
         self.offline: OfflineCopy | None = None  # the zip, compressed by a helper process
         self.data: DataFiles | None = None  # the data files, written by a child process where possible
 
@@ -74,6 +77,29 @@ class ArchiveBuild:
     def page_output(self, output: str, content: str) -> str:
         """A page's final HTML (content: the part of it made from the archive's content)."""
         return output if self.serving else with_policy(output, content)
+
+    def preview_files(self) -> list[tuple[str, str]]:
+        """(site path, text) of the files only the preview has: the claim tool's script and style."""
+        return selection.preview_files() if self.serving else []
+
+    def preview_page(self, output: str, src: str, stale: list[str]) -> str:
+        """A served page as the preview shows it: the problems that keep the archive from being
+        rebuilt (banner.py) and, on an article, the claim-from-a-selection tool (selection.py)."""
+        if stale:
+            output = with_stale_banner(output, stale)
+        article = self.site.articles.get(src)
+        if article is not None:
+            output = selection.with_selection_tool(output, self.site.archive, article, self._sidecar_text(article))
+        return output
+
+    def _sidecar_text(self, article) -> str | None:
+        # Read again for each page: the editor may have added claims since the last good build.
+        if not self.docs_dir or not article.sidecar_src:
+            return None
+        try:
+            return (Path(self.docs_dir) / article.sidecar_src).read_text("utf-8", errors="replace")
+        except OSError:
+            return None
 
     def finish(self) -> None:
         try:

@@ -17,7 +17,8 @@ from .problems import Problems
 from .publish import offline
 
 NAME_MAX = 255  # bytes in one file name: Linux's NAME_MAX, and the least of the usual file systems
-# Written at the site's root: the data files, the offline copy and its checksums, the status colours.
+# Written at the site's root: the data files, the offline copy and its checksums, the status colours
+# (and the preview's claim tool).
 FIXED = {
     "claims.json",
     "claims.csv",
@@ -28,6 +29,8 @@ FIXED = {
     urls.OFFLINE_CHECKSUM,
     offline.MANIFEST,
     urls.STATUS_CSS,
+    urls.SELECTION_SCRIPT,  # the preview's only
+    urls.SELECTION_STYLE,
     "404.html",  # the engine's own
     "sitemap.xml",
     "sitemap.xml.gz",

@@ -15,6 +15,9 @@ import re
 OFFLINE_ZIP = "annotated-news-archive-offline.zip"
 OFFLINE_CHECKSUM = OFFLINE_ZIP + ".sha256"
 STATUS_CSS = "assets/archive-statuses.css"  # the status colours, generated
+# The claim-from-a-selection tool's files, under `mkdocs serve` only (render/selection.py).
+SELECTION_SCRIPT = "assets/archive-selection.js"
+SELECTION_STYLE = "assets/archive-selection.css"
 
 
 def page_url(src: str) -> str:
