@@ -28,6 +28,8 @@ from hooks.archive.load import fields  # noqa: E402
 from hooks.bench.chromium import ARGS as CHROMIUM_ARGS  # noqa: E402
 from hooks.bench.chromium import PATH as CHROMIUM  # noqa: E402
 
+from .test_accessibility import _violations  # noqa: E402
+
 SEED_SRC = SEED_PAGE[: -len(".html")] + ".md"
 SEED_SIDECAR = SEED_PAGE[: -len(".html")] + ".claims.yml"
 # A second article, without a claims file: dashes, typographic quotes, a figure that repeats, and
@@ -255,6 +257,7 @@ def test_the_panel_is_near_the_selection_copies_by_keyboard_and_fits_a_phone(pre
         panel = page.locator(".na-pick")
         expect(panel).to_be_visible()
         expect(panel.locator(".na-pick__yaml")).to_contain_text('quote: "Armed Forces"')
+        assert page.evaluate("getSelection().toString()") == "Armed Forces"  # the page marks the words quoted
         box, chosen = panel.bounding_box(), page.evaluate("getSelection().getRangeAt(0).getBoundingClientRect().bottom")
         assert 0 <= box["x"] and box["x"] + box["width"] <= width, box
         assert 0 <= box["y"] - chosen <= 40, (box, chosen)  # just under the selected words
@@ -374,3 +377,25 @@ def test_the_banner_lists_the_problems_on_every_page_until_they_are_fixed(served
     expect(article.locator("#claim-tanker-trucks")).to_have_attribute("data-status", "unverified")
     context.close()
     assert not errors, errors
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1440, 390])
+def test_the_open_panel_has_no_serious_accessibility_violation(preview, browser, tmp_path, width, scheme):
+    """The panel open on words that overlap a claim (so with a problem said): axe-core, and a
+    screenshot to $ARCHIVE_SCREENSHOTS (else the test's folder)."""
+    project, base = preview
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base + SEED_PAGE)
+    texts = page.eval_on_selector_all(".na-text > p", "ps => ps.map(p => p.textContent)")
+    index = next(i for i, t in enumerate(texts) if "525 oil" in t)
+    start = texts[index].index("and 525 oil")
+    page.evaluate(SELECT, [index, start, start + len("and 525 oil")])
+    expect(page.locator(".na-pick__problem")).to_contain_text('overlaps the quote of claim "tanker-trucks"')
+    expect(page.locator(".na-pick__yaml")).to_contain_text("figure: {value: 525")
+    page.wait_for_timeout(300)  # the panel scrolled into view
+    page.screenshot(path=str(Path(os.environ.get("ARCHIVE_SCREENSHOTS") or tmp_path) / f"pick-{width}-{scheme}.png"))
+    violations = _violations(page)
+    assert not violations, "\n".join(violations)
+    context.close()

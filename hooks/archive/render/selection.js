@@ -281,8 +281,8 @@
       result.problems.forEach(function (problem) { panel.appendChild(element("p", "na-pick__problem", problem)); });
       value = result.lines.join("\n") + "\n";
       var pre = element("pre", "na-pick__yaml");
-      pre.appendChild(element("code", "", value));
-      pre.tabIndex = 0; // scrollable on a phone: reachable by keyboard
+      var code = pre.appendChild(element("code", "", value));
+      code.tabIndex = 0; // it scrolls (Material's code blocks do): reachable by keyboard
       panel.appendChild(pre);
     }
     var bar = element("p", "na-pick__bar");
@@ -315,7 +315,9 @@
     panel.style.left = left - box.left + "px";
   }
 
-  function update() {
+  // released: the mouse let go of a finished selection (it may then be widened on the page; a
+  // selection that keys or a finger are still extending is left as it is).
+  function update(released) {
     var selection = window.getSelection();
     if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return;
     var range = selection.getRangeAt(0);
@@ -332,8 +334,8 @@
       if (span.end <= span.start) return;
       result = block(span);
       // Show the words quoted: the selection widened to them.
-      var from = pointAt(paragraph, span.start);
-      var to = pointAt(paragraph, span.end);
+      var from = released && pointAt(paragraph, span.start);
+      var to = released && pointAt(paragraph, span.end);
       if (from && to) {
         range = document.createRange();
         range.setStart(from[0], from[1]);
@@ -352,12 +354,18 @@
   // browsing, or a script's selection). Never during a drag, whose selection is not yet made.
   var waiting = 0;
   var dragging = false;
-  function later() {
+  var releasedSince = false; // a selectionchange queued after the mouseup must not forget it
+  function later(released) {
+    releasedSince = releasedSince || released;
     clearTimeout(waiting);
-    waiting = setTimeout(update, 250);
+    waiting = setTimeout(function () {
+      var was = releasedSince;
+      releasedSince = false;
+      update(was);
+    }, 250);
   }
   document.addEventListener("selectionchange", function () {
-    if (!dragging) later();
+    if (!dragging) later(false);
   });
   document.addEventListener("mousedown", function (event) {
     if (panel && panel.contains(event.target)) return;
@@ -365,8 +373,9 @@
     if (panel && !text.contains(event.target)) close();
   });
   document.addEventListener("mouseup", function () {
+    if (!dragging) return;
     dragging = false;
-    later();
+    later(true);
   });
   document.addEventListener("keydown", function (event) {
     if (!panel) return;
