@@ -30,8 +30,7 @@ _HERE = Path(__file__).parent
 DATA_ID = "na-selection-data"
 MAX_CLAIMANTS = 12  # named in the claimant hint; the registry may hold hundreds
 # Every id a claims file uses, commented-out skeleton entries included: uncommented later, they would clash.
-_ID_LINE = re.compile(r"""^[ \t]*(?:#[ \t]*)?(?:-[ \t]*)?id:[ \t]*["']?([a-z0-9-]+)""", re.M)
-_BODY_END = re.compile(r"</body>", re.I)
+_ID_LINE = re.compile(r"""[ \t]*(?:#[ \t]*)?(?:-[ \t]*)?id:[ \t]*["']?([a-z0-9-]+)""")
 
 
 def preview_files() -> list[tuple[str, str]]:
@@ -44,7 +43,7 @@ def preview_files() -> list[tuple[str, str]]:
 
 def _utf16(body: str):
     """Offsets of body as UTF-16 code units: a JavaScript string's indices."""
-    if body.isascii() or max(body) <= "\uffff":
+    if body.isascii() or len(body.encode("utf-16-le")) == 2 * len(body):
         return lambda i: i
     ends = [0, *itertools.accumulate(2 if c > "\uffff" else 1 for c in body)]
     return ends.__getitem__
@@ -61,7 +60,11 @@ def selection_data(archive: Archive, article: Article, sidecar_text: str | None)
     if article.format != "text":
         return None
     at = _utf16(article.body)
-    ids = {c.id for c in article.claims} | set(_ID_LINE.findall(sidecar_text or ""))
+    ids = {c.id for c in article.claims}
+    for line in (sidecar_text or "").splitlines():
+        named = _ID_LINE.match(line) if "id:" in line else None  # a claims file is mostly notes
+        if named:
+            ids.add(named.group(1))
     figures = []
     for figure in article.figures:
         if figure.kind == "date":
@@ -112,8 +115,5 @@ def with_selection_tool(page: str, archive: Archive, article: Article, sidecar_t
         f'<script type="application/json" id="{DATA_ID}">{_json_block(data)}</script>'
         f'<script src="{attr(urls.relative(article.src, SCRIPT))}"></script>'
     )
-    ends = list(_BODY_END.finditer(page))
-    if not ends:
-        return page + tool
-    at = ends[-1].start()
-    return page[:at] + tool + page[at:]
+    at = page.rfind("</body>")  # as the theme writes it
+    return page + tool if at == -1 else page[:at] + tool + page[at:]
