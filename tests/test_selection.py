@@ -7,13 +7,14 @@ import json
 import re
 
 import pytest
+import yaml
 from conftest import SEED_BODY, SEED_CLAIMS, seed_project
 
 from hooks.archive import urls
 from hooks.archive.anchor.figures import find_figures
 from hooks.archive.anchor.values import unit_ends, value_and_prefix
 from hooks.archive.assemble import load_archive
-from hooks.archive.render.selection import DATA_ID, selection_data, with_selection_tool
+from hooks.archive.render.selection import DATA_ID, _yaml_number, selection_data, with_selection_tool
 
 # What the tool leaves in a page or a site: none of it may be in a built one.
 TRACES = (DATA_ID, "archive-selection", "na-pick", "Claim from the selection")
@@ -41,6 +42,11 @@ def test_a_figure_s_value_and_unit(text, value, unit):
     assert " ".join(filter(None, [prefix, ends[-1][1] if ends else ""])) == unit
 
 
+@pytest.mark.parametrize("value", [525, 10**21, 1.5, 1e21, 1e-05])
+def test_a_value_is_written_as_yaml_reads_a_number_back(value):
+    assert yaml.safe_load(_yaml_number(value)) == value
+
+
 @pytest.mark.parametrize("text", ["34,000-40,000 bpd", "between 20 and 45 people", "two-thirds of them"])
 def test_a_range_or_a_fraction_has_no_single_value(text):
     (figure,) = find_figures(text)
@@ -59,7 +65,7 @@ def test_the_data_cannot_close_its_block_and_names_every_id_the_claims_file_uses
     assert data["body"] == body
     assert set(data["ids"]) == {"tanker-trucks", "militants-killed", "later"}
     # Offsets count UTF-16 code units, as a JavaScript string does: the oil drum (U+1F6E2) counts two.
-    figure = next(f for f in data["figures"] if f["value"] == 525)
+    figure = next(f for f in data["figures"] if f["value"] == "525")  # as YAML is to read it
     assert data["body"].encode("utf-16-le")[2 * figure["start"] : 2 * figure["end"]].decode("utf-16-le") == "525"
     assert data["statuses"][:1] and set(data["claimants"]) == set(archive.claimants)
 

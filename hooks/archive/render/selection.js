@@ -181,7 +181,7 @@
 
   function codes(found) {
     var seen = {};
-    (found || []).forEach(function (c) { seen["U+" + ("000" + c.codePointAt(0).toString(16).toUpperCase()).slice(-4)] = true; });
+    (found || []).forEach(function (c) { seen["U+" + c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")] = true; });
     return Object.keys(seen).sort().join(", ");
   }
 
@@ -192,7 +192,7 @@
     var unit = "";
     figure.units.forEach(function (u) { if (u[0] <= span.end) unit = u[1]; });
     unit = [figure.prefix, unit].filter(Boolean).join(" ");
-    return "    figure: {value: " + String(figure.value) + (unit ? ", unit: " + yamlString(unit) : "") + "}";
+    return "    figure: {value: " + figure.value + (unit ? ", unit: " + yamlString(unit) : "") + "}";
   }
 
   // The YAML block for the selected span of the body, as lines, and the problems that would stop `check`.

@@ -49,6 +49,16 @@ def _utf16(body: str):
     return ends.__getitem__
 
 
+def _yaml_number(value: int | float) -> str:
+    """The value as YAML reads it back as a number: a float's exponent needs a point before it
+    (PyYAML takes "1e+21" for text) and a JavaScript number would print large integers so."""
+    if isinstance(value, int):
+        return str(value)
+    shown = repr(value)
+    mantissa, e, exponent = shown.partition("e")
+    return f"{mantissa}.0e{exponent}" if e and "." not in mantissa else shown
+
+
 def _message(code: str, **values) -> str:
     what, fix = render(code, values)
     return f"{what} — {fix}"
@@ -74,7 +84,7 @@ def selection_data(archive: Archive, article: Article, sidecar_text: str | None)
             {
                 "start": at(figure.start),
                 "end": at(figure.end),
-                "value": found[0] if found else None,
+                "value": _yaml_number(found[0]) if found else None,
                 "prefix": found[1] if found else "",
                 "units": [[at(end), unit] for end, unit in unit_ends(article.body, figure)],
             }
