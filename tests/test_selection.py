@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 
 import pytest
 import yaml
@@ -87,3 +88,6 @@ def test_the_built_site_has_no_trace_of_the_tool(tmp_path):
         if path.is_file() and path.suffix in (".html", ".js", ".css", ".json"):
             content = path.read_text(encoding="utf-8", errors="replace")
             assert not [t for t in TRACES if t in content], path
+    with zipfile.ZipFile(project.site / urls.OFFLINE_ZIP) as offline:  # the offline copy likewise
+        for name in offline.namelist():
+            assert not [t for t in TRACES if t in name or t in offline.read(name).decode("utf-8", "replace")], name
