@@ -304,6 +304,11 @@
     paragraph.insertAdjacentElement("afterend", panel);
     place(rect);
     panel.scrollIntoView({ block: "nearest" }); // only as far as needed to show it whole
+    // Said once the status is in the page, so that screen readers announce it; a hint for the keyboard too.
+    var shown = panel;
+    setTimeout(function () {
+      if (panel === shown && !status.textContent) status.textContent = value ? "Press Tab to reach Copy." : "";
+    }, 100);
   }
 
   function place(rect) {
