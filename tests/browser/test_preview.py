@@ -42,6 +42,8 @@ DASHES_BODY = (
     "The ministry’s figure of 40 trucks was repeated: “40 trucks a day”, it said, and then “40 trucks”.\r\n"
 )
 DASHES_PAGE = "articles/2015/dashes.html"
+# A soft hyphen (U+00AD, invisible): a quote holding it is refused by check, and the panel says so.
+HIDDEN_BODY = "The counter\u00adoffensive took 12 villages.\n"
 STATUSES = ["unverified", "confirmed", "disputed", "false", "partly-confirmed"]
 CLAIMANTS = ["sergei-shoigu", "russian-mod", "associated-press", "industry-news"]
 
@@ -91,6 +93,7 @@ def preview(tmp_path_factory):
     """(the project served, its base URL): a copy of the seed archive and the dashes article."""
     project = seed_project(tmp_path_factory.mktemp("preview") / "project")
     project.article("2015/dashes", DASHES_BODY, title="Dashes and quotes")
+    project.article("2015/hidden", HIDDEN_BODY, title="A soft hyphen")
     with serving(project, SEED_PAGE, "claim-tanker-trucks") as (port, _log):
         yield project, f"http://127.0.0.1:{port}/"
 
@@ -337,3 +340,14 @@ def test_the_open_panel_has_no_serious_accessibility_violation(preview, browser,
     violations = _violations(page)
     assert not violations, "\n".join(violations)
     context.close()
+
+
+def test_words_holding_an_invisible_character_are_said_to_be_refused(preview, browser):
+    project, base = preview
+    page = browser.new_page(viewport={"width": 1440, "height": 800})
+    page.goto(base + "articles/2015/hidden.html")
+    page.evaluate(SELECT, [0, len("The co"), len("The counter_off")])
+    expect(page.locator(".na-pick__problem")).to_have_text(
+        "quote contains invisible character(s) U+00AD — retype it without zero-width or direction-control characters"
+    )
+    page.close()
