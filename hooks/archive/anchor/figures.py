@@ -87,7 +87,7 @@ _WORDS = re.compile(
     rf")(?![\w])"
 )
 _MODEL_AFTER = re.compile(r"[ \u00a0][A-Z][A-Za-z]*-?\d")
-_NEXT_WORD = re.compile(r"(?:[ \u00a0]|-)([^\W\d_][\w'’]*)")
+NEXT_WORD = re.compile(r"(?:[ \u00a0]|-)([^\W\d_][\w'’]*)")
 # After a written number, these words say it is no count ("one of", "one another", "two and").
 _NOT_A_NOUN = set(
     "a an and another anyway are as at be been but by can could did do does for from had has have he her him his"
@@ -117,8 +117,8 @@ _COUNTER_TOTAL_BEFORE = re.compile(
     r"\b(?:image|photo|picture|slide|page|item|step)[ \u00a0]+\d+[ \u00a0]+of[ \u00a0]+\Z", re.I
 )
 _COUNTER_AFTER = re.compile(r"[ \u00a0]+of[ \u00a0]+\d")
-_TRAILING_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "over", "the", "to"}
-_TRAILING_SMALL_WORDS |= {"with", "per", "than", "as", "was", "were", "is", "are", "had", "has", "have"}
+TRAILING_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "over", "the", "to"}
+TRAILING_SMALL_WORDS |= {"with", "per", "than", "as", "was", "were", "is", "are", "had", "has", "have"}
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -196,7 +196,7 @@ def _word_kind(text: str, match: re.Match) -> str | None:
     token = match.group()
     if token.lower().endswith(("percent", "cent", "%", "points", "point")):
         return "percentage"
-    after = _NEXT_WORD.match(text, match.end())
+    after = NEXT_WORD.match(text, match.end())
     if _MODEL_AFTER.match(text, match.end()):
         return "count"  # "four A-10s": what is counted is named
     if not after or after.group(1).lower() in _NOT_A_NOUN or after.group(1)[0].isupper():
@@ -225,12 +225,12 @@ def _with_words(text: str, start: int, end: int, kind: str, most: int = 3) -> st
     words = 0
     ends = []
     while words < most:
-        match = _NEXT_WORD.match(text, position)
+        match = NEXT_WORD.match(text, position)
         if not match:
             break
         position = match.end()
         words += 1
         ends.append((match.group(1).lower(), position))
-    while ends and ends[-1][0] in _TRAILING_SMALL_WORDS:
+    while ends and ends[-1][0] in TRAILING_SMALL_WORDS:
         ends.pop()
     return text[start : ends[-1][1] if ends else end]

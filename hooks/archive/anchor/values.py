@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from ..model import Figure
-from .figures import _NEXT_WORD, _TRAILING_SMALL_WORDS, DATE
+from .figures import DATE, NEXT_WORD, TRAILING_SMALL_WORDS
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
@@ -119,10 +119,10 @@ def unit_ends(text: str, figure: Figure, most: int = 3) -> list[tuple[int, str]]
     (figures._with_words): up to three, never ending on a small word ("of", "the")."""
     ends, position = [], figure.end
     for _ in range(most):
-        match = _NEXT_WORD.match(text, position)
+        match = NEXT_WORD.match(text, position)
         if not match:
             break
         position = match.end()
-        if match.group(1).lower() not in _TRAILING_SMALL_WORDS:
+        if match.group(1).lower() not in TRAILING_SMALL_WORDS:
             ends.append((position, " ".join(text[figure.end : position].split()).lstrip("-")))
     return ends
