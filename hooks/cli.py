@@ -100,6 +100,22 @@ def command_bench(args) -> int:
     return 0
 
 
+def command_publish_tree(args) -> int:
+    from .archive.publish import tree
+
+    published, downloads = tree.lay_out(args.site, args.downloads)
+    path, size = published.largest
+    print(
+        f"publish-tree: {args.site}: {published.total / 1e6:,.1f} MB in {len(published.files):,} files "
+        f"(largest {path}, {size / 1e6:,.1f} MB); {args.downloads}: {downloads.total / 1e6:,.1f} MB in "
+        f"{len(downloads.files)} files"
+    )
+    problems = published.problems()
+    for problem in problems:
+        print(f"publish-tree: {problem} — see Performance (Site size)", file=sys.stderr)
+    return 1 if problems else 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m hooks", description="Tools for the annotated news archive.")
     parser.add_argument("--config", default="mkdocs.yml", help="the project's mkdocs.yml (default: %(default)s)")
@@ -134,6 +150,14 @@ def main(argv=None) -> int:
     )
     ben.add_argument("--keep", metavar="DIR", help="generate in DIR (which must exist) and keep the projects and sites")
     ben.set_defaults(run=command_bench)
+
+    pub = commands.add_parser(
+        "publish-tree",
+        help="move the downloads (offline zip, full claims exports) out of a built site; check the host's limits",
+    )
+    pub.add_argument("site", help="the built site (mkdocs build's site_dir): left as the tree a host publishes")
+    pub.add_argument("downloads", help="the folder the downloads are moved to (release assets)")
+    pub.set_defaults(run=command_publish_tree)
 
     args = parser.parse_args(argv)
     return args.run(args)

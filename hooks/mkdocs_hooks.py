@@ -47,7 +47,9 @@ class ArchiveHooks:
         # Everything is validated here, before MkDocs cleans site_dir: a broken
         # archive leaves the last good site untouched.
         try:
-            site = load_site(config.docs_dir, config.config_file_path, config.site_url or "")
+            site = load_site(
+                config.docs_dir, config.config_file_path, config.site_url or "", config.extra.get("downloads_url") or ""
+            )
         except ContentError as error:
             for line in error.lines():
                 log.error(line)

@@ -41,7 +41,7 @@ def long_lived_objects():
     gc.freeze()
 
 
-def load_site(docs_dir, config_path, site_url: str = "") -> ArchiveSite:
+def load_site(docs_dir, config_path, site_url: str = "", downloads_url: str = "") -> ArchiveSite:
     """The archive of docs_dir as a site; raises problems.ContentError listing every problem.
 
     config_path is the project's mkdocs.yml: its extra.archive is read (config.py), and problems
@@ -51,7 +51,7 @@ def load_site(docs_dir, config_path, site_url: str = "") -> ArchiveSite:
         # workers=None: the article files are read in worker processes when it is safe and
         # worth it (see assemble._load_pairs; never from `mkdocs serve`'s rebuild thread).
         archive = load_archive(Path(docs_dir), config_path, workers=None)
-    return ArchiveSite(archive, site_url)
+    return ArchiveSite(archive, site_url, downloads_url)
 
 
 class ArchiveBuild:

@@ -30,9 +30,12 @@ NO_MATERIAL_SEARCH = {"search": {"exclude": True}}
 
 
 class ArchiveSite:
-    def __init__(self, archive: Archive, site_url: str = ""):
+    def __init__(self, archive: Archive, site_url: str = "", downloads_url: str = ""):
         self.archive = archive
         self.site_url = site_url or ""
+        # Where the downloads (urls.DOWNLOADS) are published when not beside the site: the Pages workflow's
+        # release assets (DOWNLOADS_URL in mkdocs.yml); empty: beside the site's root.
+        self.downloads_url = downloads_url or ""
         self.articles = {article.src: article for article in archive.articles}
 
     @functools.cached_property
@@ -51,7 +54,7 @@ class ArchiveSite:
                     "description": attr(f"Archived from {article.outlet}: {len(article.claims)} annotated claims."),
                 },
             )
-        for page in list_pages(archive):
+        for page in list_pages(archive, self.downloads_url):
             pages[page.src] = page
         return pages
 

@@ -14,10 +14,20 @@ import re
 # The offline copy (publish/offline.py writes it, the home page links it).
 OFFLINE_ZIP = "annotated-news-archive-offline.zip"
 OFFLINE_CHECKSUM = OFFLINE_ZIP + ".sha256"
+# Every claim in one file: large (134 MB of JSON at 10,000 articles), so published as downloads beside
+# the site (publish/tree.py), like the offline zip; the site itself carries the same records per article.
+FULL_EXPORTS = ("claims.json", "claims.csv")
+DOWNLOADS = (OFFLINE_ZIP, OFFLINE_CHECKSUM, *FULL_EXPORTS)
 STATUS_CSS = "assets/archive-statuses.css"  # the status colours, generated
 # The claim-from-a-selection tool's files, under `mkdocs serve` only (render/selection.py).
 SELECTION_SCRIPT = "assets/archive-selection.js"
 SELECTION_STYLE = "assets/archive-selection.css"
+
+
+def download(here: str, name: str, downloads_url: str = "") -> str:
+    """The link from the page built from `here` to a download: at downloads_url when the downloads are
+    published apart (the Pages workflow: the repository's release assets), else beside the site's root."""
+    return downloads_url.rstrip("/") + "/" + name if downloads_url else relative(here, name)
 
 
 def page_url(src: str) -> str:

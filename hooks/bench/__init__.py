@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import engine
+from ..archive.publish.tree import Tree, survey
 from .synthetic import ROOT, generate, hooked_project, plain_project
 
 
@@ -103,23 +104,20 @@ def _pss_kb(pid: int) -> int:
 
 @dataclass
 class SiteSize:
-    total: int
-    largest: int
-    largest_page: str
+    published: Tree  # what the Pages workflow publishes (publish/tree.py)
+    downloads: Tree  # what it publishes beside the site (release assets)
+    largest_page: tuple[str, int]
+    article_page: float  # the mean size of an article page
     search_index: int  # every file of search: Material's search_index.json and the archive's search/archive/
     search_largest: int  # the largest of them: what one query may have to download at most, per file
     search_largest_name: str
 
 
 def site_size(site: Path) -> SiteSize:
-    total, largest, largest_page = 0, 0, ""
-    for folder, _, names in os.walk(site):
-        for name in names:
-            path = os.path.join(folder, name)
-            size = os.path.getsize(path)
-            total += size
-            if name.endswith(".html") and size > largest:
-                largest, largest_page = size, os.path.relpath(path, site)
+    published, downloads = survey(site)
+    pages = {path: size for path, size in published.files.items() if path.endswith(".html")}
+    largest_page = max(pages.items(), key=lambda item: item[1], default=("", 0))
+    articles = [size for path, size in pages.items() if path.startswith("articles/") and path.count("/") > 1]
     index, biggest, biggest_name = 0, 0, ""
     # search_index.js is the same index for the offline copy (file://): not counted twice.
     for path in [site / "search" / "search_index.json", *sorted((site / "search" / "archive").glob("*.js"))]:
@@ -128,7 +126,8 @@ def site_size(site: Path) -> SiteSize:
             index += size
             if size > biggest:
                 biggest, biggest_name = size, path.name
-    return SiteSize(total, largest, largest_page, index, biggest, biggest_name)
+    mean = sum(articles) / len(articles) if articles else 0
+    return SiteSize(published, downloads, largest_page, mean, index, biggest, biggest_name)
 
 
 def _mb(size: int) -> str:
@@ -211,8 +210,11 @@ def table(rows: list[dict]) -> str:
         "ms/article",
         "× plain",
         "peak memory",
-        "site size",
+        "published (files)",
+        "downloads",
+        "largest file",
         "largest page",
+        "article page",
         "search index (largest file)",
         "`check`",
     ]
@@ -228,8 +230,11 @@ def table(rows: list[dict]) -> str:
             f"{r['ms_per_article']:.1f}",
             f"{r['ratio']:.2f}",
             f"{r['peak_mb']:,.0f} MB",
-            _mb(size.total),
-            f"{_mb(size.largest)} ({size.largest_page})",
+            f"{_mb(size.published.total)} ({len(size.published.files):,})",
+            _mb(size.downloads.total) if size.downloads.files else "—",
+            f"{_mb(size.published.largest[1])} ({size.published.largest[0]})",
+            f"{_mb(size.largest_page[1])} ({size.largest_page[0]})",
+            _mb(size.article_page),
             f"{_mb(size.search_index)} ({_mb(size.search_largest)} {size.search_largest_name})",
             f"{r['check_seconds']:.1f} s" if r["check_seconds"] is not None else "—",
         ]
@@ -246,4 +251,29 @@ def table(rows: list[dict]) -> str:
             f"Growth with the hooks: {large:,} articles cost {hooked[large] / hooked[small]:.1f}× "
             f"what {small:,} cost ({large / small:.0f}× the articles)."
         )
+    out += ["", *kinds_table(rows)]
     return "\n".join(out)
+
+
+def kinds_table(rows: list[dict]) -> list[str]:
+    """The published site per kind of file (bytes, files), each build beside the others, then the downloads."""
+    builds = [(f"{r['articles']:,} {r['build']}", r["size"]) for r in rows]
+    kinds: dict[str, int] = {}
+    for _, size in builds:
+        for name, (total, _) in size.published.by_kind().items():
+            kinds[name] = max(kinds.get(name, 0), total)
+    head = ["kind of file", *(name for name, _ in builds)]
+    out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for name in sorted(kinds, key=lambda k: -kinds[k]):
+        cells = [f"`{name}`"]
+        for _, size in builds:
+            found = size.published.by_kind().get(name)
+            cells.append(f"{_mb(found[0])} ({found[1]:,})" if found else "—")
+        out.append("| " + " | ".join(cells) + " |")
+    for label, pick in (("published", lambda s: s.published), ("downloads (beside the site)", lambda s: s.downloads)):
+        cells = [f"**{label}**"]
+        for _, size in builds:
+            tree = pick(size)
+            cells.append(f"{_mb(tree.total)} ({len(tree.files):,})" if tree.files else "—")
+        out.append("| " + " | ".join(cells) + " |")
+    return out

@@ -127,9 +127,13 @@ def paginated(src_of, title: str, rows: list, render_page: Callable[[str, list, 
     return generated
 
 
-def downloads_html(here: str) -> str:
-    items = [("claims.json", "Claims (JSON)"), ("claims.csv", "Claims (CSV)"), ("claimants.json", "Claimants (JSON)")]
-    items += [("annotations.jsonld", "Web Annotations (JSON-LD)"), ("feed.xml", "Atom feed")]
-    links = " · ".join(link(urls.relative(here, href), label) for href, label in items)
+def downloads_html(here: str, downloads_url: str = "") -> str:
+    # claims.json and claims.csv are downloads (published beside the site by the Pages workflow).
+    items = [(urls.download(here, "claims.json", downloads_url), "Claims (JSON)")]
+    items += [(urls.download(here, "claims.csv", downloads_url), "Claims (CSV)")]
+    items += [(urls.relative(here, "claimants.json"), "Claimants (JSON)")]
+    items += [(urls.relative(here, "annotations.jsonld"), "Web Annotations (JSON-LD)")]
+    items += [(urls.relative(here, "feed.xml"), "Atom feed")]
+    links = " · ".join(link(href, label) for href, label in items)
     about = link(urls.relative(here, "data.html"), "what the files hold")
     return f'<p class="na-downloads">Download: {links} ({about})</p>'

@@ -20,7 +20,7 @@ from .shared import shared_pages
 from .sharing import distinct
 
 
-def list_pages(archive: Archive) -> list[Page]:
+def list_pages(archive: Archive, downloads_url: str = "") -> list[Page]:
     # Sorted once: every list below keeps this order (the claims index, a status's, a claimant's,
     # a year's and an outlet's claims are all taken from it in order).
     claims = dated(archive.claims())
@@ -34,7 +34,9 @@ def list_pages(archive: Archive) -> list[Page]:
         by_status[claim.status].append(claim)
     filters = Filters(archive, claims)
 
-    pages = [Page("index.md", "Home", lambda: _home(archive, claims, made), in_nav=True, searchable=True)]
+    pages = [
+        Page("index.md", "Home", lambda: _home(archive, claims, made, downloads_url), in_nav=True, searchable=True)
+    ]
 
     def articles_page(here, chunk, pager):
         rows = "".join(
@@ -59,7 +61,7 @@ def list_pages(archive: Archive) -> list[Page]:
         if archive.shared:
             shared = link(urls.relative(here, "shared.html"), plural(len(archive.shared), "claim"))
             intro += f"<p>{shared} of them {'is' if len(archive.shared) == 1 else 'are'} in more than one article.</p>"
-        downloads = downloads_html(here)
+        downloads = downloads_html(here, downloads_url)
         # The filters count the claims of each status, year and outlet.
         return f"{intro}{filters.html(here)}{downloads}{pager}{claims_table(archive, chunk, here)}{pager}"
 
@@ -201,7 +203,7 @@ def _statuses_overview(archive: Archive, claims) -> str:
     )
 
 
-def _home(archive: Archive, claims: list[Claim], made) -> str:
+def _home(archive: Archive, claims: list[Claim], made, downloads_url: str) -> str:
     here = "index.md"
     latest = "".join(
         f"<li>{link(urls.page_url(a.src), a.title)} <small>{text(a.outlet)}, archived {date(a.archived)}"
@@ -224,8 +226,8 @@ def _home(archive: Archive, claims: list[Claim], made) -> str:
         f'<h2 id="by-status">Claims by status</h2>{status_counts(archive, _by_status(claims), here)}'
         f"<p>{link('claims.html', 'All claims')} · {link('articles.html', 'All articles')} · "
         f"{link('claimants.html', 'All claimants')} · {link('methodology.html', 'Methodology')}</p>"
-        f"{downloads_html(here)}"
-        f"{_offline_copy()}"
+        f"{downloads_html(here, downloads_url)}"
+        f"{_offline_copy(here, downloads_url)}"
         f'<h2 id="latest">Latest articles</h2><ul>{latest or "<li>None yet.</li>"}</ul>'
         f'<h2 id="claimants">Most-cited claimants</h2><ul>{claimants or "<li>None yet.</li>"}</ul>'
     )
@@ -235,9 +237,10 @@ def _count(count: int, word: str) -> str:
     return f"<strong>{count}</strong> {plural(count, word).split(' ', 1)[1]}"
 
 
-def _offline_copy() -> str:
+def _offline_copy(here: str, downloads_url: str) -> str:
+    zip_, checksum = (urls.download(here, name, downloads_url) for name in (urls.OFFLINE_ZIP, urls.OFFLINE_CHECKSUM))
     return (
-        f'<p class="na-offline">Read it offline: {link(urls.OFFLINE_ZIP, "the whole archive as one zip")} '
+        f'<p class="na-offline">Read it offline: {link(zip_, "the whole archive as one zip")} '
         "(unzip it and open <code>index.html</code>; the <code>SHA256SUMS</code> file inside lists the "
-        f"checksum of every file; {link(urls.OFFLINE_CHECKSUM, 'checksum of the zip')}).</p>"
+        f"checksum of every file; {link(checksum, 'checksum of the zip')}).</p>"
     )
