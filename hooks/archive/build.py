@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from .assemble import load_archive
+from .publish.compact import squeeze
 from .publish.csp import with_policy
 from .publish.datafiles import DataFiles
 from .publish.offline import OfflineCopy
@@ -76,6 +77,7 @@ class ArchiveBuild:
 
     def page_output(self, output: str, content: str) -> str:
         """A page's final HTML (content: the part of it made from the archive's content)."""
+        output = squeeze(output, content)
         return output if self.serving else with_policy(output, content)
 
     def preview_files(self) -> list[tuple[str, str]]:
