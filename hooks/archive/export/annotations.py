@@ -198,4 +198,4 @@ def pages(archive: Archive, site_url: str):
 
 def dumps(data: dict) -> str:
     # No indentation: json.dumps then uses its C encoder (as in records.py).
-    return json.dumps(data, ensure_ascii=False)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -111,26 +111,13 @@ def _agent(archive: Archive, claimant: Claimant) -> dict:
 
 
 def _archive_page(article: Article, site_url: str) -> dict:
-    return {
-        "@type": "WebPage",
-        "url": urls.address(site_url, article.src, urls.page_url(article.src)),
-        "name": f"{article.title} (archived copy)",
-        "datePublished": article.archived.isoformat(),
-    }
+    # Its name and date are the page's own (its title, its archive date): only where it is.
+    return {"@type": "WebPage", "url": urls.address(site_url, article.src, urls.page_url(article.src))}
 
 
 def _original(article: Article) -> dict | None:
-    if not article.url:
-        return None
-    original = {
-        "@type": "NewsArticle",
-        "url": article.url,
-        "headline": article.title,
-        "publisher": {"@type": "Organization", "name": article.outlet},
-    }
-    if article.published:
-        original["datePublished"] = article.published.isoformat()
-    return original
+    # Only where it is: its headline, outlet and date are the archived page's, a dozen times on it otherwise.
+    return {"@type": "NewsArticle", "url": article.url} if article.url else None
 
 
 def claim_review(

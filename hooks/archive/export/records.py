@@ -40,7 +40,9 @@ CSV_COLUMNS = [
 # the columns above, byte for byte): the shared claim's page, and every appearance's permalink in date order.
 SHARED_COLUMNS = ["shared_claim", "appearances"]
 # JSON is written without indentation: json.dumps then uses its C encoder, several
-# times faster (with indent it runs in Python), and the files are smaller.
+# times faster (with indent it runs in Python), and the files are smaller; nor with a space after
+# each comma and colon (5% of the bytes, published at every article).
+_COMPACT = (",", ":")
 
 
 def claim_record(archive: Archive, claim: Claim, site_url: str = "") -> dict:
@@ -118,7 +120,7 @@ def article_record(archive: Archive, article: Article, site_url: str = "", recor
 
 def claims_json(archive: Archive, site_url: str = "", records: dict | None = None) -> str:
     record = _record_of(archive, site_url, records)
-    return json.dumps({"claims": [record(c) for c in archive.claims()]}, ensure_ascii=False)
+    return json.dumps({"claims": [record(c) for c in archive.claims()]}, ensure_ascii=False, separators=_COMPACT)
 
 
 # OWASP's guidance on CSV injection: a cell starting with one of these is read by spreadsheets as a
@@ -155,8 +157,8 @@ def claimants_json(archive: Archive) -> str:
         {"id": c.id, "name": c.name, "kind": c.kind, "role": c.role, "affiliation": c.affiliation, "url": c.url}
         for c in archive.claimants.values()
     ]
-    return json.dumps({"claimants": records}, ensure_ascii=False)
+    return json.dumps({"claimants": records}, ensure_ascii=False, separators=_COMPACT)
 
 
 def article_json(archive: Archive, article: Article, site_url: str = "", records: dict | None = None) -> str:
-    return json.dumps(article_record(archive, article, site_url, records), ensure_ascii=False)
+    return json.dumps(article_record(archive, article, site_url, records), ensure_ascii=False, separators=_COMPACT)
