@@ -382,8 +382,11 @@ def test_json_and_csv_exports_round_trip_every_claim_once_with_all_its_fields(pr
     ids = [r["claim_id"] for r in records]
     assert len(ids) == len(set(ids)) == sidecar.count("\n  - id: ") == 11
     assert [r["claim_id"] for r in rows] == ids
-    per_article = json.loads(project.page(SEED + ".json"))["claims"]
-    assert per_article == records
+    # The article's record is in its year's file, linked from its page's header.
+    page = project.page(SEED + ".html")
+    (shard,) = re.findall(r'<a href="(?:\.\./)*(articles-\d{4}\.json)">JSON</a>', page)
+    (article,) = json.loads(project.page(shard))["articles"]
+    assert article["page"] == SEED + ".html" and article["claims"] == records
     for record, row in zip(records, rows, strict=True):
         assert f"id: {record['claim_id']}\n    quote: {record['quote']}\n" in sidecar
         assert record["relay_chain"][0] == record["claimant_id"]
@@ -418,10 +421,12 @@ def test_data_files_are_linked_from_the_home_page_claims_index_and_article(proje
     for page in ("index.html", "claims.html"):
         links = {a["href"] for a in BeautifulSoup(project.page(page), "html.parser").select(".na-downloads a")}
         assert {"claims.json", "claims.csv", "claimants.json", "annotations.jsonld", "feed.xml"} <= links
+        assert "articles-2015.json" in links  # the index of the articles' records, a file a year
     article = BeautifulSoup(project.page(SEED + ".html"), "html.parser")
     provenance = {a["href"] for a in article.select(".na-provenance a")}
     name = SEED.rsplit("/", 1)[1]
-    assert {f"{name}.json", f"{name}.annotations.jsonld"} <= provenance
+    assert {"../../articles-2015.json", f"{name}.annotations.jsonld"} <= provenance
+    assert (project.site / "articles-2015.json").is_file()
     # No <link rel="alternate"> in any head: Material would fetch sitemap.xml beside it on every page.
     for page in ("index.html", "claims.html", SEED + ".html"):
         assert not BeautifulSoup(project.page(page), "html.parser").select("link[rel=alternate]")

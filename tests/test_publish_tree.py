@@ -46,12 +46,15 @@ def laid_out(tmp_path_factory):
 def test_the_downloads_leave_the_site_and_the_home_page_links_them(laid_out):
     work, result = laid_out
     assert result.returncode == 0, result.stdout + result.stderr
-    assert sorted(os.listdir(work / "downloads")) == sorted(urls.DOWNLOADS)
-    assert not any((work / "site" / name).exists() for name in urls.DOWNLOADS)
+    years = [f"articles-{year}.json" for year in range(2015, 2025)]  # the generator's ten years
+    assert sorted(os.listdir(work / "downloads")) == sorted([*urls.DOWNLOADS, *years])
+    assert not any((work / "site" / name).exists() for name in [*urls.DOWNLOADS, *years])
     home = (work / "site" / "index.html").read_text(encoding="utf-8")
-    for name in urls.DOWNLOADS:
+    for name in [*urls.DOWNLOADS, *years]:
         assert f'href="{DOWNLOADS_URL}{name}"' in home
     assert f'href="{DOWNLOADS_URL}claims.json"' in (work / "site" / "claims.html").read_text(encoding="utf-8")
+    article = next((work / "site" / "articles" / "2015").glob("*.html")).read_text(encoding="utf-8")
+    assert f'href="{DOWNLOADS_URL}articles-2015.json">JSON</a>' in article
 
 
 def test_no_published_file_is_over_25_mib(laid_out):
@@ -71,3 +74,17 @@ def test_the_published_site_grows_by_under_59_kb_an_article(laid_out):
     published, _ = tree.survey(work / "site")
     growing = sum(size for path, size in published.files.items() if not path.startswith("assets/"))
     assert growing / ARTICLES < BUDGET_PER_ARTICLE, published.by_kind()
+
+
+def test_publish_tree_refuses_a_file_a_host_would_refuse(tmp_path):
+    site = tmp_path / "site"
+    (site / "articles").mkdir(parents=True)
+    (site / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    with open(site / "articles" / "big.json", "wb") as big:  # sparse: no disk used
+        big.truncate(tree.MAX_FILE + 1)
+    (site / urls.OFFLINE_ZIP).write_bytes(b"PK")
+    command = [sys.executable, "-m", "hooks", "publish-tree", str(site), str(tmp_path / "downloads")]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "articles/big.json" in result.stderr and "25 MiB" in result.stderr
+    assert (tmp_path / "downloads" / urls.OFFLINE_ZIP).exists() and not (site / urls.OFFLINE_ZIP).exists()

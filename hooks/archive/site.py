@@ -47,7 +47,7 @@ class ArchiveSite:
             pages[article.src] = Page(
                 article.src,
                 article.title,
-                lambda a=article: article_html(archive, a, self.site_url),
+                lambda a=article: article_html(archive, a, self.site_url, self.downloads_url),
                 # Material hides its sidebars on articles: the margin is for side notes.
                 meta={
                     "hide": ["navigation", "toc"],

@@ -15,9 +15,23 @@ import re
 OFFLINE_ZIP = "annotated-news-archive-offline.zip"
 OFFLINE_CHECKSUM = OFFLINE_ZIP + ".sha256"
 # Every claim in one file: large (134 MB of JSON at 10,000 articles), so published as downloads beside
-# the site (publish/tree.py), like the offline zip; the site itself carries the same records per article.
+# the site (publish/tree.py), like the offline zip.
 FULL_EXPORTS = ("claims.json", "claims.csv")
 DOWNLOADS = (OFFLINE_ZIP, OFFLINE_CHECKSUM, *FULL_EXPORTS)
+# Each article's record (its provenance and its claims), in one file per year: a download too.
+ARTICLES_SHARD = re.compile(r"articles-\d{4}\.json\Z")
+
+
+def articles_shard(article) -> str:
+    """The download holding an article's record: its year's (published, else archived)."""
+    return f"articles-{(article.published or article.archived).year:04d}.json"
+
+
+def is_download(path: str) -> bool:
+    """A file the Pages workflow publishes beside the site (publish/tree.py), by its path in the site."""
+    return path in DOWNLOADS or ARTICLES_SHARD.match(path) is not None
+
+
 STATUS_CSS = "assets/archive-statuses.css"  # the status colours, generated
 # The claim-from-a-selection tool's files, under `mkdocs serve` only (render/selection.py).
 SELECTION_SCRIPT = "assets/archive-selection.js"

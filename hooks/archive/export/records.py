@@ -160,5 +160,11 @@ def claimants_json(archive: Archive) -> str:
     return json.dumps({"claimants": records}, ensure_ascii=False, separators=_COMPACT)
 
 
-def article_json(archive: Archive, article: Article, site_url: str = "", records: dict | None = None) -> str:
-    return json.dumps(article_record(archive, article, site_url, records), ensure_ascii=False, separators=_COMPACT)
+def articles_shards(archive: Archive, site_url: str = "", records: dict | None = None):
+    """(name, JSON) of each year's articles (urls.articles_shard), each article as article_record."""
+    years: dict[str, list] = {}
+    for article in archive.articles:
+        years.setdefault(urls.articles_shard(article), []).append(article)
+    for name in sorted(years):
+        shard = [article_record(archive, article, site_url, records) for article in years[name]]
+        yield name, json.dumps({"articles": shard}, ensure_ascii=False, separators=_COMPACT)

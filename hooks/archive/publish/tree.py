@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .. import urls
 
-# Published beside the site, not in it: whoever wants them downloads them once.
+# Published beside the site, not in it (urls.is_download): whoever wants them downloads them once.
 DOWNLOADS = urls.DOWNLOADS
 MAX_FILE = 25 * 1024 * 1024  # Cloudflare Pages' limit for one file
 MAX_TOTAL = 1_000_000_000  # GitHub Pages' (and GitLab Pages') limit for a published site
@@ -66,6 +66,8 @@ class Tree:
 def kind(path: str) -> str:
     """The kind of a site file, for the size tables: article pages and their side files by suffix,
     a generated folder as a whole, a root file by its extension."""
+    if urls.ARTICLES_SHARD.match(path):
+        return "articles-YEAR.json"
     if path in DOWNLOADS:
         return path
     folder, _, name = path.rpartition("/")
@@ -87,7 +89,7 @@ def survey(site_dir) -> tuple[Tree, Tree]:
         for name in names:
             path = os.path.join(folder, name)
             relative = os.path.relpath(path, site_dir).replace(os.sep, "/")
-            (downloads if relative in DOWNLOADS else published).files[relative] = os.path.getsize(path)
+            (downloads if urls.is_download(relative) else published).files[relative] = os.path.getsize(path)
     return published, downloads
 
 

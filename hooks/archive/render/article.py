@@ -135,7 +135,7 @@ def _markdown_format(archive: Archive, article: Article, site_url: str) -> str:
     return "".join(out)
 
 
-def _provenance(archive: Archive, article: Article) -> str:
+def _provenance(archive: Archive, article: Article, downloads_url: str = "") -> str:
     here = article.src
     rows = [("Outlet", text(article.outlet))]
     rows.append(("Published", date(article.published) if article.published else "not recorded"))
@@ -150,8 +150,10 @@ def _provenance(archive: Archive, article: Article) -> str:
     if article.raw_src:
         raw = urls.relative(here, article.raw_src)
         rows.append(("Raw archived text", link(raw, article.raw_src.rsplit("/", 1)[-1])))
-    data = urls.relative(here, urls.page_url(article.src)[: -len(".html")] + ".json")
-    rows.append(("Claims", _claim_summary(archive, article) + f" · {link(data, 'JSON')}" + _annotations_link(article)))
+    # The article's record is in its year's file, a download (urls.articles_shard).
+    shard = urls.articles_shard(article)
+    data = link(urls.download(here, shard, downloads_url), "JSON") + f" (in {text(shard)})"
+    rows.append(("Claims", _claim_summary(archive, article) + f" · {data}" + _annotations_link(article)))
     cells = "".join(f"<div><dt>{name}</dt><dd>{value}</dd></div>" for name, value in rows)
     return f'<dl class="na-provenance">{cells}</dl>'
 
@@ -232,7 +234,7 @@ def figures_table(archive: Archive, article: Article) -> str:
     )
 
 
-def article_html(archive: Archive, article: Article, site_url: str = "") -> str:
+def article_html(archive: Archive, article: Article, site_url: str = "", downloads_url: str = "") -> str:
     if article.format == "markdown":
         body = _markdown_format(archive, article, site_url)
     else:
@@ -241,7 +243,7 @@ def article_html(archive: Archive, article: Article, site_url: str = "") -> str:
         f'<div class="na-article" data-format="{article.format}">'
         f"{_print_source(article, site_url)}"
         f'<h1 id="title">{text(article.title)}</h1>'
-        f"{_provenance(archive, article)}"
+        f"{_provenance(archive, article, downloads_url)}"
         f"{verdict(archive, article)}"
         f'<div class="na-text" data-archived-text>{body}</div>'
         '<h2 id="figures">Figures in this article</h2>'

@@ -127,8 +127,9 @@ def paginated(src_of, title: str, rows: list, render_page: Callable[[str, list, 
     return generated
 
 
-def downloads_html(here: str, downloads_url: str = "") -> str:
-    # claims.json and claims.csv are downloads (published beside the site by the Pages workflow).
+def downloads_html(here: str, downloads_url: str = "", archive: Archive | None = None) -> str:
+    # claims.json, claims.csv and the articles by year are downloads (published beside the site by the
+    # Pages workflow).
     items = [(urls.download(here, "claims.json", downloads_url), "Claims (JSON)")]
     items += [(urls.download(here, "claims.csv", downloads_url), "Claims (CSV)")]
     items += [(urls.relative(here, "claimants.json"), "Claimants (JSON)")]
@@ -136,4 +137,9 @@ def downloads_html(here: str, downloads_url: str = "") -> str:
     items += [(urls.relative(here, "feed.xml"), "Atom feed")]
     links = " · ".join(link(href, label) for href, label in items)
     about = link(urls.relative(here, "data.html"), "what the files hold")
-    return f'<p class="na-downloads">Download: {links} ({about})</p>'
+    shards = sorted({urls.articles_shard(article) for article in archive.articles}) if archive else []
+    years = " · ".join(
+        link(urls.download(here, name, downloads_url), name[len("articles-") : -len(".json")]) for name in shards
+    )
+    by_year = f"; each article with its claims, by year (JSON): {years}" if years else ""
+    return f'<p class="na-downloads">Download: {links}{by_year} ({about})</p>'

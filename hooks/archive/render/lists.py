@@ -61,7 +61,7 @@ def list_pages(archive: Archive, downloads_url: str = "") -> list[Page]:
         if archive.shared:
             shared = link(urls.relative(here, "shared.html"), plural(len(archive.shared), "claim"))
             intro += f"<p>{shared} of them {'is' if len(archive.shared) == 1 else 'are'} in more than one article.</p>"
-        downloads = downloads_html(here, downloads_url)
+        downloads = downloads_html(here, downloads_url, archive)
         # The filters count the claims of each status, year and outlet.
         return f"{intro}{filters.html(here)}{downloads}{pager}{claims_table(archive, chunk, here)}{pager}"
 
@@ -226,7 +226,7 @@ def _home(archive: Archive, claims: list[Claim], made, downloads_url: str) -> st
         f'<h2 id="by-status">Claims by status</h2>{status_counts(archive, _by_status(claims), here)}'
         f"<p>{link('claims.html', 'All claims')} · {link('articles.html', 'All articles')} · "
         f"{link('claimants.html', 'All claimants')} · {link('methodology.html', 'Methodology')}</p>"
-        f"{downloads_html(here, downloads_url)}"
+        f"{downloads_html(here, downloads_url, archive)}"
         f"{_offline_copy(here, downloads_url)}"
         f'<h2 id="latest">Latest articles</h2><ul>{latest or "<li>None yet.</li>"}</ul>'
         f'<h2 id="claimants">Most-cited claimants</h2><ul>{claimants or "<li>None yet.</li>"}</ul>'
