@@ -69,6 +69,7 @@ def claims_table(
     here: str,
     *,
     show_claimant: bool = True,
+    show_status: bool = True,
     level: int = 2,
     empty: str = "No claims.",
 ) -> str:
@@ -77,7 +78,9 @@ def claims_table(
     if not claims:
         return f'<p class="na-empty">{empty}</p>'
     # The status right after the figure: on a phone the table scrolls sideways, and those two show first.
-    head = "<th>Figure</th><th>Status</th>" + ("<th>Claimant</th>" if show_claimant else "")
+    head = (
+        "<th>Figure</th>" + ("<th>Status</th>" if show_status else "") + ("<th>Claimant</th>" if show_claimant else "")
+    )
     head += "<th>Relayed by</th><th>Said</th>"
     out = []
     at = 0
@@ -95,10 +98,8 @@ def claims_table(
             who = f"<td>{claimant_link(archive, claim.claimant, here)}</td>" if show_claimant else ""
             relays = ", ".join(claimant_link(archive, via, here) for via in dict.fromkeys(claim.via)) or "—"
             said = date(claim.said) if claim.said else "—"
-            badge = status_badge(archive, claim.status, here)
-            rows.append(
-                f'<tr><td>{figure}</td><td>{badge}</td>{who}<td>{relays}</td><td class="na-date">{said}</td></tr>'
-            )
+            badge = f"<td>{status_badge(archive, claim.status, here)}</td>" if show_status else ""
+            rows.append(f'<tr><td>{figure}</td>{badge}{who}<td>{relays}</td><td class="na-date">{said}</td></tr>')
         out.append(
             f'<section class="na-group">{title}<div class="na-scroll"><table class="na-table">'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></section>"
