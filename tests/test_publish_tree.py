@@ -67,7 +67,7 @@ def test_no_published_file_is_over_25_mib(laid_out):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 15 part 1 not met yet: the published tree is about 150 KB an article (docs/performance.md)",
+    reason="issue 15 part 1 not met yet: the published tree grows by about 125 KB an article (Performance: Site size)",
 )
 def test_the_published_site_grows_by_under_59_kb_an_article(laid_out):
     work, _ = laid_out
