@@ -242,8 +242,8 @@ def test_each_note_copies_its_link_and_a_ready_citation(browse, article_path):
     quote = page.locator(f"#claim-{claim}").evaluate("f => f.textContent")
     claimant = note.locator(".na-note__chain a").first.inner_text()
     outlet = page.locator(".na-provenance dd").first.inner_text()
-    said = note.locator(".na-note__said time").get_attribute("datetime")
-    checked = note.locator(".na-note__links time").get_attribute("datetime")
+    said = note.locator(".na-note__said time").inner_text()
+    checked = note.locator(".na-note__links time").inner_text()
     for part in (claimant, f"“{quote}”", outlet, f"said {said}", permalink, f"checked {checked}"):
         assert part in cited, (part, cited)
 
