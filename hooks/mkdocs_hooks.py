@@ -11,18 +11,26 @@ import functools
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 # MkDocs imports this file by its path; the archive is imported as the package `hooks`, from the
 # folder that holds it, exactly as the command line and the tests import it: one copy of each module.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from mkdocs.commands.build import _populate_page, get_context  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
+from hooks.archive import urls  # noqa: E402
 from hooks.archive.build import ArchiveBuild, load_site  # noqa: E402
+from hooks.archive.messages import preview as said  # noqa: E402
+from hooks.archive.preview import publish, watch  # noqa: E402
+from hooks.archive.preview.changes import classify  # noqa: E402
+from hooks.archive.preview.session import NeedsWholeLoad, Session  # noqa: E402
 from hooks.archive.problems import ContentError  # noqa: E402
 from hooks.archive.site import STATUS_CSS  # noqa: E402
 from hooks.jinja_shared import ArchiveShared  # noqa: E402
@@ -39,6 +47,13 @@ class ArchiveHooks:
         self.last_good = None  # the last archive that loaded, served again while `mkdocs serve` sees problems
         self.stale: list[str] = []  # while it is: the problems that keep the archive from being rebuilt
         self.build: ArchiveBuild | None = None
+        # `mkdocs serve` only: the site as last published and what MkDocs made of it (its files,
+        # navigation and theme), kept for the next edit (see hooks/archive/preview/).
+        self.session: Session | None = None
+        self.engine: dict = {}
+        self.prepared: dict[str, str] = {}  # during an update: the pages' contents, made by its plan
+        self.recorder = watch.Recorder()
+        self.data: publish.DataRefresh | None = None
 
     def on_startup(self, command, dirty) -> None:
         self.serving = command == "serve"
@@ -69,6 +84,9 @@ class ArchiveHooks:
                 log.info(line)
         self.last_good = site
         self.build = ArchiveBuild(site, serving=self.serving, docs_dir=config.docs_dir)
+        self.session = None
+        if self.serving and not self.stale:
+            self.session = Session(site, config.docs_dir, config.config_file_path)
 
     def on_files(self, files: Files, config) -> Files:
         site = self.build.site
@@ -80,7 +98,13 @@ class ArchiveHooks:
         kept.append(File.generated(config, STATUS_CSS, content=site.status_css()))
         kept += [File.generated(config, path, content=text) for path, text in self.build.preview_files()]
         self.build.start_writing(config.site_dir)  # site_dir has just been cleaned
-        return Files(kept)
+        files = Files(kept)
+        self.engine = {"config": config, "files": files}
+        return files
+
+    def on_nav(self, nav, config, files):
+        self.engine["nav"] = nav
+        return nav
 
     def on_env(self, env, config, files):
         env.add_extension(ArchiveShared)
@@ -90,6 +114,7 @@ class ArchiveHooks:
         # partial's include). Templates do not change during a build, and MkDocs makes a new
         # environment for every build.
         env.auto_reload = False
+        self.engine["env"] = env
         return env
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
@@ -113,9 +138,12 @@ class ArchiveHooks:
 
     @event_priority(-100)  # after every plugin's on_page_context, including Material's search
     def on_page_context(self, context, page, config, nav):
-        generated = self.build.site.page_html(page.file.src_uri)
+        src = page.file.src_uri
+        generated = self.prepared[src] if src in self.prepared else self.build.site.page_html(src)
         if generated is not None:
             page.content = generated
+            if self.session is not None:
+                self.session.remember(src, generated)
         return context
 
     @event_priority(-100)  # after other plugins: the policy and the zip must see the final page
@@ -136,11 +164,104 @@ class ArchiveHooks:
     def on_post_build(self, config) -> None:
         build, self.build = self.build, None
         build.finish()
+        if self.session is not None:
+            self.data = publish.DataRefresh(config.site_dir, self.session.site, lambda line: log.info(said.data(line)))
 
     def on_build_error(self, error) -> None:
         build, self.build = self.build, None
+        self.session = None
         if build is not None:
             build.abandon()
+
+    def on_serve(self, server, config, builder):
+        """An edit of an article updates the pages it changes; anything else rebuilds everything."""
+        watched = list(getattr(server, "_watched_paths", ()))  # what MkDocs watches so far (docs, mkdocs.yml)
+        watch_path = server.watch
+
+        def watch_too(path, func=None, *, recursive=True):
+            watch_path(path, func, recursive=recursive)
+            server.observer.schedule(self.recorder, os.path.abspath(path), recursive=recursive)
+
+        for path in watched:
+            server.unwatch(path)
+        server.observer = watch.ChangesObserver()
+        server.watch = watch_too
+        for path in watched:
+            server.watch(path)
+        server.builder = functools.partial(self._rebuild, server.builder)
+        return server
+
+    def _rebuild(self, rebuild_all) -> None:
+        changed = self.recorder.take()
+        if self.session is not None and changed:
+            changes = classify(self.engine["config"].docs_dir, changed)
+            if changes is None:
+                log.info(said.whole(", ".join(sorted(changed)[:3])))
+            else:
+                try:
+                    self._update(changes)
+                    return
+                except NeedsWholeLoad as why:
+                    log.info(said.whole(str(why)))
+        if self.data is not None:
+            self.data.stop()
+            self.data = None
+        rebuild_all()
+
+    def _update(self, changes) -> None:
+        """Render again the pages the plan names, with MkDocs's own page events and the theme."""
+        started = time.perf_counter()
+        plan = self.session.plan(changes)
+        engine = self.engine
+        config, files, nav, env = engine["config"], engine["files"], engine["nav"], engine["env"]
+        if any(plan.site.pages[src].in_nav for src in plan.added) or any(
+            self.session.site.pages[src].in_nav for src in plan.removed
+        ):
+            raise NeedsWholeLoad("the navigation changes")
+        self.data.stop()
+        for src in plan.removed:
+            file = files.get_file_from_path(src)
+            if file is not None:
+                files.remove(file)
+            publish.remove(config.site_dir, urls.page_url(src))
+        for src in plan.added:
+            file = File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+            files.append(file)
+            Page(None, file, config)
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        self.build, self.prepared = ArchiveBuild(plan.site, serving=True), plan.contents
+        written = 0
+        try:
+            for src in plan.contents:
+                page = files.get_file_from_path(src).page
+                _populate_page(page, config, files)
+                output = _render(page, config, doc_files, nav, env)
+                written += publish.write_bytes(config.site_dir, page.file.dest_uri, output)
+        finally:
+            self.build, self.prepared = None, {}
+        for src in plan.raw:
+            with open(os.path.join(config.docs_dir, src), "rb") as raw:
+                written += publish.write_bytes(config.site_dir, src, raw.read())
+        self.session.published(plan)
+        self.last_good = plan.site
+        log.info(said.updated(plan, written, time.perf_counter() - started))
+        self.data.start(plan.site)
+
+
+def _render(page, config, doc_files, nav, env) -> bytes:
+    """A page's output as mkdocs.commands.build._build_page makes it, without writing it."""
+    config._current_page = page
+    page.active = True
+    try:
+        context = get_context(nav, doc_files, config, page)
+        template = env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        output = template.render(context)
+        output = config.plugins.on_post_page(output, page=page, config=config)
+        return output.encode("utf-8", errors="xmlcharrefreplace")
+    finally:
+        page.active = False
+        config._current_page = None
 
 
 def _render_nothing(page, config, files) -> None:
@@ -155,6 +276,8 @@ on_startup = _hooks.on_startup
 on_pre_build = _hooks.on_pre_build
 on_files = _hooks.on_files
 on_env = _hooks.on_env
+on_nav = _hooks.on_nav
+on_serve = _hooks.on_serve
 on_page_markdown = _hooks.on_page_markdown
 on_page_content = _hooks.on_page_content
 on_page_context = _hooks.on_page_context

@@ -103,10 +103,44 @@ def load_archive(docs_dir: Path, config_path: Path | None = None, workers: int |
             anchoring.render_markdown(article, markdown)
     shared = chains.link(articles, problems)
     problems.raise_if_any()
-    articles.sort(key=lambda a: (a.archived, a.src), reverse=True)
+    articles.sort(key=article_order, reverse=True)
     return Archive(
         articles=articles, claimants=claimants, statuses=config.statuses, publisher=config.publisher, shared=shared
     )
+
+
+def article_order(article: Article):
+    """The archive's order of articles (newest archived first, reversed): the order of every list."""
+    return (article.archived, article.src)
+
+
+class NeedsWholeLoad(Exception):
+    """An article file cannot be loaded again on its own: only a whole load checks or reports it."""
+
+
+def reload_article(archive: Archive, docs_dir: Path, config_path: Path, path: Path) -> Article:
+    """The article of path (an X.md under docs_dir) and its claims file, loaded again alone and
+    checked against the archive's claimants and statuses: what load_archive would make of them.
+
+    Raises NeedsWholeLoad if anything is wrong with them (a whole load reports it, every problem
+    in its order) or if the claims file defines claimants (they may change other files' claims).
+    """
+    root = Path(config_path).parent
+    beside = Path(str(path)[: -len(".md")] + SIDECAR_SUFFIX)
+    markdown = InertMarkdown()
+    loaded = _load_pair((path, docs_dir, root, beside if beside.is_file() else None), markdown)
+    article = loaded.article
+    if article is None or loaded.claimants is not None or loaded.problems or loaded.sidecar_problems:
+        raise NeedsWholeLoad(path)
+    if loaded.sidecar is not None:
+        source = Source(loaded.sidecar, Problems(), root)
+        source.problems.items.extend(loaded.claims_problems)
+        article.claims = _claims(source, article, loaded.checked, archive.claimants, archive.statuses, markdown)
+        if source.problems.items:
+            raise NeedsWholeLoad(path)
+    if article.format == "markdown" and not article.claims:
+        anchoring.render_markdown(article, markdown)
+    return article
 
 
 @dataclass

@@ -124,7 +124,7 @@ def paginated(src_of, title: str, rows: list, render_page: Callable[[str, list, 
             pager = pager_nav(src, src_of, number, len(chunks))
             return f"<h1>{text(page_title)}</h1>{render_page(src, chunk, pager)}"
 
-        generated.append(Page(src, page_title, html))
+        generated.append(Page(src, page_title, html, family=title, rows=chunk))
     return generated
 
 

@@ -34,9 +34,8 @@ def list_pages(archive: Archive, downloads_url: str = "") -> list[Page]:
         by_status[claim.status].append(claim)
     filters = Filters(archive, claims)
 
-    pages = [
-        Page("index.md", "Home", lambda: _home(archive, claims, made, downloads_url), in_nav=True, searchable=True)
-    ]
+    # counts: the page shows counts over the whole archive (the preview re-renders it when they change).
+    pages = [Page("index.md", "Home", lambda: _home(archive, claims, made, downloads_url), in_nav=True, searchable=True, counts=True)]
 
     def articles_page(here, chunk, pager):
         rows = "".join(
@@ -65,8 +64,8 @@ def list_pages(archive: Archive, downloads_url: str = "") -> list[Page]:
         # The filters count the claims of each status, year and outlet.
         return f"{intro}{filters.html(here)}{downloads}{pager}{claims_table(archive, chunk, here)}{pager}"
 
-    pages += paginated(urls.claims_page, "Claims", claims, claims_page)
-    pages += filters.pages()
+    pages += _counting(paginated(urls.claims_page, "Claims", claims, claims_page))
+    pages += _counting(filters.pages())
 
     def claimants_page(here, chunk, pager):
         rows = "".join(
@@ -83,14 +82,21 @@ def list_pages(archive: Archive, downloads_url: str = "") -> list[Page]:
     everyone = sorted(archive.claimants.values(), key=lambda c: c.name.lower())
     # The claimants list is searchable: a name finds its row (and the notes that name it).
     pages += [
-        replace(page, searchable=True)
+        replace(page, searchable=True, counts=True)
         for page in paginated(lambda n: urls._paged("claimants", n), "Claimants", everyone, claimants_page)
     ]
     for claimant in archive.claimants.values():
         pages += _claimant_pages(archive, claimant, made[claimant.id], relayed[claimant.id])
 
     pages.append(
-        Page("statuses.md", "Statuses", lambda: _statuses_overview(archive, claims), in_nav=True, searchable=True)
+        Page(
+            "statuses.md",
+            "Statuses",
+            lambda: _statuses_overview(archive, claims),
+            in_nav=True,
+            searchable=True,
+            counts=True,
+        )
     )
     for status in archive.statuses.values():
 
@@ -112,21 +118,29 @@ def list_pages(archive: Archive, downloads_url: str = "") -> list[Page]:
             table = claims_table(archive, chunk, here, show_status=False, empty=empty)
             return f"{about}{said}{filters.html(here, status=status.id)}{pager}{table}{pager}"
 
-        pages += paginated(
-            lambda n, s=status.id: urls.status_page(s, n),
-            f"Status: {status.label}",
-            by_status[status.id],
-            status_page,
+        pages += _counting(
+            paginated(
+                lambda n, s=status.id: urls.status_page(s, n),
+                f"Status: {status.label}",
+                by_status[status.id],
+                status_page,
+            )
         )
 
-    pages += paginated(
-        lambda n: urls._paged("coverage", n), "Coverage", uncovered_articles(archive), coverage_page(archive)
+    pages += _counting(
+        paginated(lambda n: urls._paged("coverage", n), "Coverage", uncovered_articles(archive), coverage_page(archive))
     )
     pages.append(Page("errors.md", "Error messages", errors_page, in_nav=True))
     pages += shared_pages(archive)
     for page in pages:
         if page.src in ("articles.md", "claims.md", "claimants.md", "coverage.md"):
             page.in_nav = True
+    return pages
+
+
+def _counting(pages: list[Page]) -> list[Page]:
+    for page in pages:
+        page.counts = True
     return pages
 
 

@@ -16,3 +16,8 @@ class Page:
     # search index (export/search_index.py), beside every article.
     searchable: bool = False
     meta: dict = field(default_factory=dict)  # for the theme (Material reads `hide` and `search`)
+    # What the preview (hooks/archive/preview/) needs to tell which pages an edit changes: the list
+    # the page is a part of (its title), the rows it shows, and whether it shows archive-wide counts.
+    family: str = ""
+    rows: list = field(default_factory=list)
+    counts: bool = False

@@ -1,0 +1,19 @@
+"""What `mkdocs serve` says of its updates (hooks/archive/preview/): log lines, not problems."""
+
+from __future__ import annotations
+
+
+def updated(plan, written: int, seconds: float) -> str:
+    return (
+        f"Preview updated in {seconds:.2f} s: {len(plan.contents)} of {plan.candidates} pages checked changed, "
+        f"{written} files written, {len(plan.removed)} removed; the data files follow, and the offline zip "
+        "stays as the last whole build made it until mkdocs.yml is saved or the server restarted"
+    )
+
+
+def data(line: str) -> str:
+    return f"Preview: data files up to date ({line})"
+
+
+def whole(why: str) -> str:
+    return f"Preview: the whole site is rebuilt ({why}: more than an article's files changed)"

@@ -1,0 +1,166 @@
+"""The archive kept between builds of `mkdocs serve`, and the plan of what an edit changes.
+
+A whole build loads every file (seconds at 10,000 articles) and renders every page. An edit of
+one article changes that article's page and the list pages it stands on: the session loads the
+edited articles again alone (assemble.reload_article: the same checks as a whole load), makes the
+next archive from the others as they were, and tells which pages to render again:
+
+- the edited article's own page (added pages too; removed pages are deleted);
+- if what the lists show of the article changed (its title, dates, claims' figures, statuses,
+  claimants...), every page of each list it stands on, before or after the edit (its claims index,
+  status, year, outlet and claimant pages, the articles list, the coverage report);
+- if the archive-wide counts changed (claims by status, year or outlet, claims made and relayed
+  by each claimant, figures not annotated), every page that shows them (the filter bars...);
+- the home page, always (its latest articles).
+
+Of those, only the pages whose content differs from what was last published are handed back:
+the theme, the costly part, is rendered for them only. A note edit changes its article's page
+alone; a status edit changes the counts on every filtered list. Nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..assemble import NeedsWholeLoad, article_order, reload_article
+from ..load.source import RAW_SUFFIX, SIDECAR_SUFFIX, shown_path
+from ..model import Archive, Article
+from ..render.listing import claim_date
+from ..site import ArchiveSite
+from .changes import Changes
+
+__all__ = ["NeedsWholeLoad", "Plan", "Session"]
+
+
+@dataclass
+class Plan:
+    """An update: the next site, the pages to render again (source path: their new content),
+    the pages that are no more, the new ones among those to render, the raw texts to copy."""
+
+    site: ArchiveSite
+    contents: dict[str, str] = field(default_factory=dict)
+    removed: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    raw: list[str] = field(default_factory=list)
+    candidates: int = 0  # pages whose content was made to be compared
+
+
+class Session:
+    """The last site published by `mkdocs serve`, and a hash of each generated page's content."""
+
+    def __init__(self, site: ArchiveSite, docs_dir, config_path):
+        self.site = site
+        self.docs_dir, self.config_path = Path(docs_dir), Path(config_path)
+        self.contents: dict[str, int] = {}
+
+    def remember(self, src: str, html: str) -> None:
+        """A generated page was published with this content."""
+        self.contents[src] = hash(html)
+
+    def plan(self, changes: Changes) -> Plan:
+        """What the edit changes; raises NeedsWholeLoad when only a whole build can tell."""
+        before_site = self.site
+        archive = before_site.archive
+        before, after = {}, {}
+        for path in sorted(changes.articles):
+            src = path.relative_to(self.docs_dir).as_posix()
+            old = before_site.articles.get(src)
+            if old is not None and old.sidecar_src and self._defines_claimants(old):
+                raise NeedsWholeLoad(path)
+            stem = str(path)[: -len(".md")]
+            if path.is_file():
+                new = reload_article(archive, self.docs_dir, self.config_path, path)
+            elif Path(stem + SIDECAR_SUFFIX).exists() or Path(stem + RAW_SUFFIX).exists():
+                raise NeedsWholeLoad(path)  # a claims file or text without its article: reported by a build
+            else:
+                new = None
+            # A raw text added or removed changes the files MkDocs copies: a whole build.
+            if bool(old and old.raw_src) != bool(new and new.raw_src):
+                raise NeedsWholeLoad(path)
+            before[src], after[src] = old, new
+        articles = [a for a in archive.articles if a.src not in after] + [a for a in after.values() if a]
+        articles.sort(key=article_order, reverse=True)
+        # Claimants and statuses are the same (an edit that could change them is a whole build), and
+        # so are the links to them that the archive keeps.
+        next_archive = Archive(articles, archive.claimants, archive.statuses, archive.publisher, links=archive.links)
+        site = ArchiveSite(next_archive, before_site.site_url)
+
+        families, counts = set(), False
+        for src, new in after.items():
+            old = before[src]
+            if old is None or new is None or _shown(old) != _shown(new):
+                families |= _families(archive, old) | _families(next_archive, new)
+            counts = counts or _counted(old) != _counted(new)
+        wanted = [src for src, new in after.items() if new is not None]
+        for src, page in site.pages.items():
+            if src in site.articles:
+                continue
+            if src == "index.md" or page.family in families or (counts and page.counts) or src not in before_site.pages:
+                wanted.append(src)
+        plan = Plan(site, candidates=len(wanted))
+        for src in wanted:
+            html = site.page_html(src)
+            if hash(html) != self.contents.get(src):
+                plan.contents[src] = html
+        plan.removed = [src for src in before_site.pages if src not in site.pages]
+        plan.added = [src for src in site.pages if src not in before_site.pages]
+        plan.raw = sorted(path.relative_to(self.docs_dir).as_posix() for path in changes.raw)
+        return plan
+
+    def published(self, plan: Plan) -> None:
+        """The plan's pages are written: it is the site now."""
+        self.site = plan.site
+        for src, html in plan.contents.items():
+            self.remember(src, html)
+        for src in plan.removed:
+            self.contents.pop(src, None)
+
+    def _defines_claimants(self, article: Article) -> bool:
+        shown = shown_path(self.docs_dir / article.sidecar_src, self.config_path.parent)
+        return any(claimant.defined_in == shown for claimant in self.site.archive.claimants.values())
+
+
+def _shown(article: Article) -> tuple:
+    """What the list pages show of an article (their rows, headlines and order)."""
+    claims = tuple(
+        (c.id, article.quoted(c), c.claimant, tuple(c.via), c.said, c.status, c.number) for c in article.claims
+    )
+    uncovered = tuple((f.start, f.suggestion) for f in article.uncovered)
+    dismissed = tuple((f.text, d.reason, d.line) for f, d in article.dismissed)
+    head = (article.title, article.outlet, article.published, article.archived, article.sidecar_src)
+    return head, claims, uncovered, dismissed
+
+
+def _counted(article: Article | None) -> tuple:
+    """What an article adds to the archive-wide counts."""
+    if article is None:
+        return ()
+    claims = article.claims
+    figures = sum(1 for f in article.figures if f.kind != "date")
+    relayed = Counter(who for c in claims for who in dict.fromkeys(c.via))
+    return (
+        article.outlet,
+        len(claims),
+        sorted(Counter(c.status for c in claims).items()),
+        sorted(Counter(claim_date(c).year for c in claims).items()),
+        sorted(Counter(c.claimant for c in claims).items()),
+        sorted(relayed.items()),
+        figures,
+        len(article.uncovered),
+        len(article.dismissed),
+    )
+
+
+def _families(archive: Archive, article: Article | None) -> set[str]:
+    """The lists (a paginated list's title) an article stands on."""
+    if article is None:
+        return set()
+    names = {"Articles", "Coverage", "Claims", f"Outlet: {article.outlet}"}
+    for claim in article.claims:
+        names.add(f"Status: {archive.statuses[claim.status].label}")
+        names.add(f"Claims of {claim_date(claim).year}")
+        for who in (claim.claimant, *claim.via):
+            names.add(archive.claimants[who].name)
+    return names
