@@ -95,8 +95,15 @@ def command_bench(args) -> int:
     from . import bench  # the benchmark's generator is not needed by editors
 
     keep = Path(args.keep) if args.keep else None
-    rows = bench.bench(args.articles, seed=args.seed, search=args.search, keep=keep, repeat=args.repeat)
+    rows = bench.bench(
+        args.articles, seed=args.seed, search=args.search, keep=keep, repeat=args.repeat, preview=args.preview
+    )
     print(bench.table(rows))
+    if args.preview:
+        from .bench import preview
+
+        print()
+        print(preview.table(rows))
     return 0
 
 
@@ -147,6 +154,15 @@ def main(argv=None) -> int:
         "--search",
         metavar="CHROMIUM",
         help="also measure search in headless Chromium at this path (e.g. /usr/bin/chromium; needs playwright)",
+    )
+    ben.add_argument(
+        "--preview",
+        type=int,
+        nargs="?",
+        const=5,
+        default=0,
+        metavar="EDITS",
+        help="also time EDITS edits of each kind (default 5) under `mkdocs serve`, from the save to the new page",
     )
     ben.add_argument("--keep", metavar="DIR", help="generate in DIR (which must exist) and keep the projects and sites")
     ben.set_defaults(run=command_bench)

@@ -229,8 +229,14 @@ class ArchiveHooks:
             files.append(file)
             Page(None, file, config)
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-        self.build, self.prepared = ArchiveBuild(plan.site, serving=True), plan.contents
         written = 0
+        for src, (old, new) in list(plan.heads.items()):
+            done = publish.replace_head(config.site_dir, urls.page_url(src), old, new)
+            if done is None:  # not as expected: the whole page is made again
+                del plan.heads[src]
+                plan.contents[src] = plan.site.page_html(src)
+            written += bool(done)
+        self.build, self.prepared = ArchiveBuild(plan.site, serving=True), plan.contents
         try:
             for src in plan.contents:
                 page = files.get_file_from_path(src).page

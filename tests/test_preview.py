@@ -65,6 +65,9 @@ class _Server:
         self.log: list[str] = []
         threading.Thread(target=lambda: self.log.extend(self.process.stdout), daemon=True).start()
 
+    def log_lines(self, words: str) -> list[str]:
+        return [line for line in self.log if words in line]
+
     def count(self, words: str) -> int:
         return sum(words in line for line in self.log)
 
@@ -127,6 +130,8 @@ def test_edits_update_only_their_pages_and_serve_what_a_whole_build_serves(proje
             lambda: sidecar.write_text(SEED_CLAIMS.replace("status: disputed", "status: false"), "utf-8"), updates=1
         )
         assert b"no outside check" not in _fetch(page)
+        # The other statuses' pages show the new counts in their filter bar; their rows are as they were.
+        assert re.search(r"and [1-9]\d* changed in their counts only", server.log_lines("Preview updated")[-1])
         server.after(lambda: project.article("b", OTHER_BODY, OTHER_CLAIMS, published="2025-02-03"), updates=1)
         assert b"40 bridges" in _fetch(server.url + "articles/b.html")
 

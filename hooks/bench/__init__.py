@@ -142,8 +142,14 @@ def _fastest(runs: list[Run], sampled_peak_mb: float) -> Run:
 
 
 def bench(
-    sizes: list[int], seed: int = 4, search: str | None = None, keep: Path | None = None, repeat: int = 1
+    sizes: list[int],
+    seed: int = 4,
+    search: str | None = None,
+    keep: Path | None = None,
+    repeat: int = 1,
+    preview: int = 0,
 ) -> list[dict]:
+    """A row per size and build; preview: that many edits of each kind under `mkdocs serve` (preview.py)."""
     rows = []
     python = sys.executable
     for articles in sizes:
@@ -194,6 +200,11 @@ def bench(
                     from .search import measure  # playwright is only needed for this
 
                     row["search"] = min((measure(site, search) for _ in range(repeat)), key=lambda m: m["seconds"])
+                if preview and checked:
+                    from . import preview as served
+
+                    row["preview"] = served.summary(served.measure(hooked, preview))
+                    print(f"bench: preview {row['preview']}", file=sys.stderr)
                 rows.append(row)
         finally:
             if keep is None:

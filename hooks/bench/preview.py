@@ -146,3 +146,18 @@ def _other_status(text: str) -> str:
 
 def summary(latencies: dict[str, list[float]]) -> dict[str, tuple[float, float]]:
     return {kind: (statistics.median(values), max(values)) for kind, values in latencies.items() if values}
+
+
+def table(rows: list[dict]) -> str:
+    """Median and worst latency of each kind of edit, a row per size."""
+    head = ["articles", *(f"{kind} edit: median (worst)" for kind in EDITS)]
+    out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for row in rows:
+        if "preview" not in row:
+            continue
+        cells = [f"{row['articles']:,}"]
+        for kind in EDITS:
+            median, worst = row["preview"][kind]
+            cells.append(f"{median:.2f} s ({worst:.2f} s)")
+        out.append("| " + " | ".join(cells) + " |")
+    return "\n".join(out)

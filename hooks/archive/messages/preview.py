@@ -5,7 +5,8 @@ from __future__ import annotations
 
 def updated(plan, written: int, seconds: float) -> str:
     return (
-        f"Preview updated in {seconds:.2f} s: {len(plan.contents)} of {plan.candidates} pages checked changed, "
+        f"Preview updated in {seconds:.2f} s: of {plan.candidates} pages checked, {len(plan.contents)} rendered "
+        f"again and {len(plan.heads)} changed in their counts only, "
         f"{written} files written, {len(plan.removed)} removed; the data files follow, and the offline zip "
         "stays as the last whole build made it until mkdocs.yml is saved or the server restarted"
     )

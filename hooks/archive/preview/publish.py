@@ -38,6 +38,20 @@ def write_bytes(site_dir: str, path: str, data: bytes) -> bool:
     return True
 
 
+def replace_head(site_dir: str, path: str, old: str, new: str) -> bool | None:
+    """The page at path with its head old replaced by new; None if old is not in it exactly once."""
+    target = os.path.join(site_dir, path)
+    try:
+        with open(target, "rb") as page:
+            data = page.read()
+    except FileNotFoundError:
+        return None
+    before = old.encode("utf-8", errors="xmlcharrefreplace")
+    if data.count(before) != 1:
+        return None
+    return write_bytes(site_dir, path, data.replace(before, new.encode("utf-8", errors="xmlcharrefreplace")))
+
+
 def remove(site_dir: str, path: str) -> None:
     try:
         os.unlink(os.path.join(site_dir, path))

@@ -44,7 +44,9 @@ class Plan:
     removed: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
     raw: list[str] = field(default_factory=list)
-    candidates: int = 0  # pages whose content was made to be compared
+    # Pages whose rows stay as they were: only their head changes, (old head, new head).
+    heads: dict[str, tuple[str, str]] = field(default_factory=dict)
+    candidates: int = 0  # pages whose content (or head) was made to be compared
 
 
 class Session:
@@ -94,12 +96,28 @@ class Session:
                 families |= _families(archive, old) | _families(next_archive, new)
             counts = counts or _counted(old) != _counted(new)
         wanted = [src for src, new in after.items() if new is not None]
+        plan = Plan(site)
+        lengths, lengths_before = _lengths(site), _lengths(before_site)
         for src, page in site.pages.items():
             if src in site.articles:
                 continue
-            if src == "index.md" or page.family in families or (counts and page.counts) or src not in before_site.pages:
-                wanted.append(src)
-        plan = Plan(site, candidates=len(wanted))
+            old = before_site.pages.get(src)
+            if not (src == "index.md" or page.family in families or (counts and page.counts) or old is None):
+                continue
+            if (
+                old is not None
+                and page.head is not None
+                and old.head is not None
+                and lengths[page.family] == lengths_before[page.family]  # the same pager
+                and _same_rows(page.rows, old.rows)
+            ):
+                head, old_head = page.head(), old.head()
+                if head != old_head:
+                    plan.heads[src] = (old_head, head)
+                plan.candidates += 1
+                continue
+            wanted.append(src)
+        plan.candidates += len(wanted)
         for src in wanted:
             html = site.page_html(src)
             if hash(html) != self.contents.get(src):
@@ -114,12 +132,35 @@ class Session:
         self.site = plan.site
         for src, html in plan.contents.items():
             self.remember(src, html)
-        for src in plan.removed:
-            self.contents.pop(src, None)
+        for src in [*plan.removed, *plan.heads]:
+            self.contents.pop(src, None)  # a page changed in its head only is made whole when next asked for
 
     def _defines_claimants(self, article: Article) -> bool:
         shown = shown_path(self.docs_dir / article.sidecar_src, self.config_path.parent)
         return any(claimant.defined_in == shown for claimant in self.site.archive.claimants.values())
+
+
+def _lengths(site: ArchiveSite) -> Counter:
+    """How many pages each list has."""
+    return Counter(page.family for page in site.pages.values() if page.family)
+
+
+def _same_rows(rows: list, before: list) -> bool:
+    """The same rows, the same objects (a claimant page's rows are pairs made again for each site)."""
+    if len(rows) != len(before):
+        return False
+    for row, old in zip(rows, before, strict=True):
+        if row is old:
+            continue
+        if isinstance(row, tuple) and isinstance(old, tuple):
+            if len(row) == len(old) and all(
+                a is b or (isinstance(a, str) and a == b) for a, b in zip(row, old, strict=True)
+            ):
+                continue
+        elif isinstance(row, str) and row == old:
+            continue
+        return False
+    return True
 
 
 def _shown(article: Article) -> tuple:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -50,8 +51,17 @@ class Filters:
         for claim in claims:
             self.by_outlet[claim.article.outlet].append(claim)
         self.slugs = _slugs(self.by_outlet)
+        # A bar's links depend on the folder of the page only: one bar per folder and selection (a
+        # list's pages share it; the preview makes the bars of every list again when counts change).
+        self.bars: dict[tuple, str] = {}
 
     def html(self, here: str, *, status: str = "", year: int = 0, outlet: str = "") -> str:
+        key = (posixpath.dirname(here), here.startswith("claims"), status, year, outlet)
+        if key not in self.bars:
+            self.bars[key] = self._html(here, status=status, year=year, outlet=outlet)
+        return self.bars[key]
+
+    def _html(self, here: str, *, status: str, year: int, outlet: str) -> str:
         def item(href: str, label: str, count: int, current: bool) -> str:
             shown = f"{text(label)} <small>({count})</small>"
             if current:
@@ -98,22 +108,32 @@ class Filters:
 
         for year, claims in self.by_year.items():
 
-            def year_page(here, chunk, pager, year=year):
+            def year_head(here, chunk, year=year):
                 count = plural(len(self.by_year[year]), "claim")
                 when = "(or, when the date said is not known, published or archived then)"
                 intro = f"<p>{count} said in {year} {when}, newest article first.</p>"
-                return f"{intro}{self.html(here, year=year)}{pager}{claims_table(archive, chunk, here)}{pager}"
+                return f"{intro}{self.html(here, year=year)}"
 
-            made += paginated(lambda n, y=year: urls.claims_year_page(y, n), f"Claims of {year}", claims, year_page)
+            def year_page(here, chunk, pager, head=year_head):
+                return f"{head(here, chunk)}{pager}{claims_table(archive, chunk, here)}{pager}"
+
+            made += paginated(
+                lambda n, y=year: urls.claims_year_page(y, n), f"Claims of {year}", claims, year_page, year_head
+            )
         for outlet, claims in self.by_outlet.items():
 
-            def outlet_page(here, chunk, pager, outlet=outlet):
+            def outlet_head(here, chunk, outlet=outlet):
                 count = plural(len(self.by_outlet[outlet]), "claim")
                 intro = f"<p>{count} in articles of {text(outlet)}, newest article first.</p>"
-                return f"{intro}{self.html(here, outlet=outlet)}{pager}{claims_table(archive, chunk, here)}{pager}"
+                return f"{intro}{self.html(here, outlet=outlet)}"
+
+            def outlet_page(here, chunk, pager, head=outlet_head):
+                return f"{head(here, chunk)}{pager}{claims_table(archive, chunk, here)}{pager}"
 
             slug = self.slugs[outlet]
-            made += paginated(lambda n, s=slug: urls.outlet_page(s, n), f"Outlet: {outlet}", claims, outlet_page)
+            made += paginated(
+                lambda n, s=slug: urls.outlet_page(s, n), f"Outlet: {outlet}", claims, outlet_page, outlet_head
+            )
 
         everyone = sorted(self.by_outlet, key=lambda name: name.lower())
 

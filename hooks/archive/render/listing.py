@@ -113,7 +113,9 @@ def status_counts(archive: Archive, counts: Counter, here: str) -> str:
     return f'<ul class="na-counts">{items}</ul>'
 
 
-def paginated(src_of, title: str, rows: list, render_page: Callable[[str, list, str], str]) -> list[Page]:
+def paginated(src_of, title: str, rows: list, render_page: Callable[[str, list, str], str], head=None) -> list[Page]:
+    """The pages of a list. head(here, chunk), if given, is the first part of what render_page
+    returns: the part that does not depend on the rows shown (see Page.head)."""
     chunks = split_pages(rows)
     generated = []
     for number, chunk in enumerate(chunks, 1):
@@ -124,7 +126,10 @@ def paginated(src_of, title: str, rows: list, render_page: Callable[[str, list, 
             pager = pager_nav(src, src_of, number, len(chunks))
             return f"<h1>{text(page_title)}</h1>{render_page(src, chunk, pager)}"
 
-        generated.append(Page(src, page_title, html, family=title, rows=chunk))
+        page = Page(src, page_title, html, family=title, rows=chunk)
+        if head is not None:
+            page.head = lambda src=src, chunk=chunk: head(src, chunk)
+        generated.append(page)
     return generated
 
 

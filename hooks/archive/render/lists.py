@@ -52,7 +52,7 @@ def list_pages(archive: Archive, downloads_url: str = "") -> list[Page]:
 
     pages += paginated(urls.articles_page, "Articles", archive.articles, articles_page)
 
-    def claims_page(here, chunk, pager):
+    def claims_head(here, chunk):
         intro = (
             f"<p>All {plural(distinct(claims), 'claim')} of the archive, by article, newest first (by the date "
             "the article was published, else archived).</p>"
@@ -62,9 +62,12 @@ def list_pages(archive: Archive, downloads_url: str = "") -> list[Page]:
             intro += f"<p>{shared} of them {'is' if len(archive.shared) == 1 else 'are'} in more than one article.</p>"
         downloads = downloads_html(here, downloads_url, archive)
         # The filters count the claims of each status, year and outlet.
-        return f"{intro}{filters.html(here)}{downloads}{pager}{claims_table(archive, chunk, here)}{pager}"
+        return f"{intro}{filters.html(here)}{downloads}"
 
-    pages += _counting(paginated(urls.claims_page, "Claims", claims, claims_page))
+    def claims_page(here, chunk, pager):
+        return f"{claims_head(here, chunk)}{pager}{claims_table(archive, chunk, here)}{pager}"
+
+    pages += _counting(paginated(urls.claims_page, "Claims", claims, claims_page, claims_head))
     pages += _counting(filters.pages())
 
     def claimants_page(here, chunk, pager):
@@ -100,7 +103,7 @@ def list_pages(archive: Archive, downloads_url: str = "") -> list[Page]:
     )
     for status in archive.statuses.values():
 
-        def status_page(here, chunk, pager, status=status):
+        def status_head(here, chunk, status=status):
             about = f"<p>{status_badge(archive, status.id)} {text(status.description)}</p>"
             count = distinct(by_status[status.id])
             how = link(urls.relative(here, "methodology.html#statuses"), "how statuses are assigned")
@@ -109,6 +112,10 @@ def list_pages(archive: Archive, downloads_url: str = "") -> list[Page]:
                 if count
                 else ""
             )
+            return f"{about}{said}{filters.html(here, status=status.id)}"
+
+        def status_page(here, chunk, pager, status=status, head=status_head):
+            how = link(urls.relative(here, "methodology.html#statuses"), "how statuses are assigned")
             empty = (
                 f"No claim of the archive is {text(status.label.lower())} yet: this status is given when the "
                 f"evidence supports it, and none does so far. See {how}."
@@ -116,7 +123,7 @@ def list_pages(archive: Archive, downloads_url: str = "") -> list[Page]:
             # Every claim here has this status, which the page's title and first line say: no column for it
             # (a badge is 130 bytes, on every row).
             table = claims_table(archive, chunk, here, show_status=False, empty=empty)
-            return f"{about}{said}{filters.html(here, status=status.id)}{pager}{table}{pager}"
+            return f"{head(here, chunk)}{pager}{table}{pager}"
 
         pages += _counting(
             paginated(
@@ -124,6 +131,7 @@ def list_pages(archive: Archive, downloads_url: str = "") -> list[Page]:
                 f"Status: {status.label}",
                 by_status[status.id],
                 status_page,
+                status_head,
             )
         )
 
@@ -170,7 +178,7 @@ def _by_status(claims) -> Counter:
 def _claimant_pages(archive: Archive, claimant, made: list[Claim], relayed: list[Claim]) -> list[Page]:
     rows = [("made", c) for c in made] + [("relayed", c) for c in relayed]
 
-    def page(here, chunk, pager):
+    def head(here, chunk):
         facts = [f"<dt>Kind</dt><dd>{text(claimant.kind)}</dd>"]
         if claimant.role:
             facts.append(f"<dt>Role</dt><dd>{text(claimant.role)}</dd>")
@@ -189,6 +197,9 @@ def _claimant_pages(archive: Archive, claimant, made: list[Claim], relayed: list
                 "in the registry for a claim to come, or as the affiliation of others.</p>"
             )
         card = _scorecard(archive, made, relayed, here) if rows else ""
+        return f'<dl class="na-facts">{"".join(facts)}</dl>{summary}{card}'
+
+    def page(here, chunk, pager):
         made_rows = [c for kind, c in chunk if kind == "made"]
         relayed_rows = [c for kind, c in chunk if kind == "relayed"]
         sections = ""
@@ -198,9 +209,9 @@ def _claimant_pages(archive: Archive, claimant, made: list[Claim], relayed: list
         if relayed_rows:
             table = claims_table(archive, relayed_rows, here, level=3)
             sections += f'<h2 id="relayed">Claims relayed</h2>{table}'
-        return f'<dl class="na-facts">{"".join(facts)}</dl>{summary}{card}{pager}{sections}{pager}'
+        return f"{head(here, chunk)}{pager}{sections}{pager}"
 
-    return paginated(lambda n: urls.claimant_page(claimant.id, n), claimant.name, rows, page)
+    return paginated(lambda n: urls.claimant_page(claimant.id, n), claimant.name, rows, page, head)
 
 
 def _statuses_overview(archive: Archive, claims) -> str:

@@ -21,3 +21,6 @@ class Page:
     family: str = ""
     rows: list = field(default_factory=list)
     counts: bool = False
+    # The part of the content (one piece of it, before the pager) that holds those counts, where
+    # the rest stays the same while the rows do: the preview replaces it alone in the page.
+    head: Callable[[], str] | None = None
