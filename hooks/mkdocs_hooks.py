@@ -196,13 +196,15 @@ class ArchiveHooks:
         if self.session is not None and changed:
             changes = classify(self.engine["config"].docs_dir, changed)
             if changes is None:
-                log.info(said.whole(", ".join(sorted(changed)[:3])))
+                log.info(said.not_articles(", ".join(sorted(changed)[:3])))
             else:
                 try:
                     self._update(changes)
                     return
                 except NeedsWholeLoad as why:
                     log.info(said.whole(str(why)))
+                except Exception:  # a bug of the update must not leave a half-updated preview
+                    log.exception(said.failed())
         if self.data is not None:
             self.data.stop()
             self.data = None
@@ -218,7 +220,6 @@ class ArchiveHooks:
             self.session.site.pages[src].in_nav for src in plan.removed
         ):
             raise NeedsWholeLoad("the navigation changes")
-        self.data.stop()
         for src in plan.removed:
             file = files.get_file_from_path(src)
             if file is not None:

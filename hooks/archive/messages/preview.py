@@ -16,5 +16,16 @@ def data(line: str) -> str:
     return f"Preview: data files up to date ({line})"
 
 
+def not_articles(paths: str) -> str:
+    return f"Preview: the whole site is rebuilt: not only articles' files changed ({paths})"
+
+
 def whole(why: str) -> str:
-    return f"Preview: the whole site is rebuilt ({why}: more than an article's files changed)"
+    return (
+        f"Preview: the whole site is rebuilt: an update cannot take {why} on its own "
+        "(a problem in it, claimants defined in it, a raw text added or removed, or the navigation changes)"
+    )
+
+
+def failed() -> str:
+    return "Preview: the update failed (a bug: please report it); the whole site is rebuilt"

@@ -72,29 +72,31 @@ class DataRefresh:
         self.known: set[str] | None = None
         self.first = site
         self.hashes: dict[str, int] = {}
-        self.thread: threading.Thread | None = None
+        self.threads: list[threading.Thread] = []  # the running one last; the others stop
         self.stopping = threading.Event()
+        self.lock = threading.Lock()  # held while the first site's paths are listed
 
     def start(self, site) -> None:
-        self.stop()
+        # The previous thread stops before it writes another file (it may finish making one).
+        self.stopping.set()
         self.stopping = threading.Event()
-        self.thread = threading.Thread(target=self._run, args=(site, self.stopping), daemon=True)
-        self.thread.start()
+        self.threads = [thread for thread in self.threads if thread.is_alive()]
+        self.threads.append(threading.Thread(target=self._run, args=(site, self.stopping), daemon=True))
+        self.threads[-1].start()
 
     def stop(self) -> None:
-        if self.thread is not None:
-            self.stopping.set()
-            self.thread.join()
-            self.thread = None
-
-    def wait(self) -> None:
-        if self.thread is not None:
-            self.thread.join()
+        """Stop the thread and wait for it (before a whole build cleans the site)."""
+        self.stopping.set()
+        for thread in self.threads:
+            thread.join()
+        self.threads = []
 
     def _run(self, site, stopping: threading.Event) -> None:
         started = time.perf_counter()
-        if self.known is None:
-            self.known = {path for path, _ in self.first.data_files()}
+        with self.lock:
+            if self.known is None:
+                self.known = {path for path, _ in self.first.data_files()}
+                self.first = None  # not kept: it is an archive of the size of the site
         written, made = 0, set()
         for path, text in site.data_files():
             if stopping.is_set():
@@ -106,6 +108,8 @@ class DataRefresh:
                 continue
             written += write_bytes(self.site_dir, path, text.encode("utf-8"))
             self.hashes[path] = digest
+        if stopping.is_set():
+            return
         for path in self.known - made:
             remove(self.site_dir, path)
             self.hashes.pop(path, None)
