@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import signal
 import socket
 import subprocess
 import threading
@@ -100,7 +101,7 @@ def _serving(project):
         server.wait("Serving on", 1, seconds=120)  # the watcher has started
         yield server
     finally:
-        server.process.terminate()
+        server.process.send_signal(signal.SIGINT)  # MkDocs then removes its temporary site
         server.process.wait(timeout=30)
 
 

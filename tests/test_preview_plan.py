@@ -1,6 +1,6 @@
 """The preview's plan is bounded: an edit renders the pages it changes, not the archive's.
 
-On the benchmark's generated archive (300 articles, about 500 pages), in process: a note edit plans
+On the benchmark's generated archive (300 articles, 655 pages), in process: a note edit plans
 its article's page alone; a status edit renders a dozen pages and changes the others that
 show the counts in their head only; the planned contents are those of a whole load.
 """

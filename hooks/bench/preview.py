@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -81,7 +82,7 @@ class Served:
         )
 
     def stop(self) -> None:
-        self.process.terminate()
+        self.process.send_signal(signal.SIGINT)  # MkDocs then removes its temporary site
         self.process.wait(timeout=60)
 
 
