@@ -18,7 +18,7 @@ from pathlib import Path
 # folder that holds it, exactly as the command line and the tests import it: one copy of each module.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mkdocs.commands.build import _populate_page, get_context  # noqa: E402
+from mkdocs.commands.build import _build_theme_template, _populate_page, get_context  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
@@ -229,6 +229,8 @@ class ArchiveHooks:
             file = File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             files.append(file)
             Page(None, file, config)
+        if plan.added or plan.removed:  # in the order on_files gives them (the sitemap lists them so)
+            files = engine["files"] = _in_order(files, plan.site.pages)
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         written = 0
         for src, (old, new) in list(plan.heads.items()):
@@ -246,6 +248,8 @@ class ArchiveHooks:
                 written += publish.write_bytes(config.site_dir, page.file.dest_uri, output)
         finally:
             self.build, self.prepared = None, {}
+        if plan.added or plan.removed:  # the sitemap lists every page
+            _build_theme_template("sitemap.xml", env, files, config, nav)
         for src in plan.raw:
             with open(os.path.join(config.docs_dir, src), "rb") as raw:
                 written += publish.write_bytes(config.site_dir, src, raw.read())
@@ -253,6 +257,14 @@ class ArchiveHooks:
         self.last_good = plan.site
         log.info(said.updated(plan, written, time.perf_counter() - started))
         self.data.start(plan.site)
+
+
+def _in_order(files: Files, pages: dict) -> Files:
+    """The files as on_files would have listed them: the engine's, the archive's pages, its stylesheet."""
+    order = {src: number for number, src in enumerate(pages)}
+    engine = [file for file in files if file.src_uri not in order and file.src_uri != STATUS_CSS]
+    archive = sorted((file for file in files if file.src_uri in order), key=lambda file: order[file.src_uri])
+    return Files(engine + archive + [file for file in files if file.src_uri == STATUS_CSS])
 
 
 def _render(page, config, doc_files, nav, env) -> bytes:

@@ -109,6 +109,7 @@ def _everything(project, server, extra=()) -> dict[str, bytes | None]:
     """Every page and data file of the archive as it is on disk, as served (None: not found)."""
     site = load_site(project.docs, project.config)
     paths = {urls.page_url(src) for src in site.pages} | {path for path, _ in site.data_files()} | set(extra)
+    paths |= {"sitemap.xml", "sitemap.xml.gz", "404.html"}
     paths |= {a.raw_src for a in site.archive.articles if a.raw_src}
     return {path: _fetch(server.url + path) for path in sorted(paths)}
 
