@@ -20,6 +20,7 @@ import signal
 import socket
 import statistics
 import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -98,7 +99,8 @@ def measure(config: Path, edits: int = 5) -> dict[str, list[float]]:
     latencies: dict[str, list[float]] = {kind: [] for kind in EDITS}
     try:
         served.wait_for(lambda: _fetch(served.url + "index.html") is not None, "the first build", step=0.5)
-        served.settled(0)
+        served.wait_for(lambda: any("Serving on" in line for line in served.log), "the watcher", step=0.1)
+        print(f"bench: preview: {config} served", file=sys.stderr, flush=True)
         for number in range(edits):
             sidecar = sidecars[(number * 37) % len(sidecars)]
             page = served.url + sidecar.relative_to(docs).as_posix()[: -len(".claims.yml")] + ".html"
@@ -114,6 +116,7 @@ def measure(config: Path, edits: int = 5) -> dict[str, list[float]]:
                 sidecar.write_text(new_text, encoding="utf-8")
                 served.wait_for(lambda page=page, before=before: _fetch(page) != before, f"the {kind} edit")
                 latencies[kind].append(time.perf_counter() - started)
+                _progress(kind, latencies[kind][-1], served.log[lines:])
                 served.settled(lines)
             article = Path(str(sidecar)[: -len(".claims.yml")] + ".md")
             copy = article.with_name(f"zz-preview-{number}.md")
@@ -124,6 +127,7 @@ def measure(config: Path, edits: int = 5) -> dict[str, list[float]]:
             shutil.copy(article, copy)
             served.wait_for(lambda url=copy_page: _fetch(url) is not None, "the added article")
             latencies["add"].append(time.perf_counter() - started)
+            _progress("add", latencies["add"][-1], served.log[lines:])
             served.settled(lines)
             lines = len(served.log)
             started = time.perf_counter()
@@ -131,10 +135,16 @@ def measure(config: Path, edits: int = 5) -> dict[str, list[float]]:
             copy.with_suffix(".claims.yml").unlink()
             served.wait_for(lambda url=copy_page: _fetch(url) is None, "the removed article")
             latencies["remove"].append(time.perf_counter() - started)
+            _progress("remove", latencies["remove"][-1], served.log[lines:])
             served.settled(lines)
     finally:
         served.stop()
     return latencies
+
+
+def _progress(kind: str, seconds: float, lines: list[str]) -> None:
+    said = [line.strip() for line in lines if "Preview updated" in line or "whole site" in line]
+    print(f"bench: preview {kind} edit {seconds:.2f} s: {' '.join(said)}", file=sys.stderr, flush=True)
 
 
 def _other_status(text: str) -> str:
