@@ -214,6 +214,7 @@ class ArchiveHooks:
         """Render again the pages the plan names, with MkDocs's own page events and the theme."""
         started = time.perf_counter()
         plan = self.session.plan(changes)
+        planned = time.perf_counter() - started
         engine = self.engine
         config, files, nav, env = engine["config"], engine["files"], engine["nav"], engine["env"]
         if any(plan.site.pages[src].in_nav for src in plan.added) or any(
@@ -255,7 +256,7 @@ class ArchiveHooks:
                 written += publish.write_bytes(config.site_dir, src, raw.read())
         self.session.published(plan)
         self.last_good = plan.site
-        log.info(said.updated(plan, written, time.perf_counter() - started))
+        log.info(said.updated(plan, written, time.perf_counter() - started, planned))
         self.data.start(plan.site)
 
 
