@@ -41,22 +41,28 @@ class ArchiveSite:
     @functools.cached_property
     def pages(self) -> dict[str, Page]:
         """Every page the archive makes, by source path (made when first asked for: `check` never does)."""
-        archive = self.archive
-        pages = {}
-        for article in archive.articles:
-            pages[article.src] = Page(
-                article.src,
-                article.title,
-                lambda a=article: article_html(archive, a, self.site_url, self.downloads_url),
-                # Material hides its sidebars on articles: the margin is for side notes.
-                meta={
-                    "hide": ["navigation", "toc"],
-                    "description": attr(f"Archived from {article.outlet}: {len(article.claims)} annotated claims."),
-                },
-            )
-        for page in list_pages(archive, self.downloads_url):
+        pages = {article.src: self.article_page(article) for article in self.archive.articles}
+        for page in list_pages(self.archive, self.downloads_url):
             pages[page.src] = page
         return pages
+
+    def article_page(self, article) -> Page:
+        archive = self.archive
+        return Page(
+            article.src,
+            article.title,
+            lambda: article_html(archive, article, self.site_url, self.downloads_url),
+            # Material hides its sidebars on articles: the margin is for side notes.
+            meta={
+                "hide": ["navigation", "toc"],
+                "description": attr(f"Archived from {article.outlet}: {len(article.claims)} annotated claims."),
+            },
+        )
+
+    def with_pages(self, pages: dict[str, Page]) -> ArchiveSite:
+        """This site, its pages given (the preview's, when an edit changes no list: see preview/session.py)."""
+        self.__dict__["pages"] = pages  # what the cached property would hold
+        return self
 
     @staticmethod
     def is_source_only(src: str) -> bool:

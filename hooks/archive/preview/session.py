@@ -87,7 +87,7 @@ class Session:
         # Claimants and statuses are the same (an edit that could change them is a whole build), and
         # so are the links to them that the archive keeps.
         next_archive = Archive(articles, archive.claimants, archive.statuses, archive.publisher, links=archive.links)
-        site = ArchiveSite(next_archive, before_site.site_url)
+        site = ArchiveSite(next_archive, before_site.site_url, before_site.downloads_url)
 
         families, counts = set(), False
         for src, new in after.items():
@@ -95,6 +95,13 @@ class Session:
             if old is None or new is None or _shown(old) != _shown(new):
                 families |= _families(archive, old) | _families(next_archive, new)
             counts = counts or _counted(old) != _counted(new)
+        if not families and not counts:
+            # No list shows anything new (a note, an evidence link...): its pages are kept as they are
+            # (made from the same rows: a second at 10,000 articles to make again), with the edited
+            # articles' own pages. A later edit that changes a list makes them again from this archive.
+            pages = dict(before_site.pages)
+            pages.update({src: site.article_page(new) for src, new in after.items()})
+            site.with_pages(pages)
         wanted = [src for src, new in after.items() if new is not None]
         plan = Plan(site)
         lengths, lengths_before = _lengths(site), _lengths(before_site)
