@@ -39,17 +39,27 @@ def write_bytes(site_dir: str, path: str, data: bytes) -> bool:
 
 
 def replace_head(site_dir: str, path: str, old: str, new: str) -> bool | None:
-    """The page at path with its head old replaced by new; None if old is not in it exactly once."""
+    """The page at path with its head old replaced by new; None if old is not in it exactly once.
+
+    A count that changes keeps its length most of the time: then only the head is written, in
+    place (MkDocs's server answers no request while the update runs). A status edit at 10,000
+    articles changes the counts of about 1,000 pages of 300 KB each.
+    """
     target = os.path.join(site_dir, path)
     try:
-        with open(target, "rb") as page:
+        with open(target, "r+b") as page:
             data = page.read()
+            before, after = (text.encode("utf-8", errors="xmlcharrefreplace") for text in (old, new))
+            at = data.find(before)
+            if at < 0 or data.find(before, at + 1) >= 0:
+                return None
+            if len(before) == len(after):
+                page.seek(at)
+                page.write(after)
+                return True
     except FileNotFoundError:
         return None
-    before = old.encode("utf-8", errors="xmlcharrefreplace")
-    if data.count(before) != 1:
-        return None
-    return write_bytes(site_dir, path, data.replace(before, new.encode("utf-8", errors="xmlcharrefreplace")))
+    return write_bytes(site_dir, path, data[:at] + after + data[at + len(before) :])
 
 
 def remove(site_dir: str, path: str) -> None:
