@@ -84,7 +84,11 @@ class Served:
 
     def stop(self) -> None:
         self.process.send_signal(signal.SIGINT)  # MkDocs then removes its temporary site
-        self.process.wait(timeout=60)
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
 def _articles(docs: Path) -> list[Path]:
