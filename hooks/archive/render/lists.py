@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import replace
+from itertools import repeat
 
 from .. import urls
 from ..model import Archive, Claim
@@ -176,7 +177,8 @@ def _by_status(claims) -> Counter:
 
 
 def _claimant_pages(archive: Archive, claimant, made: list[Claim], relayed: list[Claim]) -> list[Page]:
-    rows = [("made", c) for c in made] + [("relayed", c) for c in relayed]
+    # Pairs made by zip (in C): 120,000 of them at 10,000 articles, again for each edit under the preview.
+    rows = list(zip(repeat("made"), made)) + list(zip(repeat("relayed"), relayed))
 
     def head(here, chunk):
         facts = [f"<dt>Kind</dt><dd>{text(claimant.kind)}</dd>"]
