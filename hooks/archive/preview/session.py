@@ -81,12 +81,19 @@ class Session:
             # A raw text added or removed changes the files MkDocs copies: a whole build.
             if bool(old and old.raw_src) != bool(new and new.raw_src):
                 raise NeedsWholeLoad(path)
+            # A claim shared with other articles (or a link to one) changes their pages and the
+            # shared claim's, which chains.link works out over the whole archive: a whole build.
+            if _links(old) or _links(new):
+                raise NeedsWholeLoad(path)
             before[src], after[src] = old, new
         articles = [a for a in archive.articles if a.src not in after] + [a for a in after.values() if a]
         articles.sort(key=article_order, reverse=True)
         # Claimants and statuses are the same (an edit that could change them is a whole build), and
         # so are the links to them that the archive keeps.
-        next_archive = Archive(articles, archive.claimants, archive.statuses, archive.publisher, links=archive.links)
+        # The shared claims too: none of them is in an edited article (see _links).
+        next_archive = Archive(
+            articles, archive.claimants, archive.statuses, archive.publisher, links=archive.links, shared=archive.shared
+        )
         site = ArchiveSite(next_archive, before_site.site_url, before_site.downloads_url)
 
         families, counts = set(), False
@@ -168,6 +175,11 @@ def _same_rows(rows: list, before: list) -> bool:
             continue
         return False
     return True
+
+
+def _links(article: Article | None) -> bool:
+    """The article carries a claim that other articles carry too, or links one of its claims to another."""
+    return article is not None and any(c.shared or c.same_as or c.distinct_from for c in article.claims)
 
 
 def _shown(article: Article) -> tuple:

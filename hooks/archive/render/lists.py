@@ -36,7 +36,16 @@ def list_pages(archive: Archive, downloads_url: str = "") -> list[Page]:
     filters = Filters(archive, claims)
 
     # counts: the page shows counts over the whole archive (the preview re-renders it when they change).
-    pages = [Page("index.md", "Home", lambda: _home(archive, claims, made, downloads_url), in_nav=True, searchable=True, counts=True)]
+    pages = [
+        Page(
+            "index.md",
+            "Home",
+            lambda: _home(archive, claims, made, downloads_url),
+            in_nav=True,
+            searchable=True,
+            counts=True,
+        )
+    ]
 
     def articles_page(here, chunk, pager):
         rows = "".join(
