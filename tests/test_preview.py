@@ -155,7 +155,7 @@ def test_edits_update_only_their_pages_and_serve_what_a_whole_build_serves(proje
         rebuilt = _everything(project, server, extra=first)
         different = [path for path in rebuilt if rebuilt[path] != updated[path]]
         assert not different, different
-        assert rebuilt["articles/c.html"] is None and rebuilt["articles/c.json"] is None
+        assert rebuilt["articles/c.html"] is None and rebuilt["articles/c.annotations.jsonld"] is None
 
 
 def test_registry_changes_rebuild_everything_and_problems_show_the_banner(project):
@@ -174,3 +174,33 @@ def test_registry_changes_rebuild_everything_and_problems_show_the_banner(projec
             served = _fetch(server.url + path)
             assert b"Preview out of date" in served
         assert b"525 oil tanker trucks" in _fetch(server.url + "articles/a.html")
+
+
+SHARED_CLAIMS = """\
+claims:
+  - id: bridges
+    quote: 40 bridges
+    claimant: russian-mod
+    same-as: a#militants-killed
+    note: Relayed from the article a.
+"""
+
+
+def test_an_edit_of_a_claim_other_articles_carry_rebuilds_everything(project):
+    project.article("a", SEED_BODY, SEED_CLAIMS, published="2015-11-20")
+    project.article("b", OTHER_BODY, SHARED_CLAIMS, outlet="Other Outlet", published="2015-11-21")
+    sidecar = project.docs / "articles" / "a.claims.yml"
+    with _serving(project) as server:
+        assert b"Disputed" in _fetch(server.url + "articles/b.html")
+        # The verdict is held by a's claim: b's page and the shared claim's page change with it.
+        server.after(
+            lambda: sidecar.write_text(SEED_CLAIMS.replace("status: disputed", "status: false"), "utf-8"), builds=1
+        )
+        server.wait("Documentation built", 2)
+        assert "whole site is rebuilt" in "".join(server.log)
+        assert b"Disputed" not in _fetch(server.url + "articles/b.html")
+        assert server.count("Preview updated") == 0
+        served = _everything(project, server)
+        server.after(lambda: project.config.write_text(project.config.read_text("utf-8") + "\n", "utf-8"), builds=1)
+        server.wait("Documentation built", 3)
+        assert _everything(project, server) == served
