@@ -271,18 +271,7 @@ def test_the_panel_is_near_the_selection_copies_by_keyboard_and_fits_a_phone(pre
         assert 0 <= box["x"] and box["x"] + box["width"] <= width, box
         assert 0 <= box["y"] - chosen <= 40, (box, chosen)  # just under the selected words
         # From the selection, the keyboard reaches Copy (the panel follows the paragraph in the tab order).
-        for _ in range(12):
-            page.keyboard.press("Tab")
-            if page.evaluate("document.activeElement.classList.contains('na-pick__copy')"):
-                break
-        else:
-            raise AssertionError("Tab never reached the Copy button")
-        page.keyboard.press("Enter")
-        expect(panel.locator("[role=status]")).to_have_text("Copied.")
-        copied = page.evaluate("navigator.clipboard.readText()")
-        assert copied == panel.locator(".na-pick__yaml code").text_content()
-        page.keyboard.press("Escape")
-        expect(panel).to_have_count(0)
+        _copy_by_keyboard(page, panel)
         # Two paragraphs: no block, the check's own words.
         page.evaluate(SELECT_ACROSS, [index - 1, index])
         expect(page.locator(".na-pick__problem")).to_contain_text("the quote runs across two paragraphs")
@@ -309,17 +298,7 @@ def test_the_keyboard_alone_makes_and_copies_a_claim(preview, browser):
             page.keyboard.press("Shift+ArrowRight")
         panel = page.locator(".na-pick")
         expect(panel.locator(".na-pick__yaml")).to_contain_text('quote: "Hollande plans"')
-        for _ in range(12):
-            page.keyboard.press("Tab")
-            if page.evaluate("document.activeElement.classList.contains('na-pick__copy')"):
-                break
-        else:
-            raise AssertionError("Tab never reached the Copy button")
-        page.keyboard.press("Enter")
-        expect(panel.locator("[role=status]")).to_have_text("Copied.")
-        assert page.evaluate("navigator.clipboard.readText()") == panel.locator(".na-pick__yaml code").text_content()
-        page.keyboard.press("Escape")
-        expect(panel).to_have_count(0)
+        _copy_by_keyboard(page, panel)
         context.close()
     finally:
         caret.close()
@@ -356,3 +335,18 @@ def test_words_holding_an_invisible_character_are_said_to_be_refused(preview, br
         "quote contains invisible character(s) U+00AD — retype it without zero-width or direction-control characters"
     )
     page.close()
+
+
+def _copy_by_keyboard(page, panel) -> None:
+    """Tab from the selection to Copy, press it: the clipboard holds the block; Escape closes the panel."""
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('na-pick__copy')"):
+            break
+    else:
+        raise AssertionError("Tab never reached the Copy button")
+    page.keyboard.press("Enter")
+    expect(panel.locator("[role=status]")).to_have_text("Copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == panel.locator(".na-pick__yaml code").text_content()
+    page.keyboard.press("Escape")
+    expect(panel).to_have_count(0)
