@@ -183,9 +183,11 @@ def _links(article: Article | None) -> bool:
 
 
 def _shown(article: Article) -> tuple:
-    """What the list pages show of an article (their rows, headlines and order)."""
+    """What the list pages show of an article: their rows, headlines and order (and each claim's
+    figure, which the Coverage page's suggestions compare)."""
     claims = tuple(
-        (c.id, article.quoted(c), c.claimant, tuple(c.via), c.said, c.status, c.number) for c in article.claims
+        (c.id, article.quoted(c), c.claimant, tuple(c.via), c.said, c.status, c.number, c.figure)
+        for c in article.claims
     )
     uncovered = tuple((f.start, f.suggestion) for f in article.uncovered)
     dismissed = tuple((f.text, d.reason, d.line) for f, d in article.dismissed)
