@@ -74,13 +74,15 @@ class Served:
 
     def settled(self, lines_before: int) -> None:
         """Wait until the update after lines_before has brought the data files up to date."""
-        self.wait_for(
-            lambda: any(
-                "data files up to date" in line or "Documentation built" in line for line in self.log[lines_before:]
-            ),
-            "the data files",
-            step=0.1,
-        )
+
+        def done() -> bool:
+            lines = self.log[lines_before:]
+            if any("data files up to date" in line for line in lines):
+                return True
+            # A whole build instead (MkDocs may drop its "Documentation built" line: a repeated message).
+            return not any("Preview updated" in line for line in lines) and any("Reloading" in line for line in lines)
+
+        self.wait_for(done, "the data files", step=0.1)
 
     def stop(self) -> None:
         self.process.send_signal(signal.SIGINT)  # MkDocs then removes its temporary site
