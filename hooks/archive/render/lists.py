@@ -62,9 +62,14 @@ def list_pages(archive: Archive, downloads_url: str = "") -> list[Page]:
 
     pages += paginated(urls.articles_page, "Articles", archive.articles, articles_page)
 
+    # Counted once here, not in each page's head: the claims index and a status's list have a page
+    # per 500 claims.
+    claim_count = distinct(claims)
+    status_count = {status: distinct(by_status[status]) for status in archive.statuses}
+
     def claims_head(here, chunk):
         intro = (
-            f"<p>All {plural(distinct(claims), 'claim')} of the archive, by article, newest first (by the date "
+            f"<p>All {plural(claim_count, 'claim')} of the archive, by article, newest first (by the date "
             "the article was published, else archived).</p>"
         )
         if archive.shared:
@@ -115,7 +120,7 @@ def list_pages(archive: Archive, downloads_url: str = "") -> list[Page]:
 
         def status_head(here, chunk, status=status):
             about = f"<p>{status_badge(archive, status.id)} {text(status.description)}</p>"
-            count = distinct(by_status[status.id])
+            count = status_count[status.id]
             how = link(urls.relative(here, "methodology.html#statuses"), "how statuses are assigned")
             said = (
                 f"<p>{plural(count, 'claim')} {'has' if count == 1 else 'have'} this status ({how}).</p>"
