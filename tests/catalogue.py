@@ -993,9 +993,9 @@ HOSTILE_CASES = [
     ),
     Case(
         "file-name-too-long-for-its-outputs",
-        {f"{ARTICLES}/{'n' * 240}.md": article()},
+        {f"{ARTICLES}/{'n' * 251}.md": article()},
         problems=[
-            "docs/articles/nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn.md: the build would write nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn….annotations.jsonld, a name of 259 bytes, over the 255-byte limit of file names — give the article a shorter file name"
+            "docs/articles/nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn.md: the build would write nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn…nnnnnnnnnnnnnn.html, a name of 256 bytes, over the 255-byte limit of file names — give the article a shorter file name"
         ],
     ),
     # collisions with what the build writes
@@ -1046,6 +1046,13 @@ HOSTILE_CASES = [
         {"docs/search/archive/meta.js": "x"},
         problems=[
             "docs/search/archive/meta.js: the build writes the generated folder search/archive/ at this path — rename or remove this file: the build makes its own"
+        ],
+    ),
+    Case(
+        "static-annotations-of-a-year",
+        {"docs/annotations-2015.jsonld": "{}"},
+        problems=[
+            "docs/annotations-2015.jsonld: the build writes one of the site's generated files at this path — rename or remove this file: the build makes its own"
         ],
     ),
     Case(

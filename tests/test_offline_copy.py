@@ -77,6 +77,8 @@ def test_a_build_offers_the_offline_copy_from_the_home_page(project):
     assert {name[len(prefix) :] for name in entries} == site_files | {offline.MANIFEST}
     # what a reader needs from disk: the pages, the article, search's inlined index
     assert {"index.html", "articles/a.html", "search/search_index.js"} <= site_files
+    # ... and the downloads by year (published beside the site, not in it): the copy holds everything
+    assert {"articles-2026.json", "annotations-2026.jsonld", "annotations.jsonld"} <= site_files
     home = BeautifulSoup(project.page("index.html"), "html.parser")
     assert home.find("a", href=offline.ZIP_NAME) is not None
     assert home.find("a", href=offline.CHECKSUM_NAME) is not None

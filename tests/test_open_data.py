@@ -73,6 +73,17 @@ def built(project):
     return result
 
 
+def annotations_of(project, article_page: str) -> list:
+    """The article's Web Annotations, from the year's file its header links as "Web Annotations"."""
+    page = BeautifulSoup(project.page(article_page), "html.parser")
+    (href,) = [a["href"] for a in page.select(".na-provenance a") if a.get_text() == "Web Annotations"]
+    year = json.loads(project.page(href.rsplit("/", 1)[-1]))
+    assert year["type"] == "AnnotationCollection" and year["first"]["type"] == "AnnotationPage"
+    items = year["first"]["items"]
+    assert year["total"] == len(items)
+    return [item for item in items if item["target"][0]["source"] in (article_page, SITE_URL + article_page)]
+
+
 def json_ld(html: str) -> list:
     page = BeautifulSoup(html, "html.parser")
     return [json.loads(block.string) for block in page.find_all("script", type="application/ld+json")]
@@ -281,20 +292,29 @@ def test_every_exported_annotation_meets_every_w3c_must(project, w3c_registry):
     collection = json.loads(project.page("annotations.jsonld"))
     assert failed_musts(collection, COLLECTION_MUSTS, w3c_registry) == []
     assert collection["type"] == "AnnotationCollection" and collection["total"] == 11
-    assert collection["first"] == collection["last"] == SITE_URL + SEED + ".annotations.jsonld"
-    page = json.loads(project.page(SEED + ".annotations.jsonld"))
-    assert page["type"] == "AnnotationPage" and page["partOf"]["id"] == SITE_URL + "annotations.jsonld"
-    assert failed_musts(page, PAGE_MUSTS, w3c_registry) == []
+    assert collection["first"] == collection["last"] == SITE_URL + "annotations-2015.jsonld#page"
+    # The year's file: a collection with its one page embedded, which the suite's page test reads as such.
+    year = json.loads(project.page("annotations-2015.jsonld"))
+    assert year["id"] == SITE_URL + "annotations-2015.jsonld" and year["total"] == 11
+    assert failed_musts(year, COLLECTION_MUSTS, w3c_registry) == []
+    assert failed_musts(year, PAGE_MUSTS, w3c_registry) == []
+    page = year["first"]
+    assert page["type"] == "AnnotationPage" and page["id"] == year["last"] == collection["first"]
+    assert page["partOf"] == {"id": SITE_URL + "annotations.jsonld", "total": 11} and page["startIndex"] == 0
     assert len(page["items"]) == 11
     for annotation in page["items"]:
         assert failed_musts(annotation, ANNOTATION_MUSTS, w3c_registry) == [], annotation["id"]
+        # the id it had in the article's own file until December 2026: whoever stored it still finds it
+        assert annotation["id"].startswith(SITE_URL + SEED + ".annotations.jsonld#")
+    # no file per article any more
+    assert not list(project.site.glob("articles/**/*.annotations.jsonld"))
 
 
 def test_annotations_select_the_exact_archived_words_with_context(project):
     seed_project(project)
     body = (ROOT / "docs" / (SEED + ".md")).read_text(encoding="utf-8").split("\n---\n", 1)[1]
     claims = {c["claim_id"]: c for c in json.loads(project.page("claims.json"))["claims"]}
-    for annotation in json.loads(project.page(SEED + ".annotations.jsonld"))["items"]:
+    for annotation in annotations_of(project, SEED + ".html"):
         claim = claims[annotation["id"].rsplit("#", 1)[1]]
         page, raw = annotation["target"]
         assert page["source"] == SITE_URL + SEED + ".html" and page["format"] == "text/html"
@@ -363,7 +383,7 @@ def test_a_hypothesis_style_client_reanchors_every_annotation_on_the_page(projec
     with_site_url(project)
     built(project)
     text, spans = page_text(project.page("articles/a.html"))
-    annotations = json.loads(project.page("articles/a.annotations.jsonld"))["items"]
+    annotations = annotations_of(project, "articles/a.html")
     assert len(annotations) == 2
     for annotation in annotations:
         ranked = reanchor(text, annotation["target"][0]["selector"])
@@ -425,8 +445,9 @@ def test_data_files_are_linked_from_the_home_page_claims_index_and_article(proje
     article = BeautifulSoup(project.page(SEED + ".html"), "html.parser")
     provenance = {a["href"] for a in article.select(".na-provenance a")}
     name = SEED.rsplit("/", 1)[1]
-    assert {"../../articles-2015.json", f"{name}.annotations.jsonld"} <= provenance
-    assert (project.site / "articles-2015.json").is_file()
+    assert {"../../articles-2015.json", "../../annotations-2015.jsonld"} <= provenance
+    assert f"{name}.annotations.jsonld" not in provenance  # the article's own file is gone
+    assert (project.site / "articles-2015.json").is_file() and (project.site / "annotations-2015.jsonld").is_file()
     # No <link rel="alternate"> in any head: Material would fetch sitemap.xml beside it on every page.
     for page in ("index.html", "claims.html", SEED + ".html"):
         assert not BeautifulSoup(project.page(page), "html.parser").select("link[rel=alternate]")
@@ -476,44 +497,60 @@ def test_the_feed_shows_new_articles_and_a_changed_verification(project):
     assert feed_entries(project) == after
 
 
-def test_the_collection_pages_through_the_articles_with_claims(project, w3c_registry):
-    project.article("2015/a", SEED_BODY, SEED_CLAIMS, title="First")
-    project.article("2015/b", "Nothing annotated here: 12 ships.\n", title="Unannotated")
-    project.article("2016/c", SEED_BODY, SEED_CLAIMS.split("  - id: militants-killed")[0], title="Third")
+def test_the_collection_pages_through_a_file_a_year(project, w3c_registry):
+    project.article("2015/a", SEED_BODY, SEED_CLAIMS, title="First", published="2015-11-20")
+    project.article("2015/b", "Nothing annotated here: 12 ships.\n", title="Unannotated", published="2015-12-01")
+    project.article("2015/d", SEED_BODY, SEED_CLAIMS, title="Fourth", published="2015-12-05")
+    one_claim = SEED_CLAIMS.split("  - id: militants-killed")[0]
+    project.article("2016/c", SEED_BODY, one_claim, title="Third", published="2016-03-01")
     with_site_url(project)
     result = built(project)
     assert "site_url is not set" not in result.stderr
     collection = json.loads(project.page("annotations.jsonld"))
-    order = [json.loads(project.page(f"articles/{stem}.annotations.jsonld")) for stem in ("2015/a", "2016/c")]
-    assert collection["total"] == 3 == sum(len(page["items"]) for page in order)
-    ids = [SITE_URL + f"articles/{stem}.annotations.jsonld" for stem in ("2015/a", "2016/c")]
-    assert {collection["first"], collection["last"]} == set(ids)
-    first, second = sorted(order, key=lambda page: page["startIndex"])
-    for page in (collection, first, second):
-        assert failed_musts(page, COLLECTION_MUSTS if page is collection else PAGE_MUSTS, w3c_registry) == []
-    assert (first["startIndex"], second["startIndex"]) == (0, len(first["items"]))
+    assert sorted(p.name for p in project.site.glob("annotations-*.jsonld")) == [
+        "annotations-2015.jsonld",
+        "annotations-2016.jsonld",
+    ]
+    years = [json.loads(project.page(f"annotations-{year}.jsonld")) for year in (2015, 2016)]
+    assert collection["total"] == 5 == sum(year["total"] for year in years)
+    for data in (collection, *years):
+        assert failed_musts(data, COLLECTION_MUSTS, w3c_registry) == []
+    for year in years:
+        assert failed_musts(year, PAGE_MUSTS, w3c_registry) == []
+        assert year["last"] == year["first"]["id"] and len(year["first"]["items"]) == year["total"]
+    first, second = (year["first"] for year in years)
+    # The index names the first and last year's pages; the pages are chained as the archive's pages.
+    assert (collection["first"], collection["last"]) == (first["id"], second["id"])
+    assert first["id"] == SITE_URL + "annotations-2015.jsonld#page"
+    assert (first["startIndex"], second["startIndex"]) == (0, 4)
     assert first["next"] == second["id"] and second["prev"] == first["id"]
     assert "prev" not in first and "next" not in second
+    assert first["partOf"] == second["partOf"] == {"id": SITE_URL + "annotations.jsonld", "total": 5}
+    sources = [item["target"][0]["source"].removeprefix(SITE_URL) for item in first["items"]]
+    assert sorted(sources) == ["articles/2015/a.html"] * 2 + ["articles/2015/d.html"] * 2
+    assert [item["target"][0]["source"] for item in second["items"]] == [SITE_URL + "articles/2016/c.html"]
     # an article without claims has no annotations, no ClaimReview and no link to either
-    assert not (project.site / "articles/2015/b.annotations.jsonld").exists()
+    assert not any("2015/b.html" in source for source in sources)
     page = BeautifulSoup(project.page("articles/2015/b.html"), "html.parser")
     assert not page.find_all("script", type="application/ld+json")
-    assert not page.select('.na-provenance a[href$=".annotations.jsonld"]')
+    assert not page.select('.na-provenance a[href*="annotations"]')
 
 
 def test_builds_without_a_site_url_say_the_addresses_are_relative(project):
     project.article("a", SEED_BODY, SEED_CLAIMS)
     result = built(project)
     assert "site_url is not set" in result.stderr
-    annotation = json.loads(project.page("articles/a.annotations.jsonld"))["items"][0]
-    assert annotation["target"][0]["source"] == "a.html"
-    assert json.loads(project.page("annotations.jsonld"))["first"] == "articles/a.annotations.jsonld"
+    (annotation, _) = annotations_of(project, "articles/a.html")
+    # relative to the year's file, at the site's root, as it was to the article's own file beside its page
+    assert annotation["target"][0]["source"] == "articles/a.html"
+    assert annotation["id"] == "articles/a.annotations.jsonld#tanker-trucks"
+    assert json.loads(project.page("annotations.jsonld"))["first"] == "annotations-2026.jsonld#page"
 
 
 def test_every_annotation_of_the_seed_article_reanchors_on_its_page(project):
     seed_project(project)
     text, spans = page_text(project.page(SEED + ".html"))
-    annotations = json.loads(project.page(SEED + ".annotations.jsonld"))["items"]
+    annotations = annotations_of(project, SEED + ".html")
     assert len(annotations) == len(spans) == 11
     for annotation in annotations:
         ranked = reanchor(text, annotation["target"][0]["selector"])
@@ -579,7 +616,7 @@ def test_a_markdown_article_is_described_in_the_words_its_page_shows(project):
         "This included over 600 militants killed in one strike.",
     ]
     text, spans = page_text(project.page("articles/a.html"))
-    for annotation in json.loads(project.page("articles/a.annotations.jsonld"))["items"]:
+    for annotation in annotations_of(project, "articles/a.html"):
         quote = annotation["target"][0]["selector"]
         (position, raw_quote) = annotation["target"][1]["selector"]
         # offsets and their quote stay the archived text's; the page's quote is the rendered text's
@@ -598,7 +635,7 @@ def test_positions_are_given_only_where_they_hold(project):
     path.with_suffix(".txt").write_bytes(SEED_BODY.encode("utf-8"))
     with_site_url(project)
     built(project)
-    (a,) = {len(item["target"]) for item in json.loads(project.page("articles/a.annotations.jsonld"))["items"]}
-    (b,) = {len(item["target"]) for item in json.loads(project.page("articles/b.annotations.jsonld"))["items"]}
+    (a,) = {len(item["target"]) for item in annotations_of(project, "articles/a.html")}
+    (b,) = {len(item["target"]) for item in annotations_of(project, "articles/b.html")}
     assert (a, b) == (1, 2)
     assert project.page("articles/b.txt") == SEED_BODY  # the file the positions name is published

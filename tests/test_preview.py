@@ -131,6 +131,8 @@ def test_edits_update_only_their_pages_and_serve_what_a_whole_build_serves(proje
             lambda: sidecar.write_text(SEED_CLAIMS.replace("no independent", "no outside"), "utf-8"), updates=1
         )
         assert b"no outside check" in _fetch(page)
+        # ... and in its year's Web Annotations, once the data files are up to date
+        assert b"no outside check" in _fetch(server.url + "annotations-2015.jsonld")
         server.after(
             lambda: sidecar.write_text(SEED_CLAIMS.replace("status: disputed", "status: false"), "utf-8"), updates=1
         )
@@ -158,7 +160,10 @@ def test_edits_update_only_their_pages_and_serve_what_a_whole_build_serves(proje
         rebuilt = _everything(project, server, extra=first)
         different = [path for path in rebuilt if rebuilt[path] != updated[path]]
         assert not different, different
-        assert rebuilt["articles/c.html"] is None and rebuilt["articles/c.annotations.jsonld"] is None
+        assert rebuilt["articles/c.html"] is None
+        # c was 2024's only article: its year's files went with it, in the update as in the rebuild
+        assert first["annotations-2024.jsonld"] is not None and first["articles-2024.json"] is not None
+        assert rebuilt["annotations-2024.jsonld"] is None and rebuilt["articles-2024.json"] is None
 
 
 def test_registry_changes_rebuild_everything_and_problems_show_the_banner(project):

@@ -4,6 +4,7 @@ weighs, per article, what keeps 10,000 articles under 600 MB."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -20,6 +21,7 @@ ARTICLES = 200
 # 600 MB at 10,000 articles, less what does not grow with the archive (assets/, about 2.6 MB).
 BUDGET_PER_ARTICLE = 59_000
 DOWNLOADS_URL = "https://github.com/owner/repo/releases/download/archive/"
+URLS_BY_YEAR = (("articles", "json"), ("annotations", "jsonld"))
 
 
 @pytest.fixture(scope="module")
@@ -46,15 +48,26 @@ def laid_out(tmp_path_factory):
 def test_the_downloads_leave_the_site_and_the_home_page_links_them(laid_out):
     work, result = laid_out
     assert result.returncode == 0, result.stdout + result.stderr
-    years = [f"articles-{year}.json" for year in range(2015, 2025)]  # the generator's ten years
+    # the generator's ten years: the articles' records and their Web Annotations
+    years = [f"{kind}-{year}.{ext}" for year in range(2015, 2025) for kind, ext in URLS_BY_YEAR]
     assert sorted(os.listdir(work / "downloads")) == sorted([*urls.DOWNLOADS, *years])
     assert not any((work / "site" / name).exists() for name in [*urls.DOWNLOADS, *years])
     home = (work / "site" / "index.html").read_text(encoding="utf-8")
     for name in [*urls.DOWNLOADS, *years]:
-        assert f'href="{DOWNLOADS_URL}{name}"' in home
+        if not name.startswith("annotations-"):  # the home page links the annotations' index, below
+            assert f'href="{DOWNLOADS_URL}{name}"' in home
     assert f'href="{DOWNLOADS_URL}claims.json"' in (work / "site" / "claims.html").read_text(encoding="utf-8")
     article = next((work / "site" / "articles" / "2015").glob("*.html")).read_text(encoding="utf-8")
     assert f'href="{DOWNLOADS_URL}articles-2015.json">JSON</a>' in article
+    assert f'href="{DOWNLOADS_URL}annotations-2015.jsonld">Web Annotations</a>' in article
+    # The annotations' index stays in the site and names the year files where they are published.
+    index = json.loads((work / "site" / "annotations.jsonld").read_text(encoding="utf-8"))
+    first, last = (f"{DOWNLOADS_URL}annotations-{year}.jsonld#page" for year in (2015, 2024))
+    assert (index["first"], index["last"]) == (first, last)
+    year = json.loads((work / "downloads" / "annotations-2015.jsonld").read_text(encoding="utf-8"))
+    assert year["id"] == f"{DOWNLOADS_URL}annotations-2015.jsonld" and year["first"]["id"] == index["first"]
+    assert year["first"]["next"] == f"{DOWNLOADS_URL}annotations-2016.jsonld#page"
+    assert year["first"]["partOf"]["id"] == "https://owner.github.io/repo/annotations.jsonld"
 
 
 def test_no_published_file_is_over_25_mib(laid_out):

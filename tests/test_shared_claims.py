@@ -13,7 +13,7 @@ import time
 
 import feedparser
 from bs4 import BeautifulSoup
-from test_open_data import SEED, SITE_URL, json_ld, seed_project, with_site_url
+from test_open_data import SEED, SITE_URL, annotations_of, json_ld, seed_project, with_site_url
 
 WIKI = "articles/2026/oil-production-and-smuggling-in-the-islamic-state"
 SHARED = "shared/2015/russia-has-battered-isis-oil-this-week-now-putin-says-its/lost-revenue.html"
@@ -198,7 +198,7 @@ def test_open_data_carry_the_shared_claim_with_all_its_appearances(project):
     assert rows["income-per-day"]["shared_claim"] == SITE_URL + SHARED
     assert rows["income-per-day"]["appearances"].split() == shared["appearances"]
     assert rows["tanker-trucks"]["shared_claim"] == ""
-    annotations = json.loads(project.page(WIKI + ".annotations.jsonld"))["items"]
+    annotations = annotations_of(project, WIKI + ".html")
     (annotation,) = [a for a in annotations if a["id"].endswith("#income-per-day")]
     assert {"type": "SpecificResource", "source": SITE_URL + SHARED, "purpose": "identifying"} in annotation["body"]
 

@@ -41,8 +41,8 @@ FOLDERS = ("claimants/", "statuses/", "shared/", search_index.FOLDER + "/")
 _GENERATED_PAGE = re.compile(
     r"(?:index|articles|claims|claimants|statuses|coverage|errors|shared)(?:_\d+)?\.(?:md|html)\Z"
 )
-# Beside each article X.md: its page and its Web Annotations (its record is in its year's download).
-ARTICLE_OUTPUTS = (".html", annotations.PAGE_SUFFIX)
+# Beside each article X.md: its page (its record and its Web Annotations are in its year's downloads).
+ARTICLE_OUTPUTS = (".html",)
 
 
 def check_outputs(tree: Tree, docs_dir: Path, problems: Problems, root: Path) -> None:
@@ -76,7 +76,7 @@ def _written(static: str, beside: dict) -> str | None:
             if not static.endswith(".html")
             else f"the page of docs/{beside[static]}"
         )
-    if static in FIXED or urls.ARTICLES_SHARD.match(static):
+    if static in FIXED or urls.is_download(static):
         return "one of the site's generated files"
     if _GENERATED_PAGE.match(static):
         return "one of the archive's generated pages"

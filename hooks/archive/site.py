@@ -106,7 +106,7 @@ class ArchiveSite:
     def data_files(self):
         """(path in the site, text) of every data file the site offers."""
         searchable = [page for page in self.pages.values() if page.searchable]
-        return export.data_files(self.archive, self.site_url, searchable)
+        return export.data_files(self.archive, self.site_url, searchable, self.downloads_url)
 
     def suggestions(self) -> list[str]:
         """`check`'s lines for likely matches not yet linked (suggest.py): for editors, never problems."""

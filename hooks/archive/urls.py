@@ -18,18 +18,30 @@ OFFLINE_CHECKSUM = OFFLINE_ZIP + ".sha256"
 # the site (publish/tree.py), like the offline zip.
 FULL_EXPORTS = ("claims.json", "claims.csv")
 DOWNLOADS = (OFFLINE_ZIP, OFFLINE_CHECKSUM, *FULL_EXPORTS)
-# Each article's record (its provenance and its claims), in one file per year: a download too.
+# Each article's record (its provenance and its claims), and its claims' Web Annotations, in one file
+# of each per year: downloads too.
 ARTICLES_SHARD = re.compile(r"articles-\d{4}\.json\Z")
+ANNOTATIONS_SHARD = re.compile(r"annotations-\d{4}\.jsonld\Z")
+
+
+def year(article) -> int:
+    """The year an article is filed under in the downloads by year: published, else archived."""
+    return (article.published or article.archived).year
 
 
 def articles_shard(article) -> str:
     """The download holding an article's record: its year's (published, else archived)."""
-    return f"articles-{(article.published or article.archived).year:04d}.json"
+    return f"articles-{year(article):04d}.json"
+
+
+def annotations_shard(article) -> str:
+    """The download holding an article's Web Annotations: its year's, as articles_shard."""
+    return f"annotations-{year(article):04d}.jsonld"
 
 
 def is_download(path: str) -> bool:
     """A file the Pages workflow publishes beside the site (publish/tree.py), by its path in the site."""
-    return path in DOWNLOADS or ARTICLES_SHARD.match(path) is not None
+    return path in DOWNLOADS or ARTICLES_SHARD.match(path) is not None or ANNOTATIONS_SHARD.match(path) is not None
 
 
 STATUS_CSS = "assets/archive-statuses.css"  # the status colours, generated

@@ -6,6 +6,7 @@ the resource its target names: the article's page, or the raw archived text besi
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 
 import pytest
@@ -40,8 +41,11 @@ def _open_with_clients(browse, url: str, clients: str):
 
 def _selectors(browse, site, article_path, clients, media_type: str):
     """(claim, the page the target names, selector, the quote) of every selector whose target has media_type."""
-    data = site / article_path.replace(".html", ".annotations.jsonld")
-    items = json.loads(data.read_text(encoding="utf-8"))["items"]
+    # The year's file the article's header links ("Web Annotations"): a collection with its one page embedded.
+    header = (site / article_path).read_text(encoding="utf-8")
+    (name,) = re.findall(r'<a href="(?:\.\./)*(annotations-\d{4}\.jsonld)">Web Annotations</a>', header)
+    year = json.loads((site / name).read_text(encoding="utf-8"))
+    items = [item for item in year["first"]["items"] if item["target"][0]["source"] == PAGES_URL + article_path]
     assert len(items) == 11
     opened = {}
     for annotation in items:

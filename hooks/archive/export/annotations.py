@@ -20,8 +20,17 @@ Clients such as Hypothesis find the quote in the page's text and use prefix and
 suffix to choose among repeats. The bodies are TextualBodies: the claimant (and
 relay chain), the status label, and the note as plain text.
 
-The per-article files are the AnnotationPages of one AnnotationCollection
-(`annotations.jsonld`), chained with `next`/`prev`, one page per article with claims.
+The annotations are published a year at a time (the article's date published, else archived, as its
+record in articles-YEAR.json): `annotations-YEAR.jsonld` is an AnnotationCollection that embeds its one
+AnnotationPage, holding every annotation of the year's articles (the shape of the W3C test suite's
+collection sample; a client reads `first.items`). These files are downloads (urls.is_download), published
+beside the site: one file per article was 10,000 files and 152 MB of the site at 10,000 articles.
+The year pages are also the pages of the archive's collection, `annotations.jsonld` (in the site): its
+`first` and `last` name the first and last year's page, and each page's `partOf`, `startIndex`, `next`
+and `prev` are the archive's paging, so that a client can walk every claim from the index.
+
+An annotation's id keeps the address of the per-article file it was published in until December 2026
+(SLUG.annotations.jsonld#CLAIM-ID): a client that stored it still finds it, on the same targets.
 """
 
 from __future__ import annotations
@@ -44,6 +53,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 
 
 def page_path(article: Article) -> str:
+    """The article's own annotations file until December 2026: no longer written, its annotations' ids
+    keep it (see the module's docstring)."""
     return urls.data_file(article.src, PAGE_SUFFIX)
 
 
@@ -145,55 +156,73 @@ def _targets(article: Article, claim: Claim, address, reading) -> list[dict]:
     return [page, {**raw, "selector": raw_selectors(article, claim)}]
 
 
-def _annotated(archive: Archive) -> list[Article]:
-    return [a for a in archive.articles if a.claims]
+def _years(archive: Archive) -> dict[str, list[Article]]:
+    """The year files (urls.annotations_shard) and their articles with claims, in the archive's order."""
+    years: dict[str, list[Article]] = {}
+    for article in archive.articles:
+        if article.claims:
+            years.setdefault(urls.annotations_shard(article), []).append(article)
+    return dict(sorted(years.items()))
 
 
-def collection(archive: Archive, site_url: str) -> dict:
-    articles = _annotated(archive)
+def _year_address(site_url: str, downloads_url: str, here: str, name: str) -> str:
+    """Where a year's file is published: among the downloads when they are apart (urls.download), else
+    at the site's root; as written in the file at `here`."""
+    return downloads_url.rstrip("/") + "/" + name if downloads_url else urls.address(site_url, here, name)
+
+
+def collection(archive: Archive, site_url: str, downloads_url: str = "") -> dict:
+    """The archive's AnnotationCollection, the index of the year files: first and last name their pages."""
+    years = _years(archive)
     data = {
         "@context": ANNO_CONTEXT,
         "id": urls.absolute(site_url, COLLECTION_PATH),
         "type": "AnnotationCollection",
-        "label": f"{archive.publisher.name}: every annotated claim",
-        "total": sum(len(a.claims) for a in articles),
+        "label": f"{archive.publisher.name}: every annotated claim, in a file a year",
+        "total": sum(len(a.claims) for articles in years.values() for a in articles),
     }
-    if articles:
-        data["first"] = urls.absolute(site_url, page_path(articles[0]))
-        data["last"] = urls.absolute(site_url, page_path(articles[-1]))
+    if years:
+        names = list(years)
+        data["first"] = _year_address(site_url, downloads_url, COLLECTION_PATH, names[0]) + "#page"
+        data["last"] = _year_address(site_url, downloads_url, COLLECTION_PATH, names[-1]) + "#page"
     return data
 
 
-def pages(archive: Archive, site_url: str):
-    """(path, AnnotationPage) for each article with claims, in the collection's order."""
-    articles = _annotated(archive)
-    total = sum(len(a.claims) for a in articles)
+def year_collections(archive: Archive, site_url: str, downloads_url: str = ""):
+    """(name, AnnotationCollection) of each year with claims, each embedding its one page (see above)."""
+    years = _years(archive)
+    names = list(years)
+    total = sum(len(a.claims) for articles in years.values() for a in articles)
     index = 0
-    for number, article in enumerate(articles):
-        here = page_path(article)
+    for number, name in enumerate(names):
 
-        def address(path: str, here=here) -> str:
+        def address(path: str, here=name) -> str:
             return urls.address(site_url, here, path)
 
+        def file_address(other: str, here=name) -> str:
+            return _year_address(site_url, downloads_url, here, other)
+
         page = {
-            "@context": ANNO_CONTEXT,
-            "id": address(here),
+            "id": file_address(name) + "#page",
             "type": "AnnotationPage",
-            "partOf": {
-                "id": address(COLLECTION_PATH),
-                "total": total,
-            },
+            # The archive's paging: the page is one of the archive's collection.
+            "partOf": {"id": address(COLLECTION_PATH), "total": total},
             "startIndex": index,
         }
-        if number + 1 < len(articles):
-            page["next"] = address(page_path(articles[number + 1]))
+        if number + 1 < len(names):
+            page["next"] = file_address(names[number + 1]) + "#page"
         if number > 0:
-            page["prev"] = address(page_path(articles[number - 1]))
+            page["prev"] = file_address(names[number - 1]) + "#page"
         # Each item keeps its @context, so an annotation taken out of the page stands alone.
-        reading = reading_text(article)
-        page["items"] = [annotation(archive, c, site_url, here, reading) for c in article.claims]
-        index += len(article.claims)
-        yield page_path(article), page
+        items = []
+        for article in years[name]:
+            reading = reading_text(article)
+            items += [annotation(archive, c, site_url, name, reading) for c in article.claims]
+        page["items"] = items
+        index += len(items)
+        label = f"{archive.publisher.name}: the annotated claims of {urls.year(years[name][0])}"
+        data = {"@context": ANNO_CONTEXT, "id": file_address(name), "type": "AnnotationCollection", "label": label}
+        yield name, {**data, "total": len(items), "first": page, "last": page["id"]}
 
 
 def dumps(data: dict) -> str:

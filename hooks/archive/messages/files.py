@@ -68,9 +68,9 @@ MESSAGES = [
         "name-too-long",
         "the build would write {name}, a name of {length} bytes, over the {limit}-byte limit of file names",
         "give the article a shorter file name",
-        "Beside each article X.md the build writes X.html, X.json and X.annotations.jsonld; file systems "
+        "Beside each article X.md the build writes its page X.html; file systems "
         "refuse names longer than 255 bytes (an accented letter takes two).",
-        {"name": "a-very-long-name….annotations.jsonld", "length": 262, "limit": 255},
+        {"name": "a-very-long-name….html", "length": 256, "limit": 255},
     ),
     Message(
         "output-collision",

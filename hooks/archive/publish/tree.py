@@ -1,9 +1,10 @@
 """What a static host is given: the built site split into the published tree and the downloads.
 
 The build writes one complete site (it is also the offline copy). The files every reader needs are
-published as the site; the large single files that only some download (the offline zip and the full
-claims exports) go beside it, as release assets of the repository (the Pages workflow uploads them;
-the home page links them where they are, see urls.downloads). `python -m hooks publish-tree` does
+published as the site; the large files that only some download (the offline zip, the full claims
+exports, the articles' records and Web Annotations a file a year: urls.is_download) go beside it,
+as release assets of the repository (the Pages workflow uploads them; the pages and the annotations'
+index link them where they are, see urls.download). `python -m hooks publish-tree` does
 the split, and the Pages workflow, the benchmark and the tests all use this one plan.
 
 The limits are the common static hosts' (December 2026): GitHub Pages publishes at most 1 GB,
@@ -68,6 +69,8 @@ def kind(path: str) -> str:
     a generated folder as a whole, a root file by its extension."""
     if urls.ARTICLES_SHARD.match(path):
         return "articles-YEAR.json"
+    if urls.ANNOTATIONS_SHARD.match(path):
+        return "annotations-YEAR.jsonld"
     if path in DOWNLOADS:
         return path
     folder, _, name = path.rpartition("/")

@@ -153,16 +153,17 @@ def _provenance(archive: Archive, article: Article, downloads_url: str = "") -> 
     # The article's record is in its year's file, a download (urls.articles_shard).
     shard = urls.articles_shard(article)
     data = link(urls.download(here, shard, downloads_url), "JSON") + f" (in {text(shard)})"
-    rows.append(("Claims", _claim_summary(archive, article) + f" · {data}" + _annotations_link(article)))
+    rows.append(("Claims", _claim_summary(archive, article) + f" · {data}" + _annotations_link(article, downloads_url)))
     cells = "".join(f"<div><dt>{name}</dt><dd>{value}</dd></div>" for name, value in rows)
     return f'<dl class="na-provenance">{cells}</dl>'
 
 
-def _annotations_link(article: Article) -> str:
+def _annotations_link(article: Article, downloads_url: str) -> str:
     if not article.claims:
         return ""
-    href = urls.relative(article.src, urls.data_file(article.src, ".annotations.jsonld"))
-    return f" · {link(href, 'Web Annotations')}"
+    # In its year's file, a download like the record (urls.annotations_shard).
+    shard = urls.annotations_shard(article)
+    return f" · {link(urls.download(article.src, shard, downloads_url), 'Web Annotations')} (in {text(shard)})"
 
 
 def _claim_summary(archive: Archive, article: Article) -> str:
