@@ -1028,10 +1028,10 @@ HOSTILE_CASES = [
         ],
     ),
     Case(
-        "hand-written-second-claims-page",
-        {"docs/claims_2.md": "# More\n"},
+        "hand-written-second-claimants-page",
+        {"docs/claimants_2.md": "# More\n"},
         problems=[
-            "docs/claims_2.md: the build writes one of the archive's generated pages at this path — rename or remove this file: the build makes its own"
+            "docs/claimants_2.md: the build writes one of the archive's generated pages at this path — rename or remove this file: the build makes its own"
         ],
     ),
     Case(

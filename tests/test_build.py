@@ -93,17 +93,29 @@ def test_indexes_claimant_and_status_pages(project):
     assert counts["statuses/unverified.html"] == "? Unverified (1)" and counts["statuses/false.html"] == "✗ False (0)"
     assert counts["claims/2026.html"] == "2026 (2)" and counts["outlets/test-outlet.html"] == "Test Outlet (2)"
     assert claims.select_one(".na-filters [aria-current]").get_text(" ", strip=True) == "All (2)"
-    # grouped by article: the headline once, with outlet and date, above its claims
-    (group,) = claims.select(".na-group")
-    assert group.select_one(".na-group__title").get_text() == "Oil strikes"
-    assert group.select_one(".na-group__meta").get_text(" ", strip=True) == "Test Outlet · archived 2026-11-24"
-    assert [th.get_text() for th in group.select("th")] == ["Figure", "Status", "Claimant", "Relayed by", "Said"]
-    assert "Russian Ministry of Defence" in group.select("tbody tr")[0].get_text()
+    assert not claims.select("table.na-claims")  # the hub leads to the claims: each is on its year's page
+    assert [a["href"] for a in claims.select(".na-years th a")] == ["claims/2026.html"]
     year = soup(project, "claims/2026.html")
     assert year.select_one(".na-filters [aria-current]").get_text(" ", strip=True) == "2026 (2)"
-    assert len(year.select(".na-group tbody tr")) == 2
-    link = claims.find("a", string="525 oil tanker trucks")
-    assert link["href"] == "articles/a.html#claim-tanker-trucks"
+    # grouped by article in one table: the headline once, with outlet and date, heading its claims
+    (table,) = year.select("table.na-claims")
+    (group,) = table.select("tbody")
+    head = group.select_one("th[scope=rowgroup]")
+    assert head.a.get_text() == "Oil strikes" and head["colspan"] == "5"
+    assert head.span.get_text(" ", strip=True) == "Test Outlet · archived 2026-11-24"
+    assert [th.get_text() for th in table.select("thead th")] == ["Figure", "Status", "Claimant", "Relayed by", "Said"]
+    rows = group.select("tr")[1:]
+    assert len(rows) == 2 and "Russian Ministry of Defence" in rows[0].get_text()
+    status = rows[0].select("td")[1]
+    assert (status["data-status"], status.get_text()) == ("unverified", "Unverified")
+    assert [td.get_text() for td in rows[1].select("td")][1:] == [
+        "Disputed",
+        "Sergei Shoigu",
+        "The Associated Press",
+        "—",
+    ]
+    link = year.find("a", string="525 oil tanker trucks")
+    assert link["href"] == "../articles/a.html#claim-tanker-trucks"
 
     shoigu_page = soup(project, "claimants/sergei-shoigu.html")
     shoigu = shoigu_page.get_text(" ")

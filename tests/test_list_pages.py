@@ -1,4 +1,5 @@
-"""Long lists are split into pages of PAGE_SIZE rows, each page linked from the others."""
+"""Long lists are split into pages of PAGE_SIZE rows (CLAIMS_PAGE_SIZE claims), each page linked from the
+others; a claims table is one table, a row group per article."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import datetime
 import re
 
 from hooks.archive.model import Archive, Article, Claim, Claimant, Status
-from hooks.archive.render import filters, listing
+from hooks.archive.render import filters, listing, tables
 from hooks.archive.render import lists as pages
 
 
@@ -36,19 +37,50 @@ def _archive(claims: int) -> Archive:
     return Archive([article], {"who": Claimant("who", "Who", "organisation")}, statuses)
 
 
-def test_the_claims_index_is_split_into_linked_pages_of_page_size_rows():
-    claims = 2 * listing.PAGE_SIZE + 1
+def test_a_years_claims_are_split_into_linked_pages_and_the_hub_lists_no_claim():
+    claims = 2 * listing.CLAIMS_PAGE_SIZE + 1
     built = {page.src: page for page in pages.list_pages(_archive(claims))}
-    listed = [src for src in built if re.fullmatch(r"claims(_\d+)?\.md", src)]
-    assert listed == ["claims.md", "claims_2.md", "claims_3.md"]
+    # the claims hub is one page: every claim is on its year's pages (and its status's, its outlet's)
+    assert not [src for src in built if re.fullmatch(r"claims_\d+\.md", src)]
+    hub = built["claims.md"].html()
+    assert "#claim-" not in hub and f"All {claims} claims" in hub
+    assert f'href="claims/2026.html">2026</a></th><td>{claims}</td>' in hub
+    assert all(f'href="claims/2026{suffix}.html"' in hub for suffix in ("", "_2", "_3"))
+    listed = [src for src in built if re.fullmatch(r"claims/2026(_\d+)?\.md", src)]
+    assert listed == ["claims/2026.md", "claims/2026_2.md", "claims/2026_3.md"]
     rows = [built[src].html().count("<tr><td>") for src in listed]
-    assert rows == [listing.PAGE_SIZE, listing.PAGE_SIZE, 1]
-    second = built["claims_2.md"].html()
-    assert 'href="claims.html">1</a>' in second and 'href="claims_3.html">3</a>' in second
+    assert rows == [listing.CLAIMS_PAGE_SIZE, listing.CLAIMS_PAGE_SIZE, 1]
+    second = built["claims/2026_2.md"].html()
+    assert 'href="2026.html">1</a>' in second and 'href="2026_3.html">3</a>' in second
     assert '<span aria-current="page">2</span>' in second
-    # every claim is on exactly one page of the index
+    # every claim is on exactly one page of its year
     quotes = re.findall(r"#claim-c(\d+)\">", "".join(built[src].html() for src in listed))
     assert sorted(map(int, quotes)) == list(range(1, claims + 1))
+
+
+def test_a_claims_table_is_one_table_with_a_row_group_per_article():
+    archive = _archive(3)
+    second = Article("articles/b.md", "B <i>", "Other", datetime.date(2025, 5, 6), "0" * 64, "4 trucks.")
+    claim = Claim("d", "4 trucks", "who", "unverified", "", None, start=0, end=8, number=1, article=second)
+    second.claims.append(claim)
+    html = listing.claims_table(archive, [*archive.articles[0].claims, claim], "claims/2026.md")
+    assert html.count("<table") == 1 and html.count("<thead>") == 1 and html.count("<tbody>") == 2
+    heads = re.findall(r'<th colspan="5" scope="rowgroup">(.*?)</th>', html)
+    assert heads == [
+        '<a href="../articles/a.html">A</a> <span>Outlet · archived 2026-01-01</span>',
+        '<a href="../articles/b.html">B &lt;i&gt;</a> <span>Other · archived 2025-05-06</span>',
+    ]
+    # a status is its label with its id (the stylesheet draws its symbol), a date its ISO text
+    assert '<td data-status="unverified">Unverified</td>' in html and "<time" not in html
+    without = listing.claims_table(archive, [claim], "x.md", show_status=False, show_claimant=False)
+    assert re.findall(r'<th scope="col">(\w[\w ]*)</th>', without) == ["Figure", "Relayed by", "Said"]
+    assert 'colspan="3"' in without and "data-status" not in without
+
+
+def test_the_status_stylesheet_draws_each_symbol_with_an_empty_alternative():
+    css = tables.status_css(_archive(1))
+    assert '[data-status="unverified"]{--na-status:#999}' in css
+    assert '.na-claims td[data-status="unverified"]::before{content:"\\3f \\20 ";content:"\\3f \\20 "/""}' in css
 
 
 def test_outlets_get_distinct_file_names_and_plurals_are_right():
@@ -63,6 +95,6 @@ def test_outlets_get_distinct_file_names_and_plurals_are_right():
 
 
 def test_year_and_outlet_pages_are_split_like_the_index():
-    built = {page.src: page for page in pages.list_pages(_archive(listing.PAGE_SIZE + 1))}
+    built = {page.src: page for page in pages.list_pages(_archive(listing.CLAIMS_PAGE_SIZE + 1))}
     assert {"claims/2026.md", "claims/2026_2.md", "outlets/outlet.md", "outlets/outlet_2.md"} <= set(built)
     assert built["claims/2026_2.md"].html().count("<tr><td>") == 1

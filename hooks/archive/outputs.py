@@ -37,9 +37,10 @@ FIXED = {
 }
 # Folders the archive fills: a page per claimant and per status, the search index.
 FOLDERS = ("claimants/", "statuses/", "shared/", search_index.FOLDER + "/")
-# The generated pages at the root (render/lists.py), the pages after the first carrying "_N".
+# The generated pages at the root (render/lists.py), the pages after the first carrying "_N" (the claims
+# hub is one page: its claims are on the year pages, claims/YEAR_N).
 _GENERATED_PAGE = re.compile(
-    r"(?:index|articles|claims|claimants|statuses|coverage|errors|shared)(?:_\d+)?\.(?:md|html)\Z"
+    r"(?:(?:index|articles|claimants|statuses|coverage|errors|shared)(?:_\d+)?|claims)\.(?:md|html)\Z"
 )
 # Beside each article X.md: its page (its record and its Web Annotations are in its year's downloads).
 ARTICLE_OUTPUTS = (".html",)

@@ -102,10 +102,6 @@ def status_page(status_id: str, page: int = 1) -> str:
     return _paged(f"statuses/{status_id}", page)
 
 
-def claims_page(page: int = 1) -> str:
-    return _paged("claims", page)
-
-
 def claims_year_page(year: int, page: int = 1) -> str:
     return _paged(f"claims/{year}", page)
 

@@ -32,9 +32,10 @@ def _violations(page) -> list[str]:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["wide", "phone"])
-@pytest.mark.parametrize("which", ["home", "article", "claims", "claimant"])
+@pytest.mark.parametrize("which", ["home", "article", "claims", "year", "claimant"])
 def test_no_serious_accessibility_violation(browse, article_path, which, viewport, scheme):
-    path = {"home": "index.html", "article": article_path, "claims": "claims.html"}.get(which)
+    paths = {"home": "index.html", "article": article_path, "claims": "claims.html", "year": "claims/2015.html"}
+    path = paths.get(which)
     if which == "claimant":
         path = _claimant_page(browse)
     # axe-core is injected as an inline script: the test tool, not the site, bypasses its CSP.

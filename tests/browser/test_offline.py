@@ -66,7 +66,9 @@ def test_article_from_disk_has_its_notes_in_the_margin(browse, article_path):
 
 def test_claim_index_from_disk_leads_to_the_figure(browse):
     page = browse.open(browse.file("claims.html"), **WIDE)
-    link = page.locator("table.na-table tbody a[href*='#claim-']").first
+    page.locator(".na-years a", has_text="2015").first.click()
+    page.wait_for_url("**/claims/2015.html")
+    link = page.locator("table.na-claims tbody a[href*='#claim-']").first
     figure_id = link.get_attribute("href").split("#")[1]
     words = link.inner_text()
     link.click()

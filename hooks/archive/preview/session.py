@@ -7,10 +7,11 @@ next archive from the others as they were, and tells which pages to render again
 
 - the edited article's own page (added pages too; removed pages are deleted);
 - if what the lists show of the article changed (its title, dates, claims' figures, statuses,
-  claimants...), every page of each list it stands on, before or after the edit (its claims index,
+  claimants...), every page of each list it stands on, before or after the edit (its
   status, year, outlet and claimant pages, the articles list, the coverage report);
 - if the archive-wide counts changed (claims by status, year or outlet, claims made and relayed
-  by each claimant, figures not annotated), every page that shows them (the filter bars...);
+  by each claimant, figures not annotated), every page that shows them (the filter bars, the
+  claims hub...);
 - the home page, always (its latest articles).
 
 Of those, only the pages whose content differs from what was last published are handed back:
@@ -219,7 +220,7 @@ def _families(archive: Archive, article: Article | None) -> set[str]:
     """The lists (a paginated list's title) an article stands on."""
     if article is None:
         return set()
-    names = {"Articles", "Coverage", "Claims", f"Outlet: {article.outlet}"}
+    names = {"Articles", "Coverage", f"Outlet: {article.outlet}"}
     for claim in article.claims:
         names.add(f"Status: {archive.statuses[claim.status].label}")
         names.add(f"Claims of {claim_date(claim).year}")

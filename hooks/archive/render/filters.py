@@ -1,4 +1,5 @@
-"""The filters of the claims index: a page for each status, year and outlet, linked with their counts."""
+"""The claims' filters: a page for each status, year and outlet, linked with their counts (from the
+claims hub and from each of them)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections import Counter, defaultdict
 from .. import urls
 from ..model import Archive, Claim
 from .html import attr, link, plural, text
-from .listing import claim_date, claims_table, paginated
+from .listing import CLAIMS_PAGE_SIZE, claim_date, claims_table, paginated, split_pages
 from .page import Page
 
 _SLUG = re.compile(r"[a-z0-9]+")
@@ -35,8 +36,8 @@ FILTERED_OUTLETS = 12  # outlets named in the filter bar; the Outlets page lists
 
 
 class Filters:
-    """The claims index's filters, as pages: a status's page (statuses/ID.html), a year's
-    (claims/YEAR.html) and an outlet's (outlets/SLUG.html), each grouped by article like the index,
+    """The claims' filters, as pages: a status's page (statuses/ID.html), a year's
+    (claims/YEAR.html) and an outlet's (outlets/SLUG.html), each grouped by article,
     and the claimants list for a claimant's page. Nothing is filtered in the browser: a filter is a
     link, so it works hosted and offline and downloads one page, whatever the archive's size."""
 
@@ -102,6 +103,23 @@ class Filters:
             + "</nav>"
         )
 
+    def years_table(self, here: str) -> str:
+        """Each year's claims and every page of them (the claims hub's table)."""
+        rows = []
+        for year in sorted(self.by_year, reverse=True):
+            count = len(self.by_year[year])
+            numbers = range(1, len(split_pages(self.by_year[year], CLAIMS_PAGE_SIZE)) + 1)
+            pages = " ".join(
+                link(urls.relative(here, urls.page_url(urls.claims_year_page(year, n))), str(n)) for n in numbers
+            )
+            year_link = link(urls.relative(here, urls.page_url(urls.claims_year_page(year))), str(year))
+            rows.append(f'<tr><th scope="row">{year_link}</th><td>{count}</td><td>{pages}</td></tr>')
+        return (
+            '<table class="na-table na-years"><caption>Claims by year said</caption><thead><tr>'
+            '<th scope="col">Year</th><th scope="col">Claims</th><th scope="col">Pages</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
+
     def pages(self) -> list[Page]:
         archive = self.archive
         made = []
@@ -118,7 +136,12 @@ class Filters:
                 return f"{head(here, chunk)}{pager}{claims_table(archive, chunk, here)}{pager}"
 
             made += paginated(
-                lambda n, y=year: urls.claims_year_page(y, n), f"Claims of {year}", claims, year_page, year_head
+                lambda n, y=year: urls.claims_year_page(y, n),
+                f"Claims of {year}",
+                claims,
+                year_page,
+                year_head,
+                CLAIMS_PAGE_SIZE,
             )
         for outlet, claims in self.by_outlet.items():
 
@@ -132,7 +155,12 @@ class Filters:
 
             slug = self.slugs[outlet]
             made += paginated(
-                lambda n, s=slug: urls.outlet_page(s, n), f"Outlet: {outlet}", claims, outlet_page, outlet_head
+                lambda n, s=slug: urls.outlet_page(s, n),
+                f"Outlet: {outlet}",
+                claims,
+                outlet_page,
+                outlet_head,
+                CLAIMS_PAGE_SIZE,
             )
 
         everyone = sorted(self.by_outlet, key=lambda name: name.lower())

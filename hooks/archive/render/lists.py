@@ -1,7 +1,7 @@
-"""The generated pages: home, article list, claims index, claimant and status pages, coverage.
+"""The generated pages: home, article list, claims hub, claimant and status pages, coverage.
 
 Every page is HTML built from escaped data. Long lists are split into pages of
-PAGE_SIZE rows, so no page grows with the archive.
+PAGE_SIZE rows (CLAIMS_PAGE_SIZE claims), so no page grows with the archive.
 """
 
 from __future__ import annotations
@@ -15,15 +15,15 @@ from ..model import Archive, Claim
 from .editors import coverage_page, errors_page, uncovered_articles
 from .filters import Filters
 from .html import claimant_link, date, link, plural, status_badge, text
-from .listing import claims_table, dated, downloads_html, paginated, status_counts
+from .listing import CLAIMS_PAGE_SIZE, claims_table, dated, downloads_html, paginated, status_counts
 from .page import Page
 from .shared import shared_pages
 from .sharing import distinct
 
 
 def list_pages(archive: Archive, downloads_url: str = "") -> list[Page]:
-    # Sorted once: every list below keeps this order (the claims index, a status's, a claimant's,
-    # a year's and an outlet's claims are all taken from it in order).
+    # Sorted once: every list below keeps this order (a status's, a claimant's, a year's and an
+    # outlet's claims are all taken from it in order).
     claims = dated(archive.claims())
     made, relayed = defaultdict(list), defaultdict(list)
     for claim in claims:
@@ -50,7 +50,7 @@ def list_pages(archive: Archive, downloads_url: str = "") -> list[Page]:
     def articles_page(here, chunk, pager):
         rows = "".join(
             f"<tr><td>{link(urls.relative(here, urls.page_url(a.src)), a.title)}</td><td>{text(a.outlet)}</td>"
-            f"<td>{date(a.published) if a.published else '—'}</td><td>{date(a.archived)}</td>"
+            f"<td>{a.published or '—'}</td><td>{a.archived}</td>"
             f"<td>{len(a.claims)}</td><td>{len(a.uncovered)}</td></tr>"
             for a in chunk
         )
@@ -62,27 +62,28 @@ def list_pages(archive: Archive, downloads_url: str = "") -> list[Page]:
 
     pages += paginated(urls.articles_page, "Articles", archive.articles, articles_page)
 
-    # Counted once here, not in each page's head: the claims index and a status's list have a page
-    # per 500 claims.
+    # Counted once here, not in each page's head: a status's list has a page per 1,000 claims.
     claim_count = distinct(claims)
     status_count = {status: distinct(by_status[status]) for status in archive.statuses}
 
-    def claims_head(here, chunk):
+    def claims_hub():
+        # The claims themselves are on the year pages (claims/YEAR.html), a status's and an outlet's:
+        # this page says how many there are and leads to each of them.
+        here = "claims.md"
         intro = (
-            f"<p>All {plural(claim_count, 'claim')} of the archive, by article, newest first (by the date "
-            "the article was published, else archived).</p>"
+            f"<p>All {plural(claim_count, 'claim')} of the archive, by the year they were said, their status "
+            "and the outlet that published them: each page lists its claims grouped by article, newest first "
+            "(by the date the article was published, else archived).</p>"
         )
         if archive.shared:
             shared = link(urls.relative(here, "shared.html"), plural(len(archive.shared), "claim"))
             intro += f"<p>{shared} of them {'is' if len(archive.shared) == 1 else 'are'} in more than one article.</p>"
-        downloads = downloads_html(here, downloads_url, archive)
-        # The filters count the claims of each status, year and outlet.
-        return f"{intro}{filters.html(here)}{downloads}"
+        return (
+            f"<h1>Claims</h1>{intro}{filters.html(here)}{filters.years_table(here)}"
+            f"{downloads_html(here, downloads_url, archive)}"
+        )
 
-    def claims_page(here, chunk, pager):
-        return f"{claims_head(here, chunk)}{pager}{claims_table(archive, chunk, here)}{pager}"
-
-    pages += _counting(paginated(urls.claims_page, "Claims", claims, claims_page, claims_head))
+    pages.append(Page("claims.md", "Claims", claims_hub, counts=True))
     pages += _counting(filters.pages())
 
     def claimants_page(here, chunk, pager):
@@ -147,6 +148,7 @@ def list_pages(archive: Archive, downloads_url: str = "") -> list[Page]:
                 by_status[status.id],
                 status_page,
                 status_head,
+                CLAIMS_PAGE_SIZE,
             )
         )
 
@@ -220,14 +222,14 @@ def _claimant_pages(archive: Archive, claimant, made: list[Claim], relayed: list
         relayed_rows = [c for kind, c in chunk if kind == "relayed"]
         sections = ""
         if made_rows:
-            table = claims_table(archive, made_rows, here, show_claimant=False, level=3)
+            table = claims_table(archive, made_rows, here, show_claimant=False)
             sections += f'<h2 id="made">Claims made</h2>{table}'
         if relayed_rows:
-            table = claims_table(archive, relayed_rows, here, level=3)
+            table = claims_table(archive, relayed_rows, here)
             sections += f'<h2 id="relayed">Claims relayed</h2>{table}'
         return f"{head(here, chunk)}{pager}{sections}{pager}"
 
-    return paginated(lambda n: urls.claimant_page(claimant.id, n), claimant.name, rows, page, head)
+    return paginated(lambda n: urls.claimant_page(claimant.id, n), claimant.name, rows, page, head, CLAIMS_PAGE_SIZE)
 
 
 def _statuses_overview(archive: Archive, claims) -> str:

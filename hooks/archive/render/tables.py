@@ -43,5 +43,17 @@ def status_table(archive: Archive) -> str:
 
 
 def status_css(archive: Archive) -> str:
-    """The stylesheet that gives each status its colour (assets/archive-statuses.css)."""
-    return "".join(f'[data-status="{s.id}"]{{--na-status:{s.colour}}}\n' for s in archive.statuses.values())
+    """The stylesheet that gives each status its colour (assets/archive-statuses.css), and its symbol
+    in the claims tables' status cells (drawn here once, not written in each of their rows; the
+    empty alternative text after "/" keeps screen readers to the label beside it)."""
+    rules = []
+    for s in archive.statuses.values():
+        symbol = _css_string(s.symbol + " ")
+        rules.append(f'[data-status="{s.id}"]{{--na-status:{s.colour}}}\n')
+        rules.append(f'.na-claims td[data-status="{s.id}"]::before{{content:{symbol};content:{symbol}/""}}\n')
+    return "".join(rules)
+
+
+def _css_string(value: str) -> str:
+    """value as a CSS string: every character but letters and digits as a CSS escape."""
+    return '"' + "".join(c if c.isascii() and c.isalnum() else f"\\{ord(c):x} " for c in value) + '"'
