@@ -178,6 +178,26 @@ def test_status_is_never_told_by_colour_alone(browse, article_path):
         expect(page.locator(f"#claim-{claim}")).to_have_accessible_description(re.compile(re.escape(spoken[status])))
 
 
+def test_a_claims_tables_status_cell_shows_its_symbol_in_its_colour_and_says_its_label(browse):
+    badges = browse.open(browse.http("statuses.html"), **WIDE).eval_on_selector_all(
+        "table .na-status", "els => els.map(e => [e.dataset.status, e.querySelector('.na-status__symbol').innerText])"
+    )
+    symbols = dict(badges)
+    page = browse.open(browse.http("claims/2015.html"), **WIDE)
+    cells = page.locator("table.na-claims td[data-status]")
+    assert cells.count() >= 2
+    for cell in cells.all():
+        status = cell.get_attribute("data-status")
+        drawn = cell.evaluate(
+            "c => [getComputedStyle(c, '::before').content, getComputedStyle(c, '::before').color,"
+            " getComputedStyle(c).color]"
+        )
+        # the symbol the statuses' badges show, drawn before the label with an empty alternative text
+        assert drawn[0] == f'"{symbols[status]} " / ""', drawn
+        assert drawn[1] != drawn[2]  # in the status's colour, not the text's
+        expect(cell).to_have_text(re.compile(r"^\w"))  # the cell's text is the label alone
+
+
 def test_turning_a_tablet_or_resizing_the_window_lays_the_notes_out_again(browse, article_path):
     page = browse.open(browse.http(article_path), **WIDE)
     claim = _claims(page)[-1]
