@@ -39,6 +39,7 @@ def test_each_claim_is_marked_with_its_exact_words_and_has_its_note(project):
     militants = page.find(id="claim-militants-killed")
     assert militants.get_text() == "over 600 militants killed" and militants["data-status"] == "disputed"
 
+    notes = page.select("aside.na-note")
     note = page.find(attrs={"data-claim-note": "tanker-trucks"})
     text = " ".join(note.get_text(" ").split())
     for expected in (
@@ -61,8 +62,9 @@ def test_each_claim_is_marked_with_its_exact_words_and_has_its_note(project):
     sha = project.docs.joinpath("articles/a.md").read_text().split("sha256: ")[1][:64]
     for expected in ("Test Outlet", "2015-11-20", "https://example.org/x", "2026-11-24", sha):
         assert expected in provenance
-    rows = page.find("table", class_="na-table").find("tbody").find_all("tr")
-    assert [r.find_all("td")[1].get_text() for r in rows] == ["525 oil tanker trucks", "over 600 militants killed"]
+    # numbered in the order of the text, each number its permalink
+    numbers = [(n.find(class_="na-note__number").get_text(), n.find(class_="na-note__number")["href"]) for n in notes]
+    assert numbers == [("1", "#claim-tanker-trucks"), ("2", "#claim-militants-killed")]
 
 
 def test_the_archived_text_is_unchanged_once_annotations_are_removed(project):
@@ -125,7 +127,7 @@ def test_indexes_claimant_and_status_pages(project):
         for tr in shoigu_page.select(".na-scorecard tr")
         if tr.td
     }
-    assert card["? Unverified"] == ["1", "0"] and card["! Disputed"] == ["1", "0"] and card["All"] == ["2", "0"]
+    assert card["Unverified"] == ["1", "0"] and card["Disputed"] == ["1", "0"] and card["All"] == ["2", "0"]
     empty = soup(project, "statuses/false.html").select_one(".na-empty")
     assert "No claim of the archive is false yet" in empty.get_text()
     assert empty.find("a")["href"] == "../methodology.html#statuses"
@@ -281,12 +283,12 @@ def test_generated_pages_leave_materials_search_for_the_archives_index(project):
     for listed in ("claims.html", "statuses/unverified.html", "claimants/sergei-shoigu.html", "coverage.html"):
         assert listed not in locations
     assert index["meta"]["docs"] == len(locations)
-    # what is not searched: provenance and the figures table
-    for term in ("sha", "256", "figures"):
+    # what is not searched: provenance
+    for term in ("sha", "256"):
         assert ARTICLE not in [locations[d] for d, _ in index["shards"].get(term[:2], {}).get(term, [])], term
     # the page itself is the full annotated page
     page = soup(project)
-    assert page.find("table", class_="na-table") and page.find(class_="na-provenance")
+    assert page.find(class_="na-verdict") and page.find(class_="na-provenance")
     assert len(page.select("aside.na-note")) == 2
 
 

@@ -157,7 +157,7 @@ class _Paragraphs(HTMLParser):
 
 def _archived_paragraphs(html: str) -> list[str]:
     parser = _Paragraphs()
-    parser.feed(html[: html.index('<h2 id="figures"')])
+    parser.feed(html[: html.index("</article>")])
     return parser.paragraphs
 
 

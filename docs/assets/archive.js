@@ -8,8 +8,11 @@
  * full, level with its figure; the others move aside only as far as needed.
  * Narrow screens: notes are folded; a tapped or focused figure opens its note
  * under the figure's line. A second tap, Escape or a tap elsewhere closes it.
- * Every note gets "Copy link" and "Cite" (the citation is in the page, built
- * by the archive: this script only copies it).
+ * Every note gets "Copy link" and "Cite": the citation is made here from the
+ * note and its article's data attributes, exactly as the archive's records
+ * write it (hooks/archive/render/html.py, citation; a browser test compares
+ * the two). Under the text, the table of the article's figures is made from
+ * the notes (each note holds all it shows).
  */
 (function () {
   "use strict";
@@ -37,16 +40,91 @@
 
   /* ---------- copy link, cite ---------- */
 
-  function permalink(note) {
-    var written = note.getAttribute("data-permalink") || "";
-    if (/^https?:/.test(written)) return written;
-    return location.href.split("#")[0] + "#claim-" + note.getAttribute("data-claim-note");
+  function articleOf(note) {
+    return note.closest(".na-article");
   }
 
+  // The page's public address when the site was built with site_url (the printed source line
+  // carries it), else the address it was opened at.
+  function permalink(note) {
+    var source = articleOf(note).querySelector(".na-print-source");
+    var page = (source && source.getAttribute("data-address")) || location.href.split("#")[0];
+    return page + "#claim-" + note.getAttribute("data-claim-note");
+  }
+
+  function textOf(element) {
+    return element ? element.textContent : "";
+  }
+
+  // Who said the quoted words, where and when, the verdict with its permalink and its date.
   function citationText(note) {
-    var text = note.getAttribute("data-citation") || "";
-    var written = note.getAttribute("data-permalink") || "";
-    return written && !/^https?:/.test(written) ? text.split(written).join(permalink(note)) : text;
+    var article = articleOf(note);
+    var names = Array.prototype.map.call(note.querySelectorAll(".na-note__chain a"), textOf);
+    var checked = "";
+    note.querySelectorAll(".na-note__links .na-note__item").forEach(function (item) {
+      if (/^Checked /.test(item.textContent)) checked = textOf(item.querySelector("time"));
+    });
+    var published = article.getAttribute("data-published");
+    var said = textOf(note.querySelector(".na-note__said time"));
+    var parts = [
+      names[0] + ", \u201c" + textOf(figureOf(note)) + "\u201d",
+      said ? "said " + said : "",
+      names.length > 1 ? "relayed by " + names.slice(1).join(", ") : "",
+      "in " + article.getAttribute("data-outlet") + (published ? ", " + published : ""),
+    ];
+    var status = textOf(note.querySelector(".na-note__head .na-status"));
+    return (
+      parts.filter(Boolean).join(", ") +
+      ". Rated " + status + " by " + article.getAttribute("data-publisher") + ", " + permalink(note) +
+      (checked ? " (checked " + checked + ")" : "") + "."
+    );
+  }
+
+  /* ---------- the table of the figures ---------- */
+
+  function cell(row, content) {
+    var td = document.createElement("td");
+    if (typeof content === "string") td.textContent = content;
+    else content.forEach(function (node, n) {
+      if (n) td.appendChild(document.createTextNode(", "));
+      td.appendChild(node);
+    });
+    row.appendChild(td);
+  }
+
+  function figuresTable(text) {
+    var notes = text.querySelectorAll(".na-note");
+    if (!notes.length) return;
+    var heading = document.createElement("h2");
+    heading.id = "figures";
+    heading.textContent = "Figures in this article";
+    var table = document.createElement("table");
+    table.className = "na-table";
+    var head = table.createTHead().insertRow();
+    ["#", "Figure", "Claimant", "Relayed by", "Status", "Said"].forEach(function (name) {
+      var th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = name;
+      head.appendChild(th);
+    });
+    var body = table.createTBody();
+    notes.forEach(function (note) {
+      var row = body.insertRow();
+      var figure = document.createElement("a");
+      figure.href = "#claim-" + note.getAttribute("data-claim-note");
+      figure.textContent = textOf(figureOf(note));
+      var chain = Array.prototype.map.call(note.querySelectorAll(".na-note__chain a"), function (a) {
+        return a.cloneNode(true);
+      });
+      var said = note.querySelector(".na-note__said time");
+      cell(row, textOf(note.querySelector(".na-note__number")));
+      cell(row, [figure]);
+      cell(row, chain.slice(0, 1));
+      cell(row, chain.length > 1 ? chain.slice(1) : "\u2014");
+      cell(row, [note.querySelector(".na-note__head .na-status").cloneNode(true)]);
+      cell(row, said ? [said.cloneNode(true)] : "\u2014");
+    });
+    text.after(heading, table);
   }
 
   function copy(text, done) {
@@ -426,6 +504,7 @@
   }
 
   function start() {
+    document.querySelectorAll(".na-text").forEach(figuresTable);
     preparePrint();
     document.querySelectorAll(".na-text").forEach(setUp);
   }

@@ -162,19 +162,22 @@ def test_status_is_never_told_by_colour_alone(browse, article_path):
     statuses = browse.open(browse.http("statuses.html"), **WIDE)
     badges = statuses.eval_on_selector_all(
         "table .na-status",
-        "els => els.map(e => [e.dataset.status, e.innerText, e.querySelector('.na-status__symbol').innerText])",
+        "els => els.map(e => [e.dataset.status, e.innerText, getComputedStyle(e, '::before').content])",
     )
-    shown = {status: text.strip() for status, text, _ in badges}
-    spoken = {status: text.replace(symbol, "", 1).strip() for status, text, symbol in badges}
-    symbols = [symbol.strip() for _, _, symbol in badges]
+    # the symbol is drawn (::before, its alternative text empty): the words are what is read out
+    spoken = {status: text.strip() for status, text, _ in badges}
+    drawn = {status: content for status, _, content in badges}
+    symbols = [content.split('"')[1].strip() for content in drawn.values()]
     # each status has its own words and its own symbol, besides its colour
-    assert len(shown) >= 3 and len(set(spoken.values())) == len(shown) and all(spoken.values())
+    assert len(spoken) >= 3 and len(set(spoken.values())) == len(spoken) and all(spoken.values())
     assert len(set(symbols)) == len(symbols) and all(symbols)
     page = browse.open(browse.http(article_path), **WIDE)
     for claim in _claims(page):
         status = page.locator(f"#claim-{claim}").get_attribute("data-status")
         # the figure's colour stands for its status; its note shows it in words, and is its description
-        expect(page.locator(f"#note-{claim} .na-status")).to_have_text(shown[status])
+        badge = page.locator(f"#note-{claim} .na-status")
+        expect(badge).to_have_text(spoken[status])
+        assert badge.evaluate("b => getComputedStyle(b, '::before').content") == drawn[status]
         expect(page.locator(f"#claim-{claim}")).to_have_accessible_description(re.compile(re.escape(spoken[status])))
 
 

@@ -4,6 +4,7 @@ copy link and citation, the verdict, and the page's text equal to the archived t
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -248,6 +249,20 @@ def test_each_note_copies_its_link_and_a_ready_citation(browse, article_path):
         assert part in cited, (part, cited)
 
 
+def test_every_notes_citation_is_the_one_its_record_carries(browse, site, article_path):
+    """The page makes each citation from its note (archive.js); the open data writes it in Python:
+    a reader who cites from the page and one who cites from the data cite the same words."""
+    records = {c["permalink"]: c["citation"] for c in json.loads((site / "claims.json").read_text())["claims"]}
+    page = browse.open(browse.http(article_path), **_wide(1440))
+    cited = {}
+    for claim in _claims(page):
+        page.locator(f"#claim-{claim}").click()
+        page.locator(f"#note-{claim}").get_by_role("button", name="Cite").click()
+        citation = page.locator(f"#note-{claim} .na-note__citation").inner_text()
+        cited[PAGES_URL + article_path + f"#claim-{claim}"] = citation
+    assert cited and cited == {link: records[link] for link in cited}
+
+
 @pytest.mark.parametrize("which", ["seed", "dense"])
 def test_the_page_text_of_the_article_is_the_archived_text(browse, pages, site, dense_site, article_path, which):
     """What an annotation client reads: the paragraphs' text, note numbers and symbols not in it."""
@@ -265,8 +280,10 @@ def test_the_page_text_of_the_article_is_the_archived_text(browse, pages, site, 
         figure = page.locator(f"#claim-{claim}")
         drawn = figure.evaluate("f => getComputedStyle(f, '::after').content")
         number = page.locator(f"#note-{claim} .na-note__number").inner_text()
-        status = page.locator(f"#note-{claim} .na-status").inner_text().strip()
-        symbol, label = status.split(" ", 1)
+        badge = page.locator(f"#note-{claim} .na-status")
+        label = badge.inner_text().strip()
+        symbol = badge.evaluate("b => getComputedStyle(b, '::before').content").split('"')[1].strip()
+        assert symbol and symbol not in label, symbol
         assert symbol in drawn and number in drawn, (claim, drawn)
         expect(figure).to_have_accessible_name(re.compile(re.escape(f"note {number}, {label}")))
 
@@ -276,14 +293,14 @@ def test_the_article_opens_with_its_verdict_linking_to_each_figure(browse, artic
     claims = _claims(page)
     verdict = page.locator(".na-verdict")
     expect(verdict.locator("h2")).to_have_text(f"Verdict: {len(claims)} claims")
-    links = verdict.locator("a.na-verdict__figure")
+    links = verdict.locator(".na-verdict__figures a")
     assert sorted(links.evaluate_all("as => as.map(a => a.getAttribute('href'))")) == sorted(
         f"#claim-{c}" for c in claims
     )
     # each status's row counts its claims, and its links lead to figures of that status
     for row in verdict.locator("li").all():
         status = row.locator(".na-status").get_attribute("data-status")
-        targets = row.locator("a.na-verdict__figure").evaluate_all("as => as.map(a => a.hash.slice(7))")
+        targets = row.locator(".na-verdict__figures a").evaluate_all("as => as.map(a => a.hash.slice(7))")
         count = len(targets)
         expect(row.locator(".na-verdict__count")).to_have_text(f"{count} claim{'s' if count != 1 else ''}")
         for claim in targets:

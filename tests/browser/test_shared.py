@@ -55,7 +55,7 @@ def test_also_in_leads_to_the_timeline_of_the_claim(browse, device, start):
     width = page.viewport_size["width"]
     assert all(0 <= i["left"] and i["right"] <= width for i in items)  # nothing runs off a phone's screen
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    expect(page.locator("#verdict + p .na-status")).to_have_text("? Unverified")
+    expect(page.locator("#verdict + p .na-status")).to_have_text("Unverified")
     # each appearance links back to its figure
     page.locator(".na-timeline > li").nth(1).locator(".na-timeline__article a").click()
     page.wait_for_url("**/" + WIKI + "#claim-income-per-day")

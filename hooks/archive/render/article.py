@@ -17,7 +17,7 @@ from .. import urls
 from ..anchor.markers import CLOSE, MID, OPEN
 from ..anchor.quotes import paragraphs
 from ..model import Archive, Article, Claim
-from .html import attr, citation, claimant_link, date, link, plural, relay_chain, status_badge, text
+from .html import attr, date, link, plural, relay_chain, status_badge, text
 from .sharing import also_in
 
 _MARKER_OR_BLOCK_END = re.compile(f"{OPEN}(\\d+){MID}|{CLOSE}|</(?:p|li|h[1-6]|blockquote|pre)>")
@@ -37,15 +37,15 @@ def note(archive: Archive, claim: Claim, here: str, site_url: str = "") -> str:
     if claim.shared is not None:
         extras.append(also_in(claim, here))
     items = "".join(f'<span class="na-note__item">{extra}</span>' for extra in extras)
-    items += f'<span class="na-note__item na-note__permalink">{link(f"#claim-{claim.id}", "Permalink")}</span>'
-    permalink = urls.absolute(site_url, urls.claim_permalink(claim))
     claimant = archive.claimants[claim.claimant].name
+    # The note's number is its permalink. Its citation ("Cite") is made by archive.js from the note
+    # and the article's data attributes, as render.html.citation makes it for the records: written
+    # out in every note, it and the permalink were 4 KB of an article page of 12 claims.
     return (
         # role="note", unnamed: a figure's aria-describedby then reads the whole note, not a label.
         f'<aside class="na-note" id="note-{claim.id}" data-claim-note="{claim.id}" data-status="{attr(claim.status)}"'
-        f' data-permalink="{attr(permalink)}" data-citation="{attr(citation(archive, claim, permalink))}"'
         ' role="note">'
-        f'<p class="na-note__head"><span class="na-note__number">{claim.number}</span> '
+        f'<p class="na-note__head"><a class="na-note__number" href="#claim-{claim.id}">{claim.number}</a> '
         f"{status_badge(archive, claim.status, here)}"
         # The resting note in the margin names the claimant on its one line; the open note's
         # relay chain names it again, so this copy is for the eye only.
@@ -62,16 +62,13 @@ def _link_or_title(item) -> str:
 
 
 def _figure_open(archive: Archive, article: Article, claim: Claim) -> str:
-    status = archive.statuses[claim.status]
-    label = f"note {claim.number}, {status.label}"
-    # The number and the symbol are drawn by CSS (::after, from data-number and data-symbol), not
-    # written in the text: the text around a figure stays the archived text. A button, named by its
-    # words, number and status, described by its note.
+    # The number and the symbol are drawn by CSS (::after, from data-number and the status's
+    # symbol in assets/archive-statuses.css), not written in the text: the text around a figure
+    # stays the archived text. A button, named by its words and by the CSS's alternative text
+    # ("note 3, False"), described by its note.
     return (
         f'<span class="na-claim" id="claim-{claim.id}" data-claim="{claim.id}" data-status="{attr(claim.status)}"'
-        f' data-number="{claim.number}" data-symbol="{attr(status.symbol)}" data-label="{attr(label)}"'
-        f' role="button" tabindex="0" aria-label="{attr(article.quoted(claim))} ({attr(label)})"'
-        f' aria-describedby="note-{claim.id}">'
+        f' data-number="{claim.number}" role="button" tabindex="0" aria-describedby="note-{claim.id}">'
     )
 
 
@@ -189,8 +186,7 @@ def verdict(archive: Archive, article: Article) -> str:
     for status_id in sorted(by_status, key=lambda s: archive.statuses[s].rating):
         claims = by_status[status_id]
         figures = " ".join(
-            f'<a href="#claim-{c.id}" class="na-verdict__figure" aria-label="note {c.number}: '
-            f'{attr(article.quoted(c))}">{c.number}</a>'
+            f'<a href="#claim-{c.id}" aria-label="note {c.number}: {attr(article.quoted(c))}">{c.number}</a>'
             for c in claims
         )
         rows.append(
@@ -215,39 +211,22 @@ def _print_source(article: Article, site_url: str) -> str:
     )
 
 
-def figures_table(archive: Archive, article: Article) -> str:
-    here = article.src
-    if not article.claims:
-        return '<p class="na-empty">No figure of this article has been annotated yet.</p>'
-    rows = []
-    for claim in article.claims:
-        via = ", ".join(claimant_link(archive, v, here) for v in claim.via) or "—"
-        rows.append(
-            f'<tr><td>{claim.number}</td><td><a href="#claim-{claim.id}">{text(article.quoted(claim))}</a></td>'
-            f"<td>{claimant_link(archive, claim.claimant, here)}</td><td>{via}</td>"
-            f"<td>{status_badge(archive, claim.status, here)}</td>"
-            f"<td>{date(claim.said) if claim.said else '—'}</td></tr>"
-        )
-    return (
-        '<table class="na-table"><thead><tr><th scope="col">#</th><th scope="col">Figure</th>'
-        '<th scope="col">Claimant</th><th scope="col">Relayed by</th><th scope="col">Status</th>'
-        f'<th scope="col">Said</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
-    )
-
-
 def article_html(archive: Archive, article: Article, site_url: str = "", downloads_url: str = "") -> str:
     if article.format == "markdown":
         body = _markdown_format(archive, article, site_url)
     else:
         body = _text_format(archive, article, site_url)
+    # What every note's citation shares, once (archive.js makes the citations, see note()).
+    published = article.published.isoformat() if article.published else ""
     return (
-        f'<div class="na-article" data-format="{article.format}">'
+        f'<div class="na-article" data-format="{article.format}" data-outlet="{attr(article.outlet)}"'
+        f' data-published="{published}" data-publisher="{attr(archive.publisher.name)}">'
         f"{_print_source(article, site_url)}"
         f'<h1 id="title">{text(article.title)}</h1>'
         f"{_provenance(archive, article, downloads_url)}"
         f"{verdict(archive, article)}"
         f'<div class="na-text" data-archived-text>{body}</div>'
-        '<h2 id="figures">Figures in this article</h2>'
-        f"{figures_table(archive, article)}"
-        "</div>"
+        # archive.js adds the table of the figures here, from the notes (each note has all it shows).
+        + ("" if article.claims else '<p class="na-empty">No figure of this article has been annotated yet.</p>')
+        + "</div>"
     )

@@ -43,17 +43,16 @@ def status_table(archive: Archive) -> str:
 
 
 def status_css(archive: Archive) -> str:
-    """The stylesheet that gives each status its colour (assets/archive-statuses.css), and its symbol
-    in the claims tables' status cells (drawn here once, not written in each of their rows; the
-    empty alternative text after "/" keeps screen readers to the label beside it)."""
-    rules = []
-    for s in archive.statuses.values():
-        symbol = _css_string(s.symbol + " ")
-        rules.append(f'[data-status="{s.id}"]{{--na-status:{s.colour}}}\n')
-        rules.append(f'.na-claims td[data-status="{s.id}"]::before{{content:{symbol};content:{symbol}/""}}\n')
-    return "".join(rules)
+    """The stylesheet that gives each status its colour, its symbol and its label, which the badges and
+    the figures draw from data-status (assets/archive-statuses.css)."""
+    return "".join(
+        f'[data-status="{s.id}"]{{--na-status:{s.colour};--na-symbol:{css_string(s.symbol)};'
+        f"--na-label:{css_string(s.label)}}}\n"
+        for s in archive.statuses.values()
+    )
 
 
-def _css_string(value: str) -> str:
-    """value as a CSS string: every character but letters and digits as a CSS escape."""
-    return '"' + "".join(c if c.isascii() and c.isalnum() else f"\\{ord(c):x} " for c in value) + '"'
+def css_string(value: str) -> str:
+    """A CSS string of value: every character but letters, digits and spaces as a hex escape, so that
+    no label can end the string or the rule."""
+    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in value) + '"'
