@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, SEED_BODY, SEED_CLAIMS
 
 from hooks import engine
+from hooks.archive.export import claimreview
 from hooks.archive.export.search_index import tokens
 
 ARTICLE = "articles/a.html"
@@ -221,12 +222,15 @@ def test_hostile_title_text_and_notes_are_shown_inert(project):
     assert note.find("a", string="this")["href"] == "https://example.org/ok"
     # nothing from content reaches the page's head or scripts either
     assert page.find("title").get_text().startswith(HOSTILE)
-    code = [s for s in page.find_all("script") if s.get("type") != "application/ld+json"]
+    code = [s for s in page.find_all("script") if s.get("type") != "application/json"]
     assert all("alert" not in (s.string or "") for s in code)
-    # the ClaimReview JSON-LD is data: it carries the hostile words, escaped so they cannot end its element
-    (data,) = page.find_all("script", type="application/ld+json")
+    # the ClaimReview data is data: it carries the hostile words, escaped so they cannot end its element
+    (data,) = page.find_all("script", type="application/json", id="na-claimreviews")
     assert "<" not in data.string
-    assert json.loads(data.string)["claimReviewed"].endswith("onerror=alert(1)> and 525 oil tanker trucks.")
+    reviews = json.loads(data.string)
+    (own,) = reviews["own"]
+    review = claimreview.merge(reviews["common"], own)
+    assert review["claimReviewed"].endswith("onerror=alert(1)> and 525 oil tanker trucks.")
 
 
 def test_a_fresh_import_builds_at_once_with_its_figures_uncovered(project):

@@ -503,7 +503,38 @@
     });
   }
 
+  /* ---------- the page's ClaimReviews ---------- */
+
+  // The build writes what the page's ClaimReviews say alike once and each one's own part after it
+  // (hooks/archive/export/claimreview.py, factor): each is merged back and written out as the
+  // JSON-LD block it is, for the search engines and tools that read the page.
+  function merge(common, own) {
+    var out = {};
+    Object.keys(common).forEach(function (key) {
+      out[key] = common[key];
+    });
+    Object.keys(own).forEach(function (key) {
+      var a = out[key], b = own[key];
+      var objects = a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b);
+      out[key] = objects ? merge(a, b) : b;
+    });
+    return out;
+  }
+
+  function claimReviews() {
+    var data = byId("na-claimreviews");
+    if (!data) return;
+    var reviews = JSON.parse(data.textContent);
+    reviews.own.forEach(function (own) {
+      var block = document.createElement("script");
+      block.type = "application/ld+json";
+      block.textContent = JSON.stringify(merge(reviews.common, own));
+      document.head.appendChild(block);
+    });
+  }
+
   function start() {
+    claimReviews();
     document.querySelectorAll(".na-text").forEach(figuresTable);
     preparePrint();
     document.querySelectorAll(".na-text").forEach(setUp);

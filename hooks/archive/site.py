@@ -22,7 +22,7 @@ from .suggest import suggestions
 
 STATUS_CSS = urls.STATUS_CSS
 SHARED_LAYOUT_META = "archive_shared_layout"  # page.meta key: pages with the same value share a navigation
-JSONLD_META = "archive_jsonld"  # page.meta key of an article's ClaimReview <script> blocks
+JSONLD_META = "archive_jsonld"  # page.meta key of an article's ClaimReview data (archive.js writes the JSON-LD)
 # Every page the archive generates stays out of Material's search index (its plugin skips such a page
 # without parsing it): articles and the searchable generated pages go into the archive's own sharded
 # index instead (export/search_index.py), and Material's index keeps the hand-written pages only.

@@ -1,4 +1,5 @@
-"""schema.org ClaimReview for every claim, as JSON-LD for the article pages.
+"""schema.org ClaimReview for every claim, as JSON-LD for the article pages (written by archive.js
+from the page's factored data, see article_scripts) and the downloads.
 
 One ClaimReview per claim (https://schema.org/ClaimReview, in the shape of Google's fact-check
 markup, which Google's Fact Check Explorer and Fact Check Tools API read; Google Search stopped
@@ -190,8 +191,8 @@ def _shared(archive: Archive, article: Article, site_url: str) -> tuple[list, di
     return appearance, author
 
 
-def script(data) -> str:
-    """A <script type="application/ld+json"> element whose text can never end the element early.
+def script(data, kind: str = "application/ld+json", element_id: str = "") -> str:
+    """A <script type=kind> element whose text can never end the element early.
 
     "<", ">" and "&" are written as JSON escapes, so no "</script>" or "<!--" can
     appear in it, whatever the archived text holds; JSON parsers read the same values.
@@ -199,14 +200,68 @@ def script(data) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f'<script type="application/ld+json">{text}</script>'
+    named = f' id="{element_id}"' if element_id else ""
+    return f'<script type="{kind}"{named}>{text}</script>'
+
+
+def article_reviews(archive: Archive, article: Article, site_url: str = "") -> list[dict]:
+    """Every claim's ClaimReview, in the article's order."""
+    body, spans = reading_text(article)
+    shared = _shared(archive, article, site_url) if article.claims else None
+    return [
+        claim_review(archive, c, site_url, words_around(body, *span), shared)
+        for c, span in zip(article.claims, spans, strict=True)
+    ]
+
+
+REVIEWS_ID = "na-claimreviews"  # archive.js makes the page's JSON-LD from this element
 
 
 def article_scripts(archive: Archive, article: Article, site_url: str = "") -> str:
-    """The JSON-LD of an article page: one block per claim (empty when it has none)."""
-    body, spans = reading_text(article)
-    shared = _shared(archive, article, site_url) if article.claims else None
-    return "".join(
-        script(claim_review(archive, c, site_url, words_around(body, *span), shared))
-        for c, span in zip(article.claims, spans, strict=True)
-    )
+    """An article page's ClaimReviews, for archive.js to write out as one JSON-LD block each (empty
+    when it has none). A dozen reviews of one article say most things alike (the context, the
+    article, the reviewer, the scale): that is written once, and each review's own part after it
+    (factor() and merge()); written whole, the reviews were a fifth of an article page."""
+    reviews = article_reviews(archive, article, site_url)
+    if not reviews:
+        return ""
+    common, own = factor(reviews)
+    return script({"common": common, "own": own}, "application/json", REVIEWS_ID)
+
+
+def factor(items: list[dict]) -> tuple[dict, list[dict]]:
+    """(what all the items say alike, what each says besides): merge(common, own[i]) == items[i].
+    Objects are factored key by key, any other value (arrays included) whole."""
+    common = {}
+    for key, value in items[0].items():
+        values = [item.get(key, _ABSENT) for item in items]
+        if all(isinstance(v, dict) for v in values):
+            alike, _ = factor(values)
+            if alike:
+                common[key] = alike
+        elif all(v == value for v in values):
+            common[key] = value
+    return common, [_besides(item, common) for item in items]
+
+
+_ABSENT = object()
+
+
+def _besides(item: dict, common: dict) -> dict:
+    out = {}
+    for key, value in item.items():
+        if key not in common:
+            out[key] = value
+        elif isinstance(value, dict) and value != common[key]:
+            rest = _besides(value, common[key])
+            if rest:
+                out[key] = rest
+    return out
+
+
+def merge(common: dict, own: dict) -> dict:
+    """The item factor() took apart (archive.js merges the same way)."""
+    out = dict(common)
+    for key, value in own.items():
+        out[key] = merge(out[key], value) if isinstance(out.get(key), dict) and isinstance(value, dict) else value
+    return out
