@@ -30,6 +30,7 @@ from pyld import jsonld
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
+from hooks.archive import urls
 from hooks.archive.export import claimreview
 
 SHARED = ROOT.parent / "shared"
@@ -168,6 +169,23 @@ def test_every_claim_is_a_claimreview_google_can_read(project):
         assert is_text(one(item, "datePublished"))
         appearances = item[SCHEMA + "appearance"]
         assert page_url in [one(a, "url")["@id"] for a in appearances]
+
+
+@pytest.mark.parametrize("site_url", [True, False])
+def test_the_years_claimreview_feeds_say_what_the_pages_say(project, site_url):
+    """For the tools that read ClaimReview without running a page's scripts: every claim's review in
+    its year's feed (a schema.org DataFeed, a download beside the site) is the page's, address for address."""
+    seed_project(project) if site_url else project.article("x/a", SEED_BODY, SEED_CLAIMS, published="2015-11-20")
+    built(project)
+    base = SITE_URL if site_url else "https://mirror.example.net/somewhere/"
+    pages = [SEED + ".html"] if site_url else ["articles/x/a.html"]
+    reviews = [r for page in pages for r in expand(json_ld(project.page(page)), base + page)]
+    feed = json.loads(project.page("claimreviews-2015.jsonld"))
+    assert feed["@type"] == "DataFeed" and len(feed["dataFeedElement"]) == len(reviews) > 0
+    (expanded,) = expand(feed, base + "claimreviews-2015.jsonld")
+    assert expanded[SCHEMA + "dataFeedElement"] == reviews
+    assert urls.is_download("claimreviews-2015.jsonld")
+    assert "claimreviews-2015.jsonld" in project.page("index.html")
 
 
 def test_claimreview_addresses_without_a_site_url_are_relative_to_the_page(project):

@@ -21,7 +21,7 @@ ARTICLES = 200
 # 600 MB at 10,000 articles, less what does not grow with the archive (assets/, about 2.6 MB).
 BUDGET_PER_ARTICLE = 59_000
 DOWNLOADS_URL = "https://github.com/owner/repo/releases/download/archive/"
-URLS_BY_YEAR = (("articles", "json"), ("annotations", "jsonld"))
+URLS_BY_YEAR = (("articles", "json"), ("annotations", "jsonld"), ("claimreviews", "jsonld"))
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,7 @@ def laid_out(tmp_path_factory):
 def test_the_downloads_leave_the_site_and_the_home_page_links_them(laid_out):
     work, result = laid_out
     assert result.returncode == 0, result.stdout + result.stderr
-    # the generator's ten years: the articles' records and their Web Annotations
+    # the generator's ten years: the articles' records, their Web Annotations and their ClaimReviews
     years = [f"{kind}-{year}.{ext}" for year in range(2015, 2025) for kind, ext in URLS_BY_YEAR]
     assert sorted(os.listdir(work / "downloads")) == sorted([*urls.DOWNLOADS, *years])
     assert not any((work / "site" / name).exists() for name in [*urls.DOWNLOADS, *years])

@@ -18,10 +18,13 @@ OFFLINE_CHECKSUM = OFFLINE_ZIP + ".sha256"
 # the site (publish/tree.py), like the offline zip.
 FULL_EXPORTS = ("claims.json", "claims.csv")
 DOWNLOADS = (OFFLINE_ZIP, OFFLINE_CHECKSUM, *FULL_EXPORTS)
-# Each article's record (its provenance and its claims), and its claims' Web Annotations, in one file
-# of each per year: downloads too.
+# Each article's record (its provenance and its claims), its claims' Web Annotations and their
+# ClaimReviews, in one file of each per year: downloads too.
 ARTICLES_SHARD = re.compile(r"articles-\d{4}\.json\Z")
 ANNOTATIONS_SHARD = re.compile(r"annotations-\d{4}\.jsonld\Z")
+CLAIMREVIEWS_SHARD = re.compile(r"claimreviews-\d{4}\.jsonld\Z")
+YEAR_SHARDS = {"articles-YEAR.json": ARTICLES_SHARD, "annotations-YEAR.jsonld": ANNOTATIONS_SHARD,
+               "claimreviews-YEAR.jsonld": CLAIMREVIEWS_SHARD}  # fmt: skip
 
 
 def year(article) -> int:
@@ -39,9 +42,14 @@ def annotations_shard(article) -> str:
     return f"annotations-{year(article):04d}.jsonld"
 
 
+def claimreviews_shard(article) -> str:
+    """The download holding the ClaimReviews of an article's claims: its year's, as articles_shard."""
+    return f"claimreviews-{year(article):04d}.jsonld"
+
+
 def is_download(path: str) -> bool:
     """A file the Pages workflow publishes beside the site (publish/tree.py), by its path in the site."""
-    return path in DOWNLOADS or ARTICLES_SHARD.match(path) is not None or ANNOTATIONS_SHARD.match(path) is not None
+    return path in DOWNLOADS or any(shard.match(path) for shard in YEAR_SHARDS.values())
 
 
 STATUS_CSS = "assets/archive-statuses.css"  # the status colours, generated

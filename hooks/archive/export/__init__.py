@@ -4,7 +4,7 @@
 import itertools
 
 from ..model import Archive
-from . import annotations, feed, records, search_index
+from . import annotations, claimreview, feed, records, search_index
 
 
 def data_files(archive: Archive, site_url: str, searchable_pages, downloads_url: str = ""):
@@ -23,6 +23,8 @@ def data_files(archive: Archive, site_url: str, searchable_pages, downloads_url:
     # file per article).
     for path, year in annotations.year_collections(archive, site_url, downloads_url):
         yield path, annotations.dumps(year)
+    # The ClaimReviews by year, for tools that read them without running the pages' scripts.
+    yield from claimreview.year_feeds(archive, site_url)
     yield feed.FEED_PATH, feed.atom(archive, site_url)
     documents = search_index.article_documents(archive)
     pages = (search_index.page_document(page.title, page.src, page.html()) for page in searchable_pages)

@@ -111,9 +111,9 @@ def _agent(archive: Archive, claimant: Claimant) -> dict:
     return agent
 
 
-def _archive_page(article: Article, site_url: str) -> dict:
+def _archive_page(article: Article, site_url: str, here: str) -> dict:
     # Its name and date are the page's own (its title, its archive date): only where it is.
-    return {"@type": "WebPage", "url": urls.address(site_url, article.src, urls.page_url(article.src))}
+    return {"@type": "WebPage", "url": urls.address(site_url, here, urls.page_url(article.src))}
 
 
 def _original(article: Article) -> dict | None:
@@ -127,11 +127,15 @@ def claim_review(
     site_url: str = "",
     words: str | None = None,
     shared: tuple[list, dict] | None = None,
+    here: str | None = None,
 ) -> dict:
-    """`words`: claimReviewed, and `shared`: _shared(), when the caller has them already (see article_scripts)."""
+    """`words`: claimReviewed, and `shared`: _shared(), when the caller has them already (see article_scripts).
+    here: the file the review is written in, which relative addresses start from (the article's page
+    by default)."""
     article = claim.article
+    here = here or article.src
     status = archive.statuses[claim.status]
-    appearance, author = shared or _shared(archive, article, site_url)
+    appearance, author = shared or _shared(archive, article, site_url, here)
     item = {
         "@type": "Claim",
         "author": _agent(archive, archive.claimants[claim.claimant]),
@@ -141,13 +145,13 @@ def claim_review(
     if said:
         item["datePublished"] = said.isoformat()
     if claim.shared is not None:
-        _shared_claim(archive, claim, site_url, item)
+        _shared_claim(archive, claim, site_url, item, here)
     if claim.source and claim.source.url:
         item["firstAppearance"] = {"@type": "CreativeWork", "url": claim.source.url, "name": claim.source.title}
     review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": urls.address(site_url, article.src, urls.claim_permalink(claim)),
+        "url": urls.address(site_url, here, urls.claim_permalink(claim)),
         "claimReviewed": claim_words(article, claim) if words is None else words,
         "itemReviewed": item,
         "author": author,
@@ -164,16 +168,16 @@ def claim_review(
     return review
 
 
-def _shared_claim(archive: Archive, claim: Claim, site_url: str, item: dict) -> None:
+def _shared_claim(archive: Archive, claim: Claim, site_url: str, item: dict, here: str) -> None:
     """A claim carried by several articles: every article's appearance (the first first), the first
     appearance, and the shared claim's page as the Claim's url: the same on every article's review."""
-    here, group = claim.article.src, claim.shared
+    group = claim.shared
     # An article once, though it may carry the claim twice.
     pages = list({c.article.src: c.article for c in group.appearances}.values())
 
     def appearances(article: Article) -> list[dict]:
         """The original article (when its address is known), then the archived copy."""
-        page = {**_archive_page(article, site_url), "url": urls.address(site_url, here, urls.page_url(article.src))}
+        page = _archive_page(article, site_url, here)
         return [a for a in (_original(article), page) if a]
 
     item["appearance"] = [a for article in pages for a in appearances(article)]
@@ -181,9 +185,9 @@ def _shared_claim(archive: Archive, claim: Claim, site_url: str, item: dict) -> 
     item["url"] = urls.address(site_url, here, urls.page_url(shared_page(group)))
 
 
-def _shared(archive: Archive, article: Article, site_url: str) -> tuple[list, dict]:
+def _shared(archive: Archive, article: Article, site_url: str, here: str) -> tuple[list, dict]:
     """What every claim of an article says alike: where the claim appeared, who reviewed it."""
-    appearance = [a for a in (_original(article), _archive_page(article, site_url)) if a]
+    appearance = [a for a in (_original(article), _archive_page(article, site_url, here)) if a]
     publisher = archive.publisher
     author = {"@type": "Organization", "name": publisher.name}
     if publisher.url or site_url:
@@ -206,12 +210,30 @@ def script(data, kind: str = "application/ld+json", element_id: str = "") -> str
 
 def article_reviews(archive: Archive, article: Article, site_url: str = "") -> list[dict]:
     """Every claim's ClaimReview, in the article's order."""
+    return list(_reviews(archive, article, site_url, article.src))
+
+
+def _reviews(archive: Archive, article: Article, site_url: str, here: str):
     body, spans = reading_text(article)
-    shared = _shared(archive, article, site_url) if article.claims else None
-    return [
-        claim_review(archive, c, site_url, words_around(body, *span), shared)
-        for c, span in zip(article.claims, spans, strict=True)
-    ]
+    shared = _shared(archive, article, site_url, here) if article.claims else None
+    for claim, span in zip(article.claims, spans, strict=True):
+        yield claim_review(archive, claim, site_url, words_around(body, *span), shared, here)
+
+
+def year_feeds(archive: Archive, site_url: str = ""):
+    """(path, JSON-LD) of each year's ClaimReviews (urls.claimreviews_shard), downloads beside the site
+    for the tools that read ClaimReview without running a page's scripts: a schema.org DataFeed, the
+    form fact-check aggregators take ClaimReview feeds in, its elements the reviews as the pages carry
+    them (addresses absolute under site_url, else from the site's root, where the file is)."""
+    years: dict[str, list[dict]] = {}
+    for article in archive.articles:
+        if article.claims:
+            here = urls.claimreviews_shard(article)
+            years.setdefault(here, []).extend(_reviews(archive, article, site_url, here))
+    for path, reviews in years.items():
+        elements = [{key: value for key, value in review.items() if key != "@context"} for review in reviews]
+        feed = {"@context": "https://schema.org", "@type": "DataFeed", "dataFeedElement": elements}
+        yield path, json.dumps(feed, ensure_ascii=False, separators=(",", ":"))
 
 
 REVIEWS_ID = "na-claimreviews"  # archive.js makes the page's JSON-LD from this element

@@ -67,10 +67,9 @@ class Tree:
 def kind(path: str) -> str:
     """The kind of a site file, for the size tables: article pages and their side files by suffix,
     a generated folder as a whole, a root file by its extension."""
-    if urls.ARTICLES_SHARD.match(path):
-        return "articles-YEAR.json"
-    if urls.ANNOTATIONS_SHARD.match(path):
-        return "annotations-YEAR.jsonld"
+    for name, shard in urls.YEAR_SHARDS.items():
+        if shard.match(path):
+            return name
     if path in DOWNLOADS:
         return path
     folder, _, name = path.rpartition("/")

@@ -149,9 +149,14 @@ def downloads_html(here: str, downloads_url: str = "", archive: Archive | None =
     items += [(urls.relative(here, "feed.xml"), "Atom feed")]
     links = " · ".join(link(href, label) for href, label in items)
     about = link(urls.relative(here, "data.html"), "what the files hold")
-    shards = sorted({urls.articles_shard(article) for article in archive.articles}) if archive else []
-    years = " · ".join(
-        link(urls.download(here, name, downloads_url), name[len("articles-") : -len(".json")]) for name in shards
-    )
-    by_year = f"; each article with its claims, by year (JSON): {years}" if years else ""
+    articles = archive.articles if archive else []
+    by_year = ""
+    for what, shard in (
+        ("each article with its claims, by year (JSON)", urls.articles_shard),
+        ("the ClaimReviews, by year (JSON-LD)", urls.claimreviews_shard),
+    ):
+        names = sorted({shard(article) for article in articles if article.claims or shard is urls.articles_shard})
+        year = lambda name: name.split("-")[-1].split(".")[0]  # noqa: E731 - articles-2015.json -> 2015
+        years = " · ".join(link(urls.download(here, name, downloads_url), year(name)) for name in names)
+        by_year += f"; {what}: {years}" if years else ""
     return f'<p class="na-downloads">Download: {links}{by_year} ({about})</p>'
