@@ -79,8 +79,9 @@ def test_a_claims_table_is_one_table_with_a_row_group_per_article():
 
 def test_the_status_stylesheet_draws_each_symbol_with_an_empty_alternative():
     css = tables.status_css(_archive(1))
-    assert '[data-status="unverified"]{--na-status:#999}' in css
-    assert '.na-claims td[data-status="unverified"]::before{content:"\\3f \\20 ";content:"\\3f \\20 "/""}' in css
+    assert '[data-status="unverified"]{--na-status:#999;--na-symbol:"\\3f ";--na-label:"' in css
+    # a label or symbol can never end its string, nor the rule
+    assert tables.css_string('Fal"se}{x') == '"Fal\\22 se\\7d \\7b x"'
 
 
 def test_outlets_get_distinct_file_names_and_plurals_are_right():
