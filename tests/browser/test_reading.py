@@ -393,3 +393,16 @@ def test_the_figures_table_is_ruled_padded_left_aligned_with_dates_on_one_line(b
     if device == "phone":
         # too wide for a phone: the table scrolls sideways, the page does not
         assert style["scroll"] > style["client"] and style["page"] <= 390, style
+
+
+def test_a_relay_chain_shows_its_arrows_and_says_relayed_to(browse, article_path):
+    page = browse.open(browse.http(article_path), **_wide(1440))
+    chains = [c for c in page.locator(".na-note__chain").all() if c.locator(".na-chain__arrow").count() >= 2]
+    assert chains
+    chain = chains[0]
+    arrow = chain.locator(".na-chain__arrow").first.evaluate("a => getComputedStyle(a, '::before').content")
+    assert arrow == '"→" / "relayed to"', arrow
+    # a screen reader hears who passed the claim to whom: "<claimant>, <role> relayed to <relay> relayed to <outlet>"
+    spoken = chain.aria_snapshot()
+    assert spoken.count("relayed to") == chain.locator(".na-chain__arrow").count(), spoken
+    assert spoken.index("relayed to") < spoken.index(chain.locator("a").nth(1).inner_text()), spoken
