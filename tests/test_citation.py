@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import html
-import re
 
 from conftest import ROOT
 
@@ -37,15 +35,3 @@ def test_a_citation_names_who_said_what_where_and_when_and_the_archives_permalin
         # missing dates leave no gap behind
         bare = citation(archive, dataclasses.replace(claim, said=None, checked=None, via=[]), permalink)
         assert "said" not in bare and "checked" not in bare and ", ," not in bare and " ." not in bare
-
-
-def test_the_article_page_carries_each_claims_citation_with_its_absolute_permalink():
-    site = _seed()
-    article = site.archive.articles[0]
-    page = site.page_html(article.src)
-    for claim in article.claims:
-        note = re.search(rf'<aside class="na-note" id="note-{re.escape(claim.id)}"[^>]*>', page).group(0)
-        written = html.unescape(re.search(r'data-citation="([^"]*)"', note).group(1))
-        permalink = html.unescape(re.search(r'data-permalink="([^"]*)"', note).group(1))
-        assert permalink == SITE_URL + article.src[: -len(".md")] + ".html#claim-" + claim.id
-        assert written == citation(site.archive, claim, permalink)
