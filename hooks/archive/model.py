@@ -197,6 +197,13 @@ class Archive:
     # Hops by (claimant or outlet, first hand or not): the same few hundred stand in every relay.
     hops: dict = field(default_factory=dict, repr=False, compare=False)
     shared: dict[str, SharedClaim] = field(default_factory=dict)  # by key, in the order of their first appearance
+    # What suggest.py works out of claims that stay the same objects (each claim's keys, each group of
+    # claims sharing a key): the preview hands it on to the next archive, whose claims are the same
+    # objects but for the edited article's (suggest.py checks that they are).
+    carried: dict = field(default_factory=dict, repr=False, compare=False)
+    # What every list page's head would otherwise work out again from the whole archive (the years
+    # of its articles' downloads): once per archive, never handed on.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def claims(self):
         for article in self.articles:

@@ -120,46 +120,70 @@ def _related(archive: Archive, a: Claim, b: Claim) -> str:
 
 def suggestions(archive: Archive) -> list[Suggestion]:
     """Every likely match not yet linked or dismissed, the later claim first in each, in file order."""
+    # What depends on claims alone is kept in archive.carried, for the preview's next archive (the
+    # same claim objects but the edited article's): each claim's keys, and each group's candidate
+    # pairs while the group holds the same claims. At 10,000 articles that was 9 s of an added
+    # article's 27 under the profiler, the Coverage page's part of it.
+    known = archive.carried.setdefault("claim_keys", {})
     buckets: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in archive.claims():
-        quoted = claim.article.quoted(claim)
-        key = figure_key(claim, quoted)
+        keys = known.get(id(claim))
+        if keys is None or keys[0] is not claim:
+            quoted = claim.article.quoted(claim)
+            keys = known[id(claim)] = (claim, figure_key(claim, quoted), words_key(quoted))
+        _, key, words = keys
         if key is not None:
             buckets[("figure", *key)].append(claim)
-        words = words_key(quoted)
         if words is not None:
             buckets[("words", words)].append(claim)
     window = datetime.timedelta(days=WINDOW_DAYS)
+    # A group's entry holds its claims: while it does, their ids are theirs alone.
+    groups, kept = archive.carried.get("groups", {}), {}
     found: dict[tuple[int, int], Suggestion] = {}
     count: dict[int, int] = defaultdict(int)
     for key, claims in buckets.items():
         if len(claims) < 2:
             continue
-        claims.sort(key=lambda c: (appearance_date(c), c.article.src, c.number))
-        dated = [c for c in claims if _dated(c)]
-        undated = [c for c in claims if not _dated(c)]
-        pairs = []
-        for i, later in enumerate(dated):  # each claim against the earlier ones within the window, nearest first
-            j = i - 1
-            while j >= 0 and appearance_date(later) - appearance_date(dated[j]) <= window:
-                pairs.append((later, dated[j]))
-                j -= 1
-        for claim in undated:  # no date of its own: compared with every claim sharing its key
-            pairs += [(claim, other) for other in claims if other is not claim]
-        for later, earlier in pairs:
-            if later.article is earlier.article or _linked(later, earlier):
-                continue
+        ids = tuple(map(id, claims))
+        group = groups.get(key)
+        if group is None or group[0] != ids:
+            group = (ids, claims, _candidates(archive, key, claims, window))
+        kept[key] = group
+        for later, earlier, why in group[2]:
             if (id(later), id(earlier)) in found or (id(earlier), id(later)) in found:
                 continue
             if count[id(later)] >= PER_CLAIM:
                 continue
-            why = _why(key, earlier)
-            related = _related(archive, later, earlier)
-            if not related and _dated(later) and _dated(earlier):
-                continue  # a figure or a phrase alone is common; with no hand in common it is noise
-            found[(id(later), id(earlier))] = Suggestion(later, earlier, f"{why}; {related}" if related else why)
+            found[(id(later), id(earlier))] = Suggestion(later, earlier, why)
             count[id(later)] += 1
+    archive.carried["groups"] = kept
     return sorted(found.values(), key=lambda s: (s.claim.article.src, s.claim.line or 0, s.other.ref))
+
+
+def _candidates(archive: Archive, key: tuple, claims: list[Claim], window) -> list[tuple[Claim, Claim, str]]:
+    """The pairs of a group of claims sharing a key that may be one claim, nearest in time first,
+    with why: what depends on the group alone (which of them are shown depends on the others)."""
+    claims = sorted(claims, key=lambda c: (appearance_date(c), c.article.src, c.number))
+    dated = [c for c in claims if _dated(c)]
+    undated = [c for c in claims if not _dated(c)]
+    pairs = []
+    for i, later in enumerate(dated):  # each claim against the earlier ones within the window, nearest first
+        j = i - 1
+        while j >= 0 and appearance_date(later) - appearance_date(dated[j]) <= window:
+            pairs.append((later, dated[j]))
+            j -= 1
+    for claim in undated:  # no date of its own: compared with every claim sharing its key
+        pairs += [(claim, other) for other in claims if other is not claim]
+    candidates = []
+    for later, earlier in pairs:
+        if later.article is earlier.article or _linked(later, earlier):
+            continue
+        why = _why(key, earlier)
+        related = _related(archive, later, earlier)
+        if not related and _dated(later) and _dated(earlier):
+            continue  # a figure or a phrase alone is common; with no hand in common it is noise
+        candidates.append((later, earlier, f"{why}; {related}" if related else why))
+    return candidates
 
 
 def _linked(a: Claim, b: Claim) -> bool:

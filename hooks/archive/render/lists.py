@@ -24,7 +24,10 @@ from .sharing import distinct
 def list_pages(archive: Archive, downloads_url: str = "") -> list[Page]:
     # Sorted once: every list below keeps this order (a status's, a claimant's, a year's and an
     # outlet's claims are all taken from it in order).
-    claims = dated(archive.claims())
+    # The preview hands the next archive its claims sorted already (preview/session.py: the last
+    # archive's, the edited article's claims taken out and put in).
+    claims = archive.memo.get("dated") or dated(archive.claims())
+    archive.memo["dated"] = claims
     made, relayed = defaultdict(list), defaultdict(list)
     for claim in claims:
         made[claim.claimant].append(claim)
