@@ -6,6 +6,7 @@ PAGE_SIZE rows (CLAIMS_PAGE_SIZE claims), so no page grows with the archive.
 
 from __future__ import annotations
 
+import posixpath
 from collections import Counter, defaultdict
 from dataclasses import replace
 from itertools import repeat
@@ -198,8 +199,18 @@ def _by_status(claims) -> Counter:
 def _claimant_pages(archive: Archive, claimant, made: list[Claim], relayed: list[Claim]) -> list[Page]:
     # Pairs made by zip (in C): 120,000 of them at 10,000 articles, again for each edit under the preview.
     rows = list(zip(repeat("made"), made)) + list(zip(repeat("relayed"), relayed))
+    # The head is the same on every page of the claimant (its links are relative to the folder):
+    # made once, not once a page (it counts every claim of the claimant; the preview makes it for
+    # each page of a claimant whose claims an edit changes).
+    heads: dict[str, str] = {}
 
     def head(here, chunk):
+        folder = posixpath.dirname(here)
+        if folder not in heads:
+            heads[folder] = made_head(here)
+        return heads[folder]
+
+    def made_head(here):
         facts = [f"<dt>Kind</dt><dd>{text(claimant.kind)}</dd>"]
         if claimant.role:
             facts.append(f"<dt>Role</dt><dd>{text(claimant.role)}</dd>")
