@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.commands.build import _build_theme_template, _populate_page, get_context  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.livereload import _timestamp  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
@@ -54,6 +55,7 @@ class ArchiveHooks:
         self.prepared: dict[str, str] = {}  # during an update: the pages' contents, made by its plan
         self.recorder = watch.Recorder()
         self.data: publish.DataRefresh | None = None
+        self.server = None  # MkDocs's server, under `mkdocs serve`
 
     def on_startup(self, command, dirty) -> None:
         self.serving = command == "serve"
@@ -134,7 +136,7 @@ class ArchiveHooks:
         # generated page keeps nothing (its meta keeps it out of Material's search), and its
         # HTML is made just in time in on_page_context, so the HTML of thousands of pages is
         # never held at once.
-        return "" if page.file.src_uri in self.build.site.pages else html
+        return "" if self.build.site.has_page(page.file.src_uri) else html
 
     @event_priority(-100)  # after every plugin's on_page_context, including Material's search
     def on_page_context(self, context, page, config, nav):
@@ -154,7 +156,7 @@ class ArchiveHooks:
             output = self.build.preview_page(output, page.file.src_uri, self.stale)
         # MkDocs keeps every page until the build ends; the HTML of a generated page is in
         # `output` by now and is not needed again (thousands of pages: gigabytes).
-        if page.file.src_uri in self.build.site.pages:
+        if self.build.site.has_page(page.file.src_uri):
             page.content = None
         return output
 
@@ -189,6 +191,7 @@ class ArchiveHooks:
         for path in watched:
             server.watch(path)
         server.builder = functools.partial(self._rebuild, server.builder)
+        self.server = server
         return server
 
     def _rebuild(self, rebuild_all) -> None:
@@ -208,56 +211,112 @@ class ArchiveHooks:
         if self.data is not None:
             self.data.stop()
             self.data = None
+        _hold_requests(self.server)  # an update may have let them through before it gave up
         rebuild_all()
 
     def _update(self, changes) -> None:
-        """Render again the pages the plan names, with MkDocs's own page events and the theme."""
+        """Render again the pages the plan names, with MkDocs's own page events and the theme.
+
+        The edited articles' pages first: they are written and served (the server answers again)
+        while the list pages are made, which at 10,000 articles takes seconds (every page of a list
+        from the added claim's place on). Requests wait again only while those are written."""
         started = time.perf_counter()
         plan = self.session.plan(changes)
-        planned = time.perf_counter() - started
         engine = self.engine
         config, files, nav, env = engine["config"], engine["files"], engine["nav"], engine["env"]
-        if any(plan.site.pages[src].in_nav for src in plan.added) or any(
-            self.session.site.pages[src].in_nav for src in plan.removed
+        if any(self.session.site.pages[src].in_nav for src in plan.removed):
+            raise NeedsWholeLoad("the navigation changes")
+        for src in plan.removed:  # the edited articles': removed lists pages follow
+            self._remove(src)
+        self._add(plan.added)
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        outputs = self._render(plan, list(plan.contents), doc_files)
+        written = sum(publish.write_bytes(config.site_dir, dest, output) for dest, output in outputs)
+        for src in plan.raw:
+            with open(os.path.join(config.docs_dir, src), "rb") as raw:
+                written += publish.write_bytes(config.site_dir, src, raw.read())
+        first = time.perf_counter() - started
+        _answer_requests(self.server)  # the edited pages are served from here on
+
+        articles = (len(plan.contents), len(plan.removed), len(plan.added))
+        self.session.lists(plan)
+        planned = time.perf_counter() - started
+        if any(plan.site.pages[src].in_nav for src in plan.added[articles[2] :]) or any(
+            self.session.site.pages[src].in_nav for src in plan.removed[articles[1] :]
         ):
             raise NeedsWholeLoad("the navigation changes")
-        for src in plan.removed:
-            file = files.get_file_from_path(src)
-            if file is not None:
-                files.remove(file)
-            publish.remove(config.site_dir, urls.page_url(src))
-        for src in plan.added:
-            file = File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
-            files.append(file)
-            Page(None, file, config)
+        self._add(plan.added[articles[2] :])
         if plan.added or plan.removed:  # in the order on_files gives them (the sitemap lists them so)
             files = engine["files"] = _in_order(files, plan.site.pages)
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-        written = 0
+        outputs = self._render(plan, list(plan.contents)[articles[0] :], doc_files)
+        _hold_requests(self.server)  # MkDocs answers again (and reloads the browsers) once this returns
+        for src in plan.removed[articles[1] :]:
+            self._remove(src)
         for src, (old, new) in list(plan.heads.items()):
             done = publish.replace_head(config.site_dir, urls.page_url(src), old, new)
             if done is None:  # not as expected: the whole page is made again
                 del plan.heads[src]
                 plan.contents[src] = plan.site.page_html(src)
+                outputs += self._render(plan, [src], doc_files)
             written += bool(done)
-        self.build, self.prepared = ArchiveBuild(plan.site, serving=True), plan.contents
-        try:
-            for src in plan.contents:
-                page = files.get_file_from_path(src).page
-                _populate_page(page, config, files)
-                output = _render(page, config, doc_files, nav, env)
-                written += publish.write_bytes(config.site_dir, page.file.dest_uri, output)
-        finally:
-            self.build, self.prepared = None, {}
+        written += sum(publish.write_bytes(config.site_dir, dest, output) for dest, output in outputs)
         if plan.added or plan.removed:  # the sitemap lists every page
             _build_theme_template("sitemap.xml", env, files, config, nav)
-        for src in plan.raw:
-            with open(os.path.join(config.docs_dir, src), "rb") as raw:
-                written += publish.write_bytes(config.site_dir, src, raw.read())
         self.session.published(plan)
         self.last_good = plan.site
-        log.info(said.updated(plan, written, time.perf_counter() - started, planned))
+        log.info(said.updated(plan, written, time.perf_counter() - started, planned, first))
         self.data.start(plan.site)
+
+    def _remove(self, src: str) -> None:
+        config, files = self.engine["config"], self.engine["files"]
+        file = files.get_file_from_path(src)
+        if file is not None:
+            files.remove(file)
+        publish.remove(config.site_dir, urls.page_url(src))
+
+    def _add(self, srcs) -> None:
+        config, files = self.engine["config"], self.engine["files"]
+        for src in srcs:
+            file = File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+            files.append(file)
+            Page(None, file, config)
+
+    def _render(self, plan, srcs, doc_files) -> list[tuple[str, bytes]]:
+        """(site path, output) of each page, rendered by MkDocs's page events and the theme."""
+        engine = self.engine
+        config, files, nav, env = engine["config"], engine["files"], engine["nav"], engine["env"]
+        self.build, self.prepared = ArchiveBuild(plan.site, serving=True), plan.contents
+        try:
+            outputs = []
+            for src in srcs:
+                page = files.get_file_from_path(src).page
+                _populate_page(page, config, files)
+                outputs.append((page.file.dest_uri, _render(page, config, doc_files, nav, env)))
+            return outputs
+        finally:
+            self.build, self.prepared = None, {}
+
+
+def _answer_requests(server) -> None:
+    """MkDocs's server holds every request while its builder runs: answer them now (what MkDocs
+    does when the builder returns; the browsers reload)."""
+    condition = getattr(server, "_epoch_cond", None)
+    if condition is None:
+        return
+    with condition:
+        server._visible_epoch = server._wanted_epoch
+        condition.notify_all()
+
+
+def _hold_requests(server) -> None:
+    """Hold requests again, as MkDocs does when a build starts: the browsers reload again once the
+    builder returns (a list page open in another tab shows its new rows)."""
+    condition = getattr(server, "_epoch_cond", None)
+    if condition is None:
+        return
+    with condition:
+        server._wanted_epoch = max(server._wanted_epoch + 1, _timestamp())
 
 
 def _in_order(files: Files, pages: dict) -> Files:

@@ -37,6 +37,7 @@ def _edit(archive, number: int, change) -> tuple:
     try:
         article = Path(str(sidecar)[: -len(".claims.yml")] + ".md")
         plan = session.plan(Changes(articles={article}))
+        session.lists(plan)
         whole = load_site(root / "docs", config)
     finally:
         sidecar.write_text(text, encoding="utf-8")

@@ -77,8 +77,18 @@ class ArchiveSite:
             or (src.startswith(ARTICLES_DIR + "/") and src.endswith(".md"))
         )
 
+    def page(self, src: str) -> Page | None:
+        """A page by its source path. An article's is made on its own while the lists are not made
+        yet: the preview serves an edited article before it makes the list pages (preview/session.py)."""
+        if "pages" not in self.__dict__ and src in self.articles:
+            return self.article_page(self.articles[src])  # what pages would hold: the same content
+        return self.pages.get(src)
+
+    def has_page(self, src: str) -> bool:
+        return src in self.articles or src in self.pages
+
     def page_meta(self, src: str) -> dict | None:
-        page = self.pages.get(src)
+        page = self.page(src)
         if page is None:
             return None
         # Themes print the title unescaped (Material's <title>), so it goes in escaped.
@@ -93,7 +103,7 @@ class ArchiveSite:
         return meta
 
     def page_html(self, src: str) -> str | None:
-        page = self.pages.get(src)
+        page = self.page(src)
         return page.html() if page else None
 
     def expand_markers(self, markdown: str) -> str:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 
-def updated(plan, written: int, seconds: float, planned: float) -> str:
+def updated(plan, written: int, seconds: float, planned: float, first: float) -> str:
     return (
-        f"Preview updated in {seconds:.2f} s (planned in {planned:.2f} s): of {plan.candidates} pages checked, "
+        f"Preview updated in {seconds:.2f} s (the edited pages served after {first:.2f} s, the lists planned "
+        f"after {planned:.2f} s): of {plan.candidates} pages checked, "
         f"{len(plan.contents)} rendered "
         f"again and {len(plan.heads)} changed in their counts only, "
         f"{written} files written, {len(plan.removed)} removed; the data files follow, and the offline zip "

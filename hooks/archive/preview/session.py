@@ -52,6 +52,8 @@ class Plan:
     heads: dict[str, tuple[str, str]] = field(default_factory=dict)
     made_heads: dict[str, str] = field(default_factory=dict)  # every head made, changed or not
     candidates: int = 0  # pages whose content (or head) was made to be compared
+    families: set = field(default_factory=set)  # the lists that may change (a paginated list's title)
+    counts: bool = False  # whether the archive-wide counts do
 
 
 class Session:
@@ -127,6 +129,18 @@ class Session:
             if old is None or new is None or _listed(old) != _listed(new):
                 families.add(ARTICLES)
             counts = counts or _counted(old) != _counted(new)
+        plan = Plan(site, families=families, counts=counts)
+        # The edited articles' own pages first: they are served before the lists are made (lists()).
+        for src, new in after.items():
+            if new is None:
+                plan.removed.append(src)
+                continue
+            if before[src] is None:
+                plan.added.append(src)
+            html = site.page_html(src)
+            if hash(html) != self.contents.get(src):
+                plan.contents[src] = html
+        plan.candidates = len(plan.contents)
         if not families and not counts:
             # No list shows anything new (a note, an evidence link...): its pages are kept as they are
             # (made from the same rows: a second at 10,000 articles to make again), with the edited
@@ -134,8 +148,16 @@ class Session:
             pages = dict(before_site.pages)
             pages.update({src: site.article_page(new) for src, new in after.items()})
             site.with_pages(pages)
-        wanted = [src for src, new in after.items() if new is not None]
-        plan = Plan(site)
+        plan.raw = sorted(path.relative_to(self.docs_dir).as_posix() for path in changes.raw)
+        return plan
+
+    def lists(self, plan: Plan) -> None:
+        """The rest of the plan, once the edited articles' pages are served: the list pages that
+        change (plan.contents), those whose head alone does (plan.heads), those added or removed."""
+        site, before_site, families, counts = plan.site, self.site, plan.families, plan.counts
+        if not families and not counts:
+            return
+        wanted = []
         lengths, lengths_before = _lengths(site), _lengths(before_site)
         for src, page in site.pages.items():
             if src in site.articles:
@@ -166,10 +188,9 @@ class Session:
             html = site.page_html(src)
             if hash(html) != self.contents.get(src):
                 plan.contents[src] = html
-        plan.removed = [src for src in before_site.pages if src not in site.pages]
-        plan.added = [src for src in site.pages if src not in before_site.pages]
-        plan.raw = sorted(path.relative_to(self.docs_dir).as_posix() for path in changes.raw)
-        return plan
+        plan.removed += [src for src in before_site.pages if src not in site.pages and src not in site.articles]
+        plan.removed = list(dict.fromkeys(plan.removed))
+        plan.added += [src for src in site.pages if src not in before_site.pages and src not in site.articles]
 
     def published(self, plan: Plan) -> None:
         """The plan's pages are written: it is the site now."""
