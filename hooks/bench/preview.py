@@ -73,7 +73,8 @@ class Served:
         raise RuntimeError(f"timed out waiting for {what}:\n" + "".join(self.log[-30:]))
 
     def settled(self, lines_before: int) -> None:
-        """Wait until the update after lines_before has brought the data files up to date."""
+        """Wait until the update after lines_before has brought the data files up to date, and say
+        how long the whole update took (the edited page is served before the list pages are made)."""
 
         def done() -> bool:
             lines = self.log[lines_before:]
@@ -83,6 +84,9 @@ class Served:
             return not any("Preview updated" in line for line in lines) and any("Reloading" in line for line in lines)
 
         self.wait_for(done, "the data files", step=0.1)
+        said = [line.strip() for line in self.log[lines_before:] if "Preview updated" in line]
+        if said:
+            print(f"bench: preview: {said[-1]}", file=sys.stderr, flush=True)
 
     def stop(self) -> None:
         self.process.send_signal(signal.SIGINT)  # MkDocs then removes its temporary site
@@ -149,7 +153,7 @@ def measure(config: Path, edits: int = 5) -> dict[str, list[float]]:
 
 
 def _progress(kind: str, seconds: float, lines: list[str]) -> None:
-    said = [line.strip() for line in lines if "Preview updated" in line or "whole site" in line]
+    said = [line.strip() for line in lines if "whole site" in line]
     print(f"bench: preview {kind} edit {seconds:.2f} s: {' '.join(said)}", file=sys.stderr, flush=True)
 
 
