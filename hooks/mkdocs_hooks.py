@@ -250,7 +250,8 @@ class ArchiveHooks:
             files = engine["files"] = _in_order(files, plan.site.pages)
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         outputs = self._render(plan, list(plan.contents)[articles[0] :], doc_files)
-        _hold_requests(self.server)  # MkDocs answers again (and reloads the browsers) once this returns
+        if outputs or plan.heads or len(plan.added) > articles[2] or len(plan.removed) > articles[1]:
+            _hold_requests(self.server)  # MkDocs answers again (and reloads the browsers) once this returns
         for src in plan.removed[articles[1] :]:
             self._remove(src)
         for src, (old, new) in list(plan.heads.items()):
