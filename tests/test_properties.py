@@ -157,7 +157,8 @@ class _Paragraphs(HTMLParser):
 
 def _archived_paragraphs(html: str) -> list[str]:
     parser = _Paragraphs()
-    parser.feed(html[: html.index("</article>")])
+    # The page's own HTML: the archived text, then (when no claim is annotated) the note that says so.
+    parser.feed(html.partition('<p class="na-empty">')[0])
     return parser.paragraphs
 
 
