@@ -756,7 +756,7 @@ BUILD_CASES = [
     Case(
         "sidecar-of-comments-only",
         {A_CLAIMS: "# nothing yet\nclaims:\n# - id: x\n"},
-        page=lambda page: not page.select("[data-claim]"),
+        page=lambda page: not page.select(".na-claim"),
     ),
     Case(
         "script-and-html-in-title",

@@ -348,8 +348,9 @@ def page_text(html: str) -> tuple[str, dict[str, tuple[int, int]]]:
             length += len(str(string))
             claim = string.find_parent(class_="na-claim")
             if claim is not None:
-                start, _ = spans.get(claim["data-claim"], (length - len(str(string)), 0))
-                spans[claim["data-claim"]] = (start, length)
+                claim_id = claim["id"].removeprefix("claim-")
+                start, _ = spans.get(claim_id, (length - len(str(string)), 0))
+                spans[claim_id] = (start, length)
     return "".join(parts), spans
 
 

@@ -33,6 +33,16 @@
     return byId("note-" + figure.getAttribute("data-claim"));
   }
 
+  // A figure (id claim-ID) becomes a button described by its note, note-ID: the page carries
+  // neither, as without this script a click does nothing.
+  function makeButton(figure) {
+    var claim = figure.id.slice("claim-".length);
+    figure.setAttribute("data-claim", claim);
+    figure.setAttribute("role", "button");
+    figure.setAttribute("tabindex", "0");
+    if (byId("note-" + claim)) figure.setAttribute("aria-describedby", "note-" + claim);
+  }
+
   function headerBottom() {
     var header = document.querySelector(".md-header");
     return header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
@@ -392,6 +402,7 @@
     var pointing = false; // a pointer is pressing: its click, not the focus, opens the note
     text.querySelectorAll(".na-note").forEach(addTools);
     text.querySelectorAll(".na-claim").forEach(function (figure) {
+      makeButton(figure);
       figure.addEventListener("pointerdown", function () {
         pointing = true;
       });

@@ -26,7 +26,7 @@ def _overlap(a, b) -> bool:
 
 
 def _claims(page) -> list[str]:
-    ids = page.eval_on_selector_all(".na-text .na-claim", "els => els.map(e => e.dataset.claim)")
+    ids = page.eval_on_selector_all(".na-text .na-claim", "els => els.map(e => e.id.replace(/^claim-/, ''))")
     assert len(ids) >= 2
     return ids
 

@@ -64,11 +64,11 @@ def _link_or_title(item) -> str:
 def _figure_open(archive: Archive, article: Article, claim: Claim) -> str:
     # The number and the symbol are drawn by CSS (::after, from data-number and the status's
     # symbol in assets/archive-statuses.css), not written in the text: the text around a figure
-    # stays the archived text. A button, named by its words and by the CSS's alternative text
-    # ("note 3, False"), described by its note.
+    # stays the archived text. archive.js makes it a button described by its note (role,
+    # tabindex, aria-describedby): without the script a click does nothing, so the page does not
+    # claim a button then, and ten thousand pages do not carry what the script can derive.
     return (
-        f'<span class="na-claim" id="claim-{claim.id}" data-claim="{claim.id}" data-status="{attr(claim.status)}"'
-        f' data-number="{claim.number}" role="button" tabindex="0" aria-describedby="note-{claim.id}">'
+        f'<span class="na-claim" id="claim-{claim.id}" data-status="{attr(claim.status)}" data-number="{claim.number}">'
     )
 
 

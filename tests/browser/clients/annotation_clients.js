@@ -10,7 +10,7 @@ window.annotationClients = {
     const found = [];
     for await (const range of createTextQuoteSelectorMatcher(selector)(document.body)) {
       const start = range.startContainer.nodeType === 3 ? range.startContainer.parentElement : range.startContainer;
-      found.push({ text: range.toString(), claim: start.closest("[data-claim]")?.dataset.claim ?? null });
+      found.push({ text: range.toString(), claim: start.closest(".na-claim")?.id.replace(/^claim-/, "") ?? null });
     }
     return found;
   },
