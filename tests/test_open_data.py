@@ -93,8 +93,7 @@ def json_ld(html: str) -> list:
     data = page.find("script", id=claimreview.REVIEWS_ID)
     if data is None:
         return []
-    reviews = json.loads(data.string)
-    return [claimreview.merge(reviews["common"], own) for own in reviews["own"]]
+    return claimreview.reviews(json.loads(data.string))
 
 
 # --- schema.org ClaimReview ------------------------------------------------------------------

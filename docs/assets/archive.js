@@ -517,8 +517,8 @@
   /* ---------- the page's ClaimReviews ---------- */
 
   // The build writes what the page's ClaimReviews say alike once and each one's own part after it
-  // (hooks/archive/export/claimreview.py, factor): each is merged back and written out as the
-  // JSON-LD block it is, for the search engines and tools that read the page.
+  // (hooks/archive/export/claimreview.py, article_scripts and reviews): each is merged back and
+  // written out as the JSON-LD block it is, for the search engines and tools that read the page.
   function merge(common, own) {
     var out = {};
     Object.keys(common).forEach(function (key) {
@@ -536,10 +536,14 @@
     var data = byId("na-claimreviews");
     if (!data) return;
     var reviews = JSON.parse(data.textContent);
+    // Each review's own part comes with its claim's id and status, which give its address and rating.
     reviews.own.forEach(function (own) {
+      var review = merge(reviews.common, own[2]);
+      review.url = reviews.page + "#claim-" + own[0];
+      review.reviewRating = merge(review.reviewRating, reviews.ratings[own[1]]);
       var block = document.createElement("script");
       block.type = "application/ld+json";
-      block.textContent = JSON.stringify(merge(reviews.common, own));
+      block.textContent = JSON.stringify(review);
       document.head.appendChild(block);
     });
   }

@@ -237,18 +237,43 @@ def year_feeds(archive: Archive, site_url: str = ""):
 
 
 REVIEWS_ID = "na-claimreviews"  # archive.js makes the page's JSON-LD from this element
+_OWN_RATING = ("ratingValue", "alternateName")  # what a review's rating says of its status
 
 
 def article_scripts(archive: Archive, article: Article, site_url: str = "") -> str:
     """An article page's ClaimReviews, for archive.js to write out as one JSON-LD block each (empty
-    when it has none). A dozen reviews of one article say most things alike (the context, the
-    article, the reviewer, the scale): that is written once, and each review's own part after it
-    (factor() and merge()); written whole, the reviews were a fifth of an article page."""
+    when it has none; reviews() reads it back). A dozen reviews of one article say most things
+    alike (the context, the article, the reviewer, the scale): that is written once, and each
+    review's own part after it (factor() and merge()); written whole, the reviews were a fifth of an
+    article page. What a review's claim id and status give is not written with it: its address is
+    the page's and "#claim-" + the id, its rating the status's (once a status, in "ratings")."""
     reviews = article_reviews(archive, article, site_url)
     if not reviews:
         return ""
+    ratings = {}
+    for claim, review in zip(article.claims, reviews, strict=True):
+        del review["url"]
+        rating = review["reviewRating"]
+        ratings[claim.status] = {key: rating.pop(key) for key in _OWN_RATING}
     common, own = factor(reviews)
-    return script({"common": common, "own": own}, "application/json", REVIEWS_ID)
+    data = {
+        "page": urls.address(site_url, article.src, urls.page_url(article.src)),
+        "ratings": ratings,
+        "common": common,
+        "own": [[claim.id, claim.status, rest] for claim, rest in zip(article.claims, own, strict=True)],
+    }
+    return script(data, "application/json", REVIEWS_ID)
+
+
+def reviews(data: dict) -> list[dict]:
+    """The ClaimReviews of article_scripts()'s data, as archive.js writes them out."""
+    out = []
+    for claim_id, status, own in data["own"]:
+        review = merge(data["common"], own)
+        review["url"] = data["page"] + "#claim-" + claim_id
+        review["reviewRating"] = {**review["reviewRating"], **data["ratings"][status]}
+        out.append(review)
+    return out
 
 
 def factor(items: list[dict]) -> tuple[dict, list[dict]]:
