@@ -85,3 +85,40 @@ def test_the_pages_workflow_builds_strict_and_deploys_with_the_official_actions(
     deploy = workflow["jobs"]["deploy"]
     assert deploy["needs"] == "build"
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+# On screen (the phone's closed drawer is beside it) and not transparent (the search's reset button
+# until something is typed).
+_SHOWN = """e => {
+  const box = e.getBoundingClientRect();
+  if (!box.width || box.left < 0 || box.right > innerWidth) return false;
+  for (; e; e = e.parentElement) if (getComputedStyle(e).opacity === "0") return false;
+  return true;
+}"""
+
+
+def test_the_theme_icons_are_drawn_hosted_and_from_disk(browse, site, article_path):
+    """The header's icons are empty <svg class="na-icon-NAME"> painted by assets/theme-icons.css
+    (not Material's inline paths, written into every page): each visible one shows its shape, which
+    differs both from nothing and from a filled square, and every one the theme uses has a shape."""
+    assert "<path" not in (site / article_path).read_text(encoding="utf-8").split("<article")[0]
+    for url in (browse.http(article_path), browse.file(article_path)):
+        for options in (WIDE, {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}):
+            page = browse.open(url, **options)
+            icons = page.locator("svg[class^='na-icon-']")
+            assert icons.count() >= 6, url
+            assert page.evaluate(
+                """() => [...document.querySelectorAll("svg[class^='na-icon-']")]
+                    .every(svg => getComputedStyle(svg).maskImage.startsWith('url("data:image/svg+xml'))"""
+            ), url
+            shown = [icon for icon in icons.all() if icon.is_visible() and icon.evaluate(_SHOWN)]
+            assert len(shown) >= 3, url
+            for icon in shown:
+                drawn = icon.screenshot()
+                icon.evaluate("svg => svg.style.mask = 'none'")
+                square = icon.screenshot()
+                icon.evaluate("svg => { svg.style.mask = ''; svg.style.backgroundColor = 'transparent' }")
+                empty = icon.screenshot()
+                icon.evaluate("svg => svg.style.backgroundColor = ''")
+                assert drawn not in (square, empty), (url, icon.get_attribute("class"))
+            page.close()
