@@ -42,7 +42,7 @@ def test_each_claim_is_marked_with_its_exact_words_and_has_its_note(project):
     assert militants.get_text() == "over 600 militants killed" and militants["data-status"] == "disputed"
 
     notes = page.select("aside.na-note")
-    note = page.find(attrs={"data-claim-note": "tanker-trucks"})
+    note = page.find(id="note-tanker-trucks")
     text = " ".join(note.get_text(" ").split())
     for expected in (
         "Sergei Shoigu",
@@ -56,7 +56,7 @@ def test_each_claim_is_marked_with_its_exact_words_and_has_its_note(project):
     assert "Shoigu's figure; the article gives no independent check." in text
     # the note stands right after the paragraph of its figure
     assert note.find_previous_sibling("p") is trucks.find_parent("p")
-    other = page.find(attrs={"data-claim-note": "militants-killed"})
+    other = page.find(id="note-militants-killed")
     assert other.find("em").get_text() == "independently"
     assert "The Associated Press" in other.get_text()
 
@@ -218,7 +218,7 @@ def test_hostile_title_text_and_notes_are_shown_inert(project):
     assert not [tag for tag in content.find_all(True) if any(a.startswith("on") for a in tag.attrs)]
     assert HOSTILE in content.find("h1").get_text()  # shown, as text
     assert HOSTILE in content.find(class_="na-text").get_text()
-    note = content.find(attrs={"data-claim-note": "t"})
+    note = content.find(id="note-t")
     assert HOSTILE in note.get_text() and note.find("strong").get_text() == "now"
     assert note.find("a", string="this")["href"] == "https://example.org/ok"
     # nothing from content reaches the page's head or scripts either
@@ -265,7 +265,7 @@ def test_the_real_archive_builds_strict_with_every_figure_covered(tmp_path):
     [article] = site.glob("articles/2015/*.html")
     page = BeautifulSoup(article.read_text(encoding="utf-8"), "html.parser")
     claims = page.select(".na-claim")
-    notes = page.select("[data-claim-note]")
+    notes = page.select(".na-note")
     assert len(claims) == len(notes) == 11
     assert not page.select(".na-uncovered")
     assert page.find(id="claim-tanker-trucks").get_text() == "525 oil tanker trucks"

@@ -25,8 +25,13 @@
     return document.getElementById(id);
   }
 
+  // A note is note-ID, its figure claim-ID.
+  function claimOf(note) {
+    return note.id.slice("note-".length);
+  }
+
   function figureOf(note) {
-    return byId("claim-" + note.getAttribute("data-claim-note"));
+    return byId("claim-" + claimOf(note));
   }
 
   function noteOf(figure) {
@@ -41,6 +46,19 @@
     figure.setAttribute("role", "button");
     figure.setAttribute("tabindex", "0");
     if (byId("note-" + claim)) figure.setAttribute("aria-describedby", "note-" + claim);
+  }
+
+  // The resting note's one line names the claimant (archive.css shows it only there, once this
+  // script has laid the notes out): a copy of the relay chain's first name, for the eye only.
+  function restingClaimant(note) {
+    var badge = note.querySelector(".na-note__head .na-status");
+    var claimant = note.querySelector(".na-note__chain a");
+    if (!badge || !claimant) return;
+    var name = document.createElement("span");
+    name.className = "na-note__claimant";
+    name.setAttribute("aria-hidden", "true");
+    name.textContent = claimant.textContent;
+    badge.after(" ", name);
   }
 
   function headerBottom() {
@@ -59,7 +77,7 @@
   function permalink(note) {
     var source = articleOf(note).querySelector(".na-print-source");
     var page = (source && source.getAttribute("data-address")) || location.href.split("#")[0];
-    return page + "#claim-" + note.getAttribute("data-claim-note");
+    return page + "#claim-" + claimOf(note);
   }
 
   function textOf(element) {
@@ -121,7 +139,7 @@
     notes.forEach(function (note) {
       var row = body.insertRow();
       var figure = document.createElement("a");
-      figure.href = "#claim-" + note.getAttribute("data-claim-note");
+      figure.href = "#claim-" + claimOf(note);
       figure.textContent = textOf(figureOf(note));
       var chain = Array.prototype.map.call(note.querySelectorAll(".na-note__chain a"), function (a) {
         return a.cloneNode(true);
@@ -400,7 +418,10 @@
       layout(text);
     };
     var pointing = false; // a pointer is pressing: its click, not the focus, opens the note
-    text.querySelectorAll(".na-note").forEach(addTools);
+    text.querySelectorAll(".na-note").forEach(function (note) {
+      restingClaimant(note);
+      addTools(note);
+    });
     text.querySelectorAll(".na-claim").forEach(function (figure) {
       makeButton(figure);
       figure.addEventListener("pointerdown", function () {

@@ -89,7 +89,7 @@ def test_without_javascript_every_note_is_readable_right_after_its_paragraph(bro
         holder = note.evaluate(
             """n => { let e = n.previousElementSibling;
                 while (e && e.matches('.na-note')) e = e.previousElementSibling;
-                const figure = e && e.querySelector('#claim-' + n.dataset.claimNote);
+                const figure = e && e.querySelector('#claim-' + n.id.slice(5));
                 return figure ? figure.id : null; }"""
         )
         assert holder == f"claim-{claim}"

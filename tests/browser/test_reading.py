@@ -47,7 +47,7 @@ def _claims(page) -> list[str]:
 
 
 _DISTANCES = """() => [...document.querySelectorAll('.na-text > .na-note')].map(n => {
-    const f = document.getElementById('claim-' + n.dataset.claimNote);
+    const f = document.getElementById('claim-' + n.id.slice(5));
     return n.getBoundingClientRect().top - f.getBoundingClientRect().top; })"""
 
 _ACTIVE = """id => { const n = document.getElementById('note-' + id), f = document.getElementById('claim-' + id);

@@ -37,19 +37,16 @@ def note(archive: Archive, claim: Claim, here: str, site_url: str = "") -> str:
     if claim.shared is not None:
         extras.append(also_in(claim, here))
     items = "".join(f'<span class="na-note__item">{extra}</span>' for extra in extras)
-    claimant = archive.claimants[claim.claimant].name
     # The note's number is its permalink. Its citation ("Cite") is made by archive.js from the note
     # and the article's data attributes, as render.html.citation makes it for the records: written
     # out in every note, it and the permalink were 4 KB of an article page of 12 claims.
     return (
         # role="note", unnamed: a figure's aria-describedby then reads the whole note, not a label.
-        f'<aside class="na-note" id="note-{claim.id}" data-claim-note="{claim.id}" data-status="{attr(claim.status)}"'
-        ' role="note">'
+        # The resting note's line in the margin, which archive.js lays out, also names the claimant:
+        # archive.js copies it there from the relay chain.
+        f'<aside class="na-note" id="note-{claim.id}" data-status="{attr(claim.status)}" role="note">'
         f'<p class="na-note__head"><a class="na-note__number" href="#claim-{claim.id}">{claim.number}</a> '
-        f"{status_badge(archive, claim.status, here)}"
-        # The resting note in the margin names the claimant on its one line; the open note's
-        # relay chain names it again, so this copy is for the eye only.
-        f' <span class="na-note__claimant" aria-hidden="true">{text(claimant)}</span>{said}</p>'
+        f"{status_badge(archive, claim.status, here)}{said}</p>"
         f'<p class="na-note__chain">{relay_chain(archive, claim, here)}</p>'
         f'<p class="na-note__text">{claim.note_html}</p>'
         f'<p class="na-note__links">{items}</p>'
