@@ -16,6 +16,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # `import hooks.archive...` in unit tests, and in scripts that import this file
@@ -96,6 +97,13 @@ class Project:
 @pytest.fixture
 def project(tmp_path) -> Project:
     return Project(tmp_path / "project")
+
+
+def html_tree(html: str) -> BeautifulSoup:
+    """HTML read into the tree a browser builds from it: lxml implies the end tags the HTML standard
+    lets a page leave out, as the list pages' claims tables do (listing.claims_table); html.parser
+    does not (it would nest each cell of a row in the one before). For any page with a claims table."""
+    return BeautifulSoup(html, "lxml")
 
 
 SEED_BODY = (

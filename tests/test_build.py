@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, SEED_BODY, SEED_CLAIMS
+from conftest import ROOT, SEED_BODY, SEED_CLAIMS, html_tree
 
 from hooks import engine
 from hooks.archive.export import claimreview
@@ -99,7 +99,7 @@ def test_indexes_claimant_and_status_pages(project):
     assert claims.select_one(".na-filters [aria-current]").get_text(" ", strip=True) == "All (2)"
     assert not claims.select("table.na-claims")  # the hub leads to the claims: each is on its year's page
     assert [a["href"] for a in claims.select(".na-years th a")] == ["claims/2026.html"]
-    year = soup(project, "claims/2026.html")
+    year = html_tree(project.page("claims/2026.html"))
     assert year.select_one(".na-filters [aria-current]").get_text(" ", strip=True) == "2026 (2)"
     # grouped by article in one table: the headline once, with outlet and date, heading its claims
     (table,) = year.select("table.na-claims")
@@ -121,7 +121,7 @@ def test_indexes_claimant_and_status_pages(project):
     link = year.find("a", string="525 oil tanker trucks")
     assert link["href"] == "../articles/a.html#claim-tanker-trucks"
 
-    shoigu_page = soup(project, "claimants/sergei-shoigu.html")
+    shoigu_page = html_tree(project.page("claimants/sergei-shoigu.html"))
     shoigu = shoigu_page.get_text(" ")
     assert "2 claims made, 0 relayed" in shoigu and "525 oil tanker trucks" in shoigu
     card = {
@@ -130,13 +130,13 @@ def test_indexes_claimant_and_status_pages(project):
         if tr.td
     }
     assert card["Unverified"] == ["1", "0"] and card["Disputed"] == ["1", "0"] and card["All"] == ["2", "0"]
-    empty = soup(project, "statuses/false.html").select_one(".na-empty")
+    empty = html_tree(project.page("statuses/false.html")).select_one(".na-empty")
     assert "No claim of the archive is false yet" in empty.get_text()
     assert empty.find("a")["href"] == "../methodology.html#statuses"
-    ministry = soup(project, "claimants/russian-mod.html").get_text(" ")
+    ministry = html_tree(project.page("claimants/russian-mod.html")).get_text(" ")
     assert "0 claims made, 1 relayed" in ministry and "Claims relayed" in ministry
     assert "Sergei Shoigu" in ministry  # affiliated people are listed
-    disputed = soup(project, "statuses/disputed.html").get_text(" ")
+    disputed = html_tree(project.page("statuses/disputed.html")).get_text(" ")
     assert "over 600 militants killed" in disputed and "525 oil tanker trucks" not in disputed
     home = " ".join(soup(project, "index.html").get_text(" ").split())
     assert "1 article · 2 claims ·" in home and "1 articles" not in home

@@ -13,6 +13,7 @@ import time
 
 import feedparser
 from bs4 import BeautifulSoup
+from conftest import html_tree
 from test_open_data import SEED, SITE_URL, annotations_of, json_ld, seed_project, with_site_url
 
 WIKI = "articles/2026/oil-production-and-smuggling-in-the-islamic-state"
@@ -66,10 +67,10 @@ def test_each_appearance_says_also_in_and_the_lists_count_the_claim_once(project
     claims = soup(project, "claims.html").find("article")
     assert "All 16 claims" in claims.get_text()  # 17 claims in two articles, one of them carried by both
     assert claims.find("a", href="shared.html").get_text() == "1 claim"
-    years = [soup(project, f"claims/{year}.html").find("article") for year in (2015, 2026)]
+    years = [html_tree(project.page(f"claims/{year}.html")).find("article") for year in (2015, 2026)]
     assert sum(len(year.select("a.na-also-in")) for year in years) == 2  # each appearance, on its year's page
     assert "All (16)" in " ".join(claims.get_text(" ").split())  # the status filter counts it once too
-    unverified = soup(project, "statuses/unverified.html").find("article").get_text(" ")
+    unverified = html_tree(project.page("statuses/unverified.html")).find("article").get_text(" ")
     assert "14 claims have this status" in " ".join(unverified.split())  # 15 appearances, one claim twice
 
 
@@ -91,7 +92,7 @@ def test_a_claimant_page_and_the_home_page_count_a_shared_claim_once(project):
         published="2015-11-22",
     )
     assert project.build().returncode == 0
-    card = soup(project, "claimants/russian-mod.html").select_one("table.na-scorecard")
+    card = html_tree(project.page("claimants/russian-mod.html")).select_one("table.na-scorecard")
     assert card.select_one("tfoot td").get_text() == "1"
     disputed = [tr for tr in card.select("tbody tr") if "Disputed" in tr.get_text()][0]
     assert disputed.select("td")[0].get_text() == "1"
