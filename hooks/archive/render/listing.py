@@ -58,12 +58,13 @@ def dated(claims) -> list[Claim]:
 
 
 def article_row(article, here: str, columns: int) -> str:
-    """The first row of an article's claims: its headline once, with its outlet and date, heading them."""
+    """The first row of an article's claims: its headline once, with its outlet and date, heading them.
+    Its th and tr are left open, as every row of a claims table (claims_table says why)."""
     href = urls.relative(here, urls.page_url(article.src))
     when = f"published {article.published}" if article.published else f"archived {article.archived}"
     return (
         f'<tr><th colspan="{columns}" scope="rowgroup">{link(href, article.title)} '
-        f"<span>{text(article.outlet)} · {when}</span></th></tr>"
+        f"<span>{text(article.outlet)} · {when}</span>"
     ), attr(href)
 
 
@@ -80,15 +81,23 @@ def claims_table(
     article), headed by its headline; a row per claim: figure, status, claimant, who relayed it and
     the date it was said. Thousands of rows a page, so each is lean: the status is its label and a
     data-status the stylesheet draws its symbol and colour from (the page links the status pages
-    once, in its filters or scorecard), a date is its ISO text."""
+    once, in its filters or scorecard), a date is its ISO text.
+
+    Its cells, rows and row groups write no end tag: they would repeat on each of thousands of rows,
+    and the HTML standard lets a page leave out those that what follows implies ("Optional tags": a
+    cell ends at the next cell or the end of its row, a row at the next row or the end of its group,
+    the thead at the first tbody, a tbody at the next one or the end of the table), so a browser
+    builds the same table without them. The thead's may go because a table here always has a row
+    group (no claim, no table). Kept: </table>; every <tbody> (a tbody's start tag may not be left
+    out after a group whose end tag was); the </a> and </span> in the cells (never optional)."""
     if not claims:
         return f'<p class="na-empty">{empty}</p>'
     # The status right after the figure: on a phone the table scrolls sideways, and those two show first.
     names = ["Figure", "Status" if show_status else "", "Claimant" if show_claimant else "", "Relayed by", "Said"]
-    head = "".join(f'<th scope="col">{name}</th>' for name in names if name)
+    head = "".join(f'<th scope="col">{name}' for name in names if name)
     columns = head.count("<th ")
-    labels = {s.id: f'<td data-status="{attr(s.id)}">{text(s.label)}</td>' for s in archive.statuses.values()}
-    out = [f'<table class="na-table na-claims"><thead><tr>{head}</tr></thead>']
+    labels = {s.id: f'<td data-status="{attr(s.id)}">{text(s.label)}' for s in archive.statuses.values()}
+    out = [f'<table class="na-table na-claims"><thead><tr>{head}']
     at = 0
     while at < len(claims):
         article = claims[at].article
@@ -102,11 +111,10 @@ def claims_table(
             if claim.shared is not None:
                 figure += f" {also_in(claim, here)}"
             status = labels[claim.status] if show_status else ""
-            who = f"<td>{claimant_link(archive, claim.claimant, here)}</td>" if show_claimant else ""
+            who = f"<td>{claimant_link(archive, claim.claimant, here)}" if show_claimant else ""
             relays = ", ".join(claimant_link(archive, via, here) for via in dict.fromkeys(claim.via)) or "—"
             said = claim.said or "—"
-            rows.append(f"<tr><td>{figure}</td>{status}{who}<td>{relays}</td><td>{said}</td></tr>")
-        rows.append("</tbody>")
+            rows.append(f"<tr><td>{figure}{status}{who}<td>{relays}<td>{said}")
         out.append("".join(rows))
         at = group_end
     out.append("</table>")
