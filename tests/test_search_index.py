@@ -8,6 +8,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 from hooks.archive.export import search_index
@@ -76,6 +77,65 @@ def test_the_index_round_trips_with_weights_gaps_and_chunks():
     assert index["shards"]["ti"]["title"] == [(i, search_index.TITLE_WEIGHT) for i in range(40)]
     assert index["shards"]["ta"]["tanker"] == [(40, search_index.MAX_WEIGHT)]
     assert index["shards"]["tr"]["trucks"] == [(40, search_index.TITLE_WEIGHT)]
+
+
+def _read(files: dict) -> dict:
+    with tempfile.TemporaryDirectory() as site:
+        for path, text in files.items():
+            Path(site, path).parent.mkdir(parents=True, exist_ok=True)
+            Path(site, path).write_text(text, encoding="utf-8")
+        return search_index.read(site)
+
+
+def _claim(article: str, n: int, said: str, status: str = "? Unverified") -> Document:
+    return Document(
+        f"{n} barges",
+        f"{article}#claim-c{n}",
+        f"note {n}",
+        section=True,
+        chain="Sergei Shoigu",
+        status=status,
+        said=said,
+    )
+
+
+def test_a_claim_is_written_without_what_its_article_holds():
+    # 40 claims of the first article run into the second chunk, where the next article's start
+    docs = [Document("First", "articles/2015/first.html", "text", said="2015-11-20")]
+    docs += [
+        _claim("articles/2015/first.html", n, "2015-11-20", "✓ Confirmed" if n % 2 else "? Unverified")
+        for n in range(1, 41)
+    ]
+    docs[7] = _claim("articles/2015/first.html", 7, "2016-01-02")  # said on another day
+    docs[8] = _claim("articles/2015/first.html", 8, "")  # no date said
+    docs.append(Document("Second", "articles/2016/second.html", "text"))  # its claims give no date...
+    docs += [_claim("articles/2016/second.html", n, "") for n in (1, 2)]
+    docs.append(_claim("articles/2016/second.html", 3, "2016-03-04"))  # ... but this one
+    docs.append(Document("Home", "index.html", "home page"))
+    files = dict(build(docs))
+    index = _read(files)
+    assert [d[1] for d in index["docs"]] == [d.location for d in docs]
+    articles = [0] * 41 + [41] * 4
+    for doc_id, (doc, read) in enumerate(zip(docs, index["docs"], strict=True)):
+        if doc.section:
+            said = f" · said {doc.said}" if doc.said else ""
+            assert read[3:] == [articles[doc_id], f"Sergei Shoigu · {doc.status}{said}"], doc_id
+    # the article's address is written once, the date said once with the claims that share it
+    first, second = files[search_index.chunk_path(0)], files[search_index.chunk_path(1)]
+    assert first.count("first.html") == 1 and "first.html" not in second
+    assert first.count("2015-11-20") == 1 and second.count("2015-11-20") == 0
+    assert second.endswith(",0);\n")  # the claims that open the second chunk are the first article's
+    assert first.endswith("]]);\n")
+    assert index["meta"]["statuses"] == ["✓ Confirmed", "? Unverified"]
+
+
+def test_a_claim_must_have_its_articles_address():
+    article = Document("First", "articles/2015/first.html", "text")
+    for wrong in (_claim("articles/2015/other.html", 1, ""), _claim("articles/2015/first.html.x", 1, "")):
+        with pytest.raises(ValueError, match="not its article's"):
+            dict(build([article, wrong]))
+    with pytest.raises(ValueError, match="not its article's"):
+        dict(build([_claim("articles/2015/first.html", 1, "")]))
 
 
 def test_a_large_shard_is_split_by_three_characters():

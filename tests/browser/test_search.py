@@ -230,3 +230,91 @@ def test_a_claim_result_opens_its_claim_from_the_offline_copy(browse):
     claim.click()
     page.wait_for_url(re.compile("#claim-caspian-launches$"))
     expect(page.locator("#claim-caspian-launches")).to_be_attached()
+
+
+# ---- Claims of many articles: each result's address and byline made from its article's document ----
+
+# Seven articles of nine claims: the index's chunks (32 documents) hold the claims of several
+# articles, and the claims of the fourth article run from the first chunk into the second.
+ARTICLES, CLAIMS = 7, 9
+FOUND = (1, 2, 9)  # the claims whose note has the word searched (21 results: all shown)
+
+
+def _said(a: int, c: int) -> str | None:
+    if a == 2 and c == 2:
+        return "2016-01-02"  # not the day the article's other claims were said
+    if (a == 3 and c == 9) or (a == 5 and c != 1):
+        return None  # the fifth article's claims mostly give no date, its first one does
+    return "2015-11-20"
+
+
+def _claims_file(a: int) -> str:
+    lines = ["claims:"]
+    for c in range(1, CLAIMS + 1):
+        lines += [f"  - id: c{c}", f'    quote: "{100 * a + c} barges"', "    claimant: sergei-shoigu"]
+        if c == 1:
+            lines.append("    via: [russian-mod]")
+        lines.append(f"    status: {['unverified', 'confirmed', 'disputed', 'false'][(a + c) % 4]}")
+        if _said(a, c):
+            lines.append(f"    said: {_said(a, c)}")
+        word = " quokka" if c in FOUND else ""
+        lines.append(f"    note: The count{word} of article {a}, figure {c}.")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def claims_site(tmp_path_factory):
+    project = Project(tmp_path_factory.mktemp("claims") / "project")
+    for a in range(1, ARTICLES + 1):
+        counts = ", ".join(f"{100 * a + c} barges" for c in range(1, CLAIMS + 1))
+        body = f"The report of day {a} counted {counts} on the river.\n"
+        project.article(f"2015/claims-{a}", body, _claims_file(a), title=f"Barges on day {a}")
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(project.site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/", Path(project.site)
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def _byline(a: int, c: int) -> str:
+    chain = "Sergei Shoigu → Russian Ministry of Defence" if c == 1 else "Sergei Shoigu"
+    status = ["? Unverified", "✓ Confirmed", "! Disputed", "✗ False"][(a + c) % 4]
+    return f"{chain} · {status}" + (f" · said {_said(a, c)}" if _said(a, c) else "")
+
+
+@pytest.mark.parametrize("copy", ["offline", "hosted"])
+def test_each_claim_result_opens_its_own_articles_claim(browser, claims_site, copy):
+    base, site = claims_site
+    # the layout this test is about: claims of several articles in one chunk, claims in a chunk
+    # after their article's
+    docs = search_index.read(site)["docs"]
+    article = {doc[0]: doc[3] for doc in docs if len(doc) > 3}
+    chunk = search_index.CHUNK
+    assert len({article[f"{100 * a + 1} barges"] for a in range(1, 5)}) == 4 and article["401 barges"] < chunk
+    assert docs.index(next(d for d in docs if d[0] == "402 barges")) == chunk and article["402 barges"] < chunk
+    context = browser.new_context(**WIDE)
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(base + "index.html" if copy == "hosted" else (site / "index.html").as_uri())
+        search(page, "quokka")
+        links = page.locator(".md-search-result__link[href*='#claim-']")
+        expect(links).to_have_count(ARTICLES * len(FOUND))
+        shown = links.evaluate_all(
+            "links => links.map(a => [a.querySelector('h2').innerText, a.href, a.querySelector('p').innerText])"
+        )
+        expected = {
+            f"{100 * a + c} barges": (f"articles/2015/claims-{a}.html?h=quokka#claim-c{c}", _byline(a, c))
+            for a in range(1, ARTICLES + 1)
+            for c in FOUND
+        }
+        for title, href, snippet in shown:
+            link, byline = expected.pop(title)
+            assert href.endswith("/" + link), (title, href)
+            assert snippet.startswith(byline + " · The count quokka of article"), (title, snippet)
+        assert not expected and not errors
+    finally:
+        context.close()

@@ -101,7 +101,7 @@ function fileKey(key) {
 
 var meta = null;
 var shards = Object.create(null); // key -> {term: postings}
-var chunks = {}; // number -> [[title, location, teaser], ...]
+var chunks = {}; // number -> [document, ...]: see the docs handler
 
 var archiveSearch = (self.archiveSearch = {
   meta: function (data) {
@@ -118,8 +118,21 @@ var archiveSearch = (self.archiveSearch = {
   shard: function (key, terms) {
     shards[key] = terms;
   },
-  docs: function (number, docs) {
-    chunks[number] = docs;
+  /* A chunk's entries (search_index.py): an article's or a page's [title, location, shown(, said)],
+   * a claim's [title, ID, note, status, chain(, said)]. A claim's article is the last article
+   * before it, in the chunk or, for the claims that open it, `opening`; what the claim shares with
+   * its article (the address, the date said) is read from the article's entry when shown. */
+  docs: function (number, docs, opening) {
+    var article = opening;
+    chunks[number] = docs.map(function (doc, i) {
+      if (doc.length <= 4) {
+        article = number * meta.chunk + i;
+        return { title: doc[0], location: doc[1], text: doc[2], said: doc.length > 3 ? doc[3] : "" };
+      }
+      var claim = { title: doc[0], claim: doc[1], text: doc[2], status: doc[3], chain: doc[4], article: article };
+      if (doc.length > 5) claim.said = doc[5]; // else its article's
+      return claim;
+    });
   },
 });
 
@@ -367,10 +380,20 @@ function select(ranked) {
   return picked;
 }
 
-/* An archive document as its chunk holds it: [title, location, shown] or, for a claim,
- * [title, location, note, id of its article, byline]. */
+/* An archive document as the docs handler keeps it. */
 function archiveDoc(id) {
   return chunks[Math.floor(id / meta.chunk)][id % meta.chunk];
+}
+
+/* A claim's address and byline (who said it, its status, when), made from its article's document,
+ * whose chunk search() loads with the claim's. */
+function claimLocation(doc) {
+  return archiveDoc(doc.article).location + "#claim-" + doc.claim;
+}
+
+function byline(doc) {
+  var said = has(doc, "said") ? doc.said : archiveDoc(doc.article).said;
+  return doc.chain + " · " + meta.statuses[doc.status] + (said ? " · said " + said : "");
 }
 
 function chunkOf(id) {
@@ -389,7 +412,7 @@ function grouped(picked) {
       return;
     }
     var doc = archiveDoc(pick.archive);
-    var article = doc.length > 3 ? doc[3] : pick.archive;
+    var article = has(doc, "claim") ? doc.article : pick.archive;
     var group = byArticle[article];
     if (!group) {
       group = byArticle[article] = { article: article, entry: null, claims: [] };
@@ -414,15 +437,15 @@ function group(pick, queries) {
       var doc = archiveDoc(claim.archive);
       var marked = asMatched(queries, claim.entry);
       // who said it and its status always; the note cut around its matched words
-      var text = doc[4] + " · " + excerpt(doc[2], marked, 200);
-      return item(doc[1], doc[0], text, claim.entry.score, marked, claim.entry.best);
+      var text = byline(doc) + " · " + excerpt(doc.text, marked, 200);
+      return item(claimLocation(doc), doc.title, text, claim.entry.score, marked, claim.entry.best);
     });
     var entry = pick.entry;
     var marked = asMatched(queries, entry);
     var head = item(
-      articleDoc[1],
-      articleDoc[0],
-      excerpt(articleDoc[2], marked, 240),
+      articleDoc.location,
+      articleDoc.title,
+      excerpt(articleDoc.text, marked, 240),
       entry ? entry.score : 0,
       marked,
       entry ? entry.best : none
@@ -511,7 +534,7 @@ function search(query) {
       picked.forEach(function (pick) {
         if (!has(pick, "archive")) return;
         var doc = archiveDoc(pick.archive);
-        if (doc.length > 3) articles.push(doc[3]);
+        if (has(doc, "claim")) articles.push(doc.article);
       });
       return loadChunks(articles);
     })

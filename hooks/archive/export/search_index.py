@@ -9,9 +9,10 @@ Files, all under search/archive/ in the site, and all JavaScript, so that they l
 under file:// (docs/assets/iframe-worker/): the search worker, docs/assets/search/worker.js,
 defines `archiveSearch`, and each file hands it its data.
 
-- meta.js: `archiveSearch.meta({"docs": N, "chunk": C, "shards": [keys], "split": [keys]})`:
-  how many documents, how many a chunk holds, which shards exist (a query never asks for a
-  file that is not there) and which two-character keys were split (below).
+- meta.js: `archiveSearch.meta({"docs": N, "chunk": C, "shards": [keys], "split": [keys],
+  "statuses": [shown, ...]})`: how many documents, how many a chunk holds, which shards exist (a
+  query never asks for a file that is not there), which two-character keys were split (below)
+  and the claims' statuses as their bylines show them (symbol and label), each written once.
 - t_KEY.js: `archiveSearch.shard("KEY", {"term": [postings], ...})`: every term whose first
   two characters are KEY (one-character terms have their own shard, KEY being the term).
   A prefix query (search as you type: "tank" finds "tanker") reads one shard. A shard that
@@ -20,13 +21,19 @@ defines `archiveSearch`, and each file hands it its data.
   integers, one a document, in increasing document order: (gap << 4) | (weight - 1), the gap
   being the document id minus the previous posting's (the first: the id itself), the weight
   the term's count in the document, words of the title counting TITLE_WEIGHT, capped at 16.
-- d_N.js: `archiveSearch.docs(N, [[title, location, shown], ...])`: documents N*C to
-  N*C+C-1 (a claim's entry has two more items: the id of its article's document, and its byline:
-  who said it, its status, when). The location is the page's address relative to the site's root (a claim's: its
-  article's, with #claim-ID); shown is plain text (the worker escapes everything it shows) from
-  which the worker cuts the snippet around the matched words: for an article or a page the start
-  of its text (TEASER characters), for a claim its note (at most NOTE_SHOWN characters), shown
-  after the byline.
+- d_N.js: `archiveSearch.docs(N, [entry, ...], A)`: documents N*C to N*C+C-1. An article's or
+  a page's entry is [title, location, shown] or, for an article whose claims give a date said,
+  [title, location, shown, said]: the date most of them give (ISO), which theirs then leave out.
+  A claim's entry is [title, ID, shown, status, chain] or [title, ID, shown, status, chain, said]
+  (said "" when the claim gives none although its article's entry has one). Its article is the
+  last article before it: in the chunk, or A, the id of the article of the claims that open the
+  chunk (given only then). The worker makes the rest from the article's entry, written once:
+  the claim's location, the article's + "#claim-" + ID, and its byline (who said it, its
+  status, when), chain + " · " + meta's statuses[status] + " · said " + said (the last part
+  only with a date said). The location is the page's address relative to the site's root;
+  shown is plain text (the worker escapes everything it shows) from which the worker cuts the
+  snippet around the matched words: for an article or a page the start of its text (TEASER
+  characters), for a claim its note (at most NOTE_SHOWN characters), shown after the byline.
 
 The documents, in order: each article, followed by each of its claims (a result of its own: the
 figure's words as its title), then the searchable generated pages. An article's text is its
@@ -130,12 +137,15 @@ META_PATH = f"{FOLDER}/meta.js"
 @dataclass
 class Document:
     title: str
-    location: str  # relative to the site's root: articles/2015/x.html
+    location: str  # relative to the site's root: articles/2015/x.html; a claim's: its article's + #claim-ID
     text: str  # plain text, searched
     shown: str = ""  # plain text kept for the snippet; "" keeps the teaser of text
     heading: str = ""  # words searched like the title's, not shown (a claim's claimant)
-    section: bool = False  # a part of the last document before it that is not (a claim of its article)
-    byline: str = ""  # shown whole before the snippet (a claim's claimant, status, date)
+    section: bool = False  # a claim of the last document before it that is not one (its article)
+    # A claim's byline, shown whole before the snippet, is made of these (see byline):
+    chain: str = ""  # the claimant and each relay
+    status: str = ""  # symbol and label
+    said: str = ""  # ISO date, if known; an article's: the date most of its claims give
 
 
 _SPACE = re.compile(r"\s+")
@@ -146,13 +156,10 @@ def html_text(html: str) -> str:
     return _SPACE.sub(" ", unescape(TAG.sub(" ", html))).strip()
 
 
-def claim_byline(archive: Archive, claim: Claim) -> str:
-    """Who said a claim and what is known of it, as its search result shows them: the claimant and
-    each relay (the outlet is the article's, shown above), the status, when it was said."""
-    chain = " → ".join(hop.name for hop in archive.relay(claim)[:-1])
-    status = archive.statuses[claim.status]
-    said = f" · said {claim.said.isoformat()}" if claim.said else ""
-    return f"{chain} · {status.symbol} {status.label}{said}"
+def byline(chain: str, status: str, said: str) -> str:
+    """Who said a claim and what is known of it, as its search result shows them (the worker makes
+    it the same way from what the chunk holds)."""
+    return f"{chain} · {status}" + (f" · said {said}" if said else "")
 
 
 def _described_chain(archive: Archive, claim: Claim) -> str:
@@ -168,16 +175,22 @@ def article_text(article: Article) -> str:
 
 
 def claim_document(archive: Archive, claim: Claim, article_url: str) -> Document:
-    byline = claim_byline(archive, claim)
+    # the claimant and each relay: the outlet is the article's, shown above
+    chain = " → ".join(hop.name for hop in archive.relay(claim)[:-1])
+    status = archive.statuses[claim.status]
+    shown_status = f"{status.symbol} {status.label}"
+    said = claim.said.isoformat() if claim.said else ""
     note = html_text(claim.note_html)
     return Document(
         claim.article.quoted(claim),
         f"{article_url}#claim-{claim.id}",
-        f"{_described_chain(archive, claim)} {byline} {note}",
+        f"{_described_chain(archive, claim)} {byline(chain, shown_status, said)} {note}",
         shown=_cut(note, NOTE_SHOWN),
-        byline=byline,
         heading=archive.claimants[claim.claimant].name,
         section=True,
+        chain=chain,
+        status=shown_status,
+        said=said,
     )
 
 
@@ -185,9 +198,11 @@ def article_documents(archive: Archive) -> Iterator[Document]:
     """Each article, then each of its claims."""
     for article in archive.articles:
         url = urls.page_url(article.src)
-        yield Document(article.title, url, article_text(article))
-        for claim in article.claims:
-            yield claim_document(archive, claim, url)
+        claims = [claim_document(archive, claim, url) for claim in article.claims]
+        # the claims of an article are mostly said on one day: the article's entry holds it once
+        said = Counter(claim.said for claim in claims).most_common(1)[0][0] if claims else ""
+        yield Document(article.title, url, article_text(article), said=said)
+        yield from claims
 
 
 def page_document(title: str, src: str, html: str) -> Document:
@@ -212,12 +227,19 @@ def _js(value) -> str:
     return json.dumps(value, separators=(",", ":"))
 
 
+def _chunk_file(number: int, entries: list, opening: int | None) -> tuple[str, str]:
+    tail = "" if opening is None else f",{opening}"
+    return chunk_path(number), f"archiveSearch.docs({number},{_js(entries)}{tail});\n"
+
+
 def build(documents: Iterable[Document]) -> Iterator[tuple[str, str]]:
     """(path in the site, text) of every file of the index, in one pass over the documents."""
     postings: dict[str, list[int]] = {}
-    chunk: list[list[str]] = []
+    chunk: list[list] = []
+    opening = None  # the article of the claims that open the chunk
+    statuses: dict[str, int] = {}  # a claim's status as shown -> its number in meta.js
     count = 0
-    whole = 0  # the id of the last document that is not a section
+    whole, article = 0, None  # the last document that is not a section, and its id
     for doc_id, doc in enumerate(documents):
         counts = Counter(tokens(doc.text))
         for word in tokens(f"{doc.title} {doc.heading}"):
@@ -230,17 +252,28 @@ def build(documents: Iterable[Document]) -> Iterator[tuple[str, str]]:
                 postings[term] = [entry]
             else:
                 found.append(entry)
+        shown = doc.shown or teaser(doc.text)
         if doc.section:
-            chunk.append([doc.title, doc.location, doc.shown or teaser(doc.text), whole, doc.byline])
+            # what the worker makes from the article's entry is checked, not assumed
+            prefix = f"{article.location}#claim-" if article else None
+            if not prefix or not doc.location.startswith(prefix):
+                raise ValueError(f"{doc.location}: a claim's address is not its article's + #claim-ID")
+            entry = [doc.title, doc.location[len(prefix) :], shown, statuses.setdefault(doc.status, len(statuses))]
+            entry.append(doc.chain)
+            if doc.said != article.said:
+                entry.append(doc.said)
+            if not chunk:
+                opening = whole
         else:
-            whole = doc_id
-            chunk.append([doc.title, doc.location, doc.shown or teaser(doc.text)])
+            whole, article = doc_id, doc
+            entry = [doc.title, doc.location, shown] + ([doc.said] if doc.said else [])
+        chunk.append(entry)
         count = doc_id + 1
         if len(chunk) == CHUNK:
-            yield chunk_path(doc_id // CHUNK), f"archiveSearch.docs({doc_id // CHUNK},{_js(chunk)});\n"
-            chunk = []
+            yield _chunk_file(doc_id // CHUNK, chunk, opening)
+            chunk, opening = [], None
     if chunk:
-        yield chunk_path((count - 1) // CHUNK), f"archiveSearch.docs({(count - 1) // CHUNK},{_js(chunk)});\n"
+        yield _chunk_file((count - 1) // CHUNK, chunk, opening)
 
     shards: dict[str, dict[str, str]] = {}
     for term in sorted(postings):
@@ -262,6 +295,7 @@ def build(documents: Iterable[Document]) -> Iterator[tuple[str, str]]:
         body = ",".join(f"{_js(term)}:{gaps}" for term, gaps in terms.items())
         yield shard_path(key), f"archiveSearch.shard({_js(key)},{{{body}}});\n"
     about = {"docs": count, "chunk": CHUNK, "shards": sorted(shards), "split": sorted(split)}
+    about["statuses"] = list(statuses)
     yield META_PATH, f"archiveSearch.meta({_js(about)});\n"
 
 
@@ -279,7 +313,8 @@ _CALL = re.compile(r"archiveSearch\.(meta|shard|docs)\((.*)\);\n\Z", re.S)
 
 def read(site_dir) -> dict:
     """The index a build wrote, as the worker sees it (for tests and the benchmark):
-    {"meta": {...}, "shards": {key: {term: [(doc, weight), ...]}}, "docs": [[title, location, shown], ...]}."""
+    {"meta": {...}, "shards": {key: {term: [(doc, weight), ...]}}, "docs": [[title, location, shown], ...]},
+    a claim's document being [title, location, shown, id of its article, byline], made as the worker makes them."""
     from pathlib import Path
 
     folder = Path(site_dir) / FOLDER
@@ -293,7 +328,21 @@ def read(site_dir) -> dict:
         elif kind == "shard":
             out["shards"][value[0]] = {term: decode(postings) for term, postings in value[1].items()}
         else:
-            chunks[value[0]] = value[1]
+            chunks[value[0]] = value[1:]
+    statuses = out["meta"]["statuses"]
+    entries = []  # as written
     for number in sorted(chunks):
-        out["docs"] += chunks[number]
+        written, *opening = chunks[number]
+        article = opening[0] if opening else None
+        for entry in written:
+            if len(entry) > 4:  # a claim: [title, ID, shown, status, chain] (+ said)
+                title, claim_id, shown, status, chain, *said = entry
+                head = entries[article]
+                said = said[0] if said else (head[3] if len(head) > 3 else "")
+                line = byline(chain, statuses[status], said)
+                out["docs"].append([title, f"{head[1]}#claim-{claim_id}", shown, article, line])
+            else:
+                article = len(entries)
+                out["docs"].append(entry[:3])
+            entries.append(entry)
     return out
