@@ -4,6 +4,7 @@ tests/browser/test_search.py."""
 
 from __future__ import annotations
 
+import json
 import re
 import tempfile
 from pathlib import Path
@@ -147,6 +148,30 @@ def test_a_large_shard_is_split_by_three_characters():
     assert search_index.shard_path("co") in files  # the two-character term, alone
     assert search_index.shard_path("coa") in files and search_index.shard_path("coj") in files
     assert all(len(text) < search_index.SPLIT for path, text in files.items() if "/t_" in path)
+
+
+# Posting numbers around the digits' limits: 57 (one digit), 57 * 34 (two), 57 * 34**2 (three).
+POSTINGS = [0, 1, 15, 16, 56, 57, 58, 1937, 1938, 1939, 65891, 65892, 16 * 130_000 + 15, 2**31 + 5]
+
+
+def test_postings_are_one_string_of_digits_of_two_kinds():
+    written = "".join(map(search_index._digits, POSTINGS))
+    assert json.loads(json.dumps(written)) == written and not set(written) & {'"', "\\"}
+    assert all(35 <= ord(c) <= 126 for c in written)
+    assert [len(search_index._digits(n)) for n in (56, 57, 1937, 1938, 65891, 65892)] == [1, 2, 2, 3, 3, 4]
+    doc, expected = 0, []
+    for number in POSTINGS:
+        doc += number >> 4
+        expected.append((doc, (number & 15) + 1))
+    assert search_index.decode(written) == expected
+
+
+def test_the_same_shards_are_split_as_when_postings_were_decimal():
+    # 80 documents of 100 terms: about 9 KB of postings as digits, 25 KB as decimal lists: split
+    words = [f"co{a}{b}x" for a in "abcdefghij" for b in "abcdefghij"]
+    files = dict(build(Document("", f"{i}.html", " ".join(words)) for i in range(80)))
+    assert '"split":["co"]' in files[search_index.META_PATH]
+    assert sum(len(text) for path, text in files.items() if "/t_co" in path) < search_index.SPLIT
 
 
 def test_the_theme_override_is_materials_config_block_with_the_archives_worker():

@@ -109,6 +109,19 @@ def test_the_workers_tokeniser_agrees_with_the_index(browser, text):
         page.close()
 
 
+def test_the_worker_reads_postings_as_the_index_writes_them(browser):
+    from test_search_index import POSTINGS  # tests/test_search_index.py: numbers at the digits' limits
+
+    written = "".join(map(search_index._digits, POSTINGS))
+    page = browser.new_page()
+    try:
+        page.add_script_tag(content=WORKER.read_text(encoding="utf-8"))
+        read = page.evaluate("text => postingsOf(text)", written)
+        assert [tuple(read[k : k + 2]) for k in range(0, len(read), 2)] == search_index.decode(written)
+    finally:
+        page.close()
+
+
 # ---- Untrusted text: an article and notes that carry markup ----
 
 HOSTILE_TITLE = 'Oil <img src=x onerror="window.__pwned=1"> strikes'

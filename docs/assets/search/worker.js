@@ -100,7 +100,7 @@ function fileKey(key) {
 /* ---- The archive's index, as its files hand it over ---- */
 
 var meta = null;
-var shards = Object.create(null); // key -> {term: postings}
+var shards = Object.create(null); // key -> {term: postings, as a string}
 var chunks = {}; // number -> [document, ...]: see the docs handler
 
 var archiveSearch = (self.archiveSearch = {
@@ -221,6 +221,28 @@ function matches(word, query) {
   return query.prefix && word.lastIndexOf(query.term, 0) === 0 ? PREFIX_FACTOR : 0;
 }
 
+/* A term's postings as its shard writes them (search_index.py): each posting's number in digits,
+ * the last one from "#" to "[" (57 values), those before it from "]" to "~" (34 values); the
+ * number is (gap to the previous posting's document << 4) | (weight - 1).
+ * Returns [document id, weight, document id, weight, ...]. */
+function postingsOf(text) {
+  var out = [];
+  var doc = 0;
+  var value = 0;
+  for (var k = 0; k < text.length; k++) {
+    var code = text.charCodeAt(k);
+    if (code > 92) {
+      value = value * 34 + code - 93;
+      continue;
+    }
+    var number = value * 57 + code - 35;
+    value = 0;
+    doc += Math.floor(number / 16);
+    out.push(doc, (number % 16) + 1);
+  }
+  return out;
+}
+
 /* Every document (archive: "a" + id; Material's: "p" + index) with its best score per query term. */
 function score(queries) {
   var total = (meta ? meta.docs : 0) + pages.length;
@@ -254,13 +276,10 @@ function score(queries) {
     Object.keys(words).forEach(function (word) {
       var factor = matches(word, query);
       var exact = word === query.term;
-      var postings = has(shard, word) ? shard[word] : [];
-      var idf = Math.log(1 + total / (postings.length + (pageDf[word] || 0)));
-      var doc = 0;
-      for (var k = 0; k < postings.length; k++) {
-        var value = postings[k];
-        doc += Math.floor(value / 16);
-        add("a" + doc, i, (1 + Math.log((value % 16) + 1)) * idf * factor, exact);
+      var postings = has(shard, word) ? postingsOf(shard[word]) : [];
+      var idf = Math.log(1 + total / (postings.length / 2 + (pageDf[word] || 0)));
+      for (var k = 0; k < postings.length; k += 2) {
+        add("a" + postings[k], i, (1 + Math.log(postings[k + 1])) * idf * factor, exact);
       }
       pages.forEach(function (page, p) {
         var weight = page.weights[word];

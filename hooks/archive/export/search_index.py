@@ -13,14 +13,19 @@ defines `archiveSearch`, and each file hands it its data.
   "statuses": [shown, ...]})`: how many documents, how many a chunk holds, which shards exist (a
   query never asks for a file that is not there), which two-character keys were split (below)
   and the claims' statuses as their bylines show them (symbol and label), each written once.
-- t_KEY.js: `archiveSearch.shard("KEY", {"term": [postings], ...})`: every term whose first
+- t_KEY.js: `archiveSearch.shard("KEY", {"term": "postings", ...})`: every term whose first
   two characters are KEY (one-character terms have their own shard, KEY being the term).
-  A prefix query (search as you type: "tank" finds "tanker") reads one shard. A shard that
-  would be larger than SPLIT bytes is split by the terms' first three characters instead
-  (KEY three characters long; a two-character term in the shard of its own two). Postings are
-  integers, one a document, in increasing document order: (gap << 4) | (weight - 1), the gap
-  being the document id minus the previous posting's (the first: the id itself), the weight
-  the term's count in the document, words of the title counting TITLE_WEIGHT, capped at 16.
+  A prefix query (search as you type: "tank" finds "tanker") reads one shard. A shard whose
+  postings, written as lists of decimal numbers, would be larger than SPLIT bytes is split by
+  the terms' first three characters instead (KEY three characters long; a two-character term
+  in the shard of its own two). A posting is a number, one a document, in increasing document
+  order: (gap << 4) | (weight - 1), the gap being the document id minus the previous posting's
+  (the first: the id itself), the weight the term's count in the document, words of the title
+  counting TITLE_WEIGHT, capped at 16. A term's postings are one string, each number in digits
+  of two kinds, most significant first: its last digit one of the 57 characters "#" to "["
+  (code points 35 to 91: 0 to 56), the digits before it, if any, of the 34 characters "]" to
+  "~" (93 to 126: 0 to 33), so that the number is (the digits before it, in base 34) * 57 + the
+  last (neither '"' nor backslash is used: a JSON string as it is).
 - d_N.js: `archiveSearch.docs(N, [entry, ...], A)`: documents N*C to N*C+C-1. An article's or
   a page's entry is [title, location, shown] or, for an article whose claims give a date said,
   [title, location, shown, said]: the date most of them give (ISO), which theirs then leave out.
@@ -275,36 +280,51 @@ def build(documents: Iterable[Document]) -> Iterator[tuple[str, str]]:
     if chunk:
         yield _chunk_file((count - 1) // CHUNK, chunk, opening)
 
-    shards: dict[str, dict[str, str]] = {}
+    shards: dict[str, dict[str, list[int]]] = {}
     for term in sorted(postings):
         entries = postings[term]
         # gap-encoded: each entry minus the previous entry's document (its low 4 bits cleared)
         gaps = [entries[0]] + [entry - (before & ~15) for before, entry in zip(entries, entries[1:], strict=False)]
-        shards.setdefault(shard_key(term), {})[term] = _js(gaps)
+        shards.setdefault(shard_key(term), {})[term] = gaps
     # A shard larger than SPLIT is split by the terms' first three characters (a two-character term
     # stays alone in the shard named by itself): common beginnings ("co", "re") would otherwise weigh
     # hundreds of KB at 10,000 articles. The worker reads a two-character query term of a split shard
-    # as a whole word, not as a prefix.
+    # as a whole word, not as a prefix. The size is the one the shards had when their numbers were
+    # written in decimal: the same shards are split, and a two-character query finds the same words.
     split = set()
     for key in list(shards):
-        if sum(len(term) + len(gaps) + 4 for term, gaps in shards[key].items()) > SPLIT:
+        if sum(len(term) + len(_js(gaps)) + 4 for term, gaps in shards[key].items()) > SPLIT:
             split.add(key)
             for term, gaps in shards.pop(key).items():
                 shards.setdefault(term[:3], {})[term] = gaps
     for key, terms in shards.items():
-        body = ",".join(f"{_js(term)}:{gaps}" for term, gaps in terms.items())
+        body = ",".join(f'{_js(term)}:"{"".join(map(_digits, gaps))}"' for term, gaps in terms.items())
         yield shard_path(key), f"archiveSearch.shard({_js(key)},{{{body}}});\n"
     about = {"docs": count, "chunk": CHUNK, "shards": sorted(shards), "split": sorted(split)}
     about["statuses"] = list(statuses)
     yield META_PATH, f"archiveSearch.meta({_js(about)});\n"
 
 
-def decode(postings: list[int]) -> list[tuple[int, int]]:
-    """(document id, weight) of gap-encoded postings: what the worker reads (for tests)."""
-    out, doc = [], 0
-    for value in postings:
-        doc += value >> 4
-        out.append((doc, (value & 15) + 1))
+def _digits(value: int) -> str:
+    """A posting's number as a shard writes it (see the top of this module)."""
+    out = chr(35 + value % 57)
+    value //= 57
+    while value:
+        out = chr(93 + value % 34) + out
+        value //= 34
+    return out
+
+
+def decode(postings: str) -> list[tuple[int, int]]:
+    """(document id, weight) of a term's postings as a shard writes them: what the worker reads (for tests)."""
+    out, doc, value = [], 0, 0
+    for code in map(ord, postings):
+        if code > 92:
+            value = value * 34 + code - 93
+            continue
+        number, value = value * 57 + code - 35, 0
+        doc += number >> 4
+        out.append((doc, (number & 15) + 1))
     return out
 
 
