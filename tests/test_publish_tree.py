@@ -101,7 +101,7 @@ def test_ten_thousand_articles_fit_github_pages(growth):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 15 part 1 not met yet: the published site grows by about 73 KB an article (Performance: Site size)",
+    reason="issue 15 part 1 not met yet: the published site grows by about 63 KB an article (Performance: Site size)",
 )
 def test_the_published_site_grows_by_under_59_kb_an_article(growth):
     assert growth < BUDGET_PER_ARTICLE
