@@ -136,11 +136,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    project = Project(tmp_path_factory.mktemp("hostile") / "project")
-    body = "A line with <script>window.__pwned=4</script> and &lt;b&gt; in the archived text.\n\n" + SEED_BODY
-    project.article("a", body, HOSTILE_CLAIMS, title=f"'{HOSTILE_TITLE}'")
+def _built_and_served(project):
+    """(address, site folder) of the project's build, served on 127.0.0.1 until the fixture ends."""
     result = project.build()
     assert result.returncode == 0, result.stderr
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(project.site)))
@@ -148,6 +145,14 @@ def hostile_site(tmp_path_factory):
     yield f"http://127.0.0.1:{httpd.server_address[1]}/", Path(project.site)
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    project = Project(tmp_path_factory.mktemp("hostile") / "project")
+    body = "A line with <script>window.__pwned=4</script> and &lt;b&gt; in the archived text.\n\n" + SEED_BODY
+    project.article("a", body, HOSTILE_CLAIMS, title=f"'{HOSTILE_TITLE}'")
+    yield from _built_and_served(project)
 
 
 @pytest.mark.parametrize("query", ["strikes", "onerror", "script pwned"])
@@ -282,13 +287,7 @@ def claims_site(tmp_path_factory):
         counts = ", ".join(f"{100 * a + c} barges" for c in range(1, CLAIMS + 1))
         body = f"The report of day {a} counted {counts} on the river.\n"
         project.article(f"2015/claims-{a}", body, _claims_file(a), title=f"Barges on day {a}")
-    result = project.build()
-    assert result.returncode == 0, result.stderr
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(project.site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/", Path(project.site)
-    httpd.shutdown()
-    httpd.server_close()
+    yield from _built_and_served(project)
 
 
 def _byline(a: int, c: int) -> str:
