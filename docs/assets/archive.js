@@ -35,17 +35,16 @@
   }
 
   function noteOf(figure) {
-    return byId("note-" + figure.getAttribute("data-claim"));
+    return byId("note-" + figure.id.slice("claim-".length));
   }
 
-  // A figure (id claim-ID) becomes a button described by its note, note-ID: the page carries
-  // neither, as without this script a click does nothing.
+  // A figure becomes a button described by its note: the page carries neither, as without this
+  // script a click does nothing.
   function makeButton(figure) {
-    var claim = figure.id.slice("claim-".length);
-    figure.setAttribute("data-claim", claim);
     figure.setAttribute("role", "button");
     figure.setAttribute("tabindex", "0");
-    if (byId("note-" + claim)) figure.setAttribute("aria-describedby", "note-" + claim);
+    var note = noteOf(figure);
+    if (note) figure.setAttribute("aria-describedby", note.id);
   }
 
   // The resting note's one line names the claimant (archive.css shows it only there, once this

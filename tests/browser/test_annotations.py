@@ -142,7 +142,7 @@ def test_keyboard_reaches_a_figure_and_its_note(browse, article_path, viewport):
             break
     else:
         pytest.fail("Tab never reached a figure")
-    claim = page.evaluate("document.activeElement.dataset.claim")
+    claim = page.evaluate("document.activeElement.id.slice(6)")
     assert claim == first
     figure, note = page.locator(f"#claim-{claim}"), page.locator(f"#note-{claim}")
     # screen readers: the note describes the figure

@@ -43,7 +43,7 @@ def _wide(width: int) -> dict:
 
 
 def _claims(page) -> list[str]:
-    return page.eval_on_selector_all(".na-text .na-claim", "els => els.map(e => e.dataset.claim)")
+    return page.eval_on_selector_all(".na-text .na-claim", "els => els.map(e => e.id.slice(6))")
 
 
 _DISTANCES = """() => [...document.querySelectorAll('.na-text > .na-note')].map(n => {
