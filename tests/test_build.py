@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, SEED_BODY, SEED_CLAIMS, html_tree
+from note_parts import NUMBER
 
 from hooks import engine
 from hooks.archive.export import claimreview
@@ -65,7 +66,7 @@ def test_each_claim_is_marked_with_its_exact_words_and_has_its_note(project):
     for expected in ("Test Outlet", "2015-11-20", "https://example.org/x", "2026-11-24", sha):
         assert expected in provenance
     # numbered in the order of the text, each number its permalink
-    numbers = [(n.find(class_="na-note__number").get_text(), n.find(class_="na-note__number")["href"]) for n in notes]
+    numbers = [(a.get_text(), a["href"]) for a in (n.select_one(f":scope > {NUMBER}") for n in notes)]
     assert numbers == [("1", "#claim-tanker-trucks"), ("2", "#claim-militants-killed")]
 
 

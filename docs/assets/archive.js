@@ -47,11 +47,25 @@
     if (note) figure.setAttribute("aria-describedby", note.id);
   }
 
+  // A note's parts by their place (render/article.py note()): its head (number, status, when said),
+  // its relay chain, its words, its links.
+  function headOf(note) {
+    return note.children[0];
+  }
+
+  function linksOf(note) {
+    return note.children[3];
+  }
+
+  function chainNames(note) {
+    return Array.prototype.slice.call(note.querySelectorAll(".na-chain a"));
+  }
+
   // The resting note's one line names the claimant (archive.css shows it only there, once this
   // script has laid the notes out): a copy of the relay chain's first name, for the eye only.
   function restingClaimant(note) {
-    var badge = note.querySelector(".na-note__head .na-status");
-    var claimant = note.querySelector(".na-note__chain a");
+    var badge = headOf(note).querySelector(".na-status");
+    var claimant = chainNames(note)[0];
     if (!badge || !claimant) return;
     var name = document.createElement("span");
     name.className = "na-note__claimant";
@@ -86,20 +100,20 @@
   // Who said the quoted words, where and when, the verdict with its permalink and its date.
   function citationText(note) {
     var article = articleOf(note);
-    var names = Array.prototype.map.call(note.querySelectorAll(".na-note__chain a"), textOf);
+    var names = chainNames(note).map(textOf);
     var checked = "";
-    note.querySelectorAll(".na-note__links .na-note__item").forEach(function (item) {
+    Array.prototype.forEach.call(linksOf(note).children, function (item) {
       if (/^Checked /.test(item.textContent)) checked = textOf(item.querySelector("time"));
     });
     var published = article.getAttribute("data-published");
-    var said = textOf(note.querySelector(".na-note__said time"));
+    var said = textOf(headOf(note).querySelector("time"));
     var parts = [
       names[0] + ", \u201c" + textOf(figureOf(note)) + "\u201d",
       said ? "said " + said : "",
       names.length > 1 ? "relayed by " + names.slice(1).join(", ") : "",
       "in " + article.getAttribute("data-outlet") + (published ? ", " + published : ""),
     ];
-    var status = textOf(note.querySelector(".na-note__head .na-status"));
+    var status = textOf(headOf(note).querySelector(".na-status"));
     return (
       parts.filter(Boolean).join(", ") +
       ". Rated " + status + " by " + article.getAttribute("data-publisher") + ", " + permalink(note) +
@@ -140,15 +154,16 @@
       var figure = document.createElement("a");
       figure.href = "#claim-" + claimOf(note);
       figure.textContent = textOf(figureOf(note));
-      var chain = Array.prototype.map.call(note.querySelectorAll(".na-note__chain a"), function (a) {
+      var chain = chainNames(note).map(function (a) {
         return a.cloneNode(true);
       });
-      var said = note.querySelector(".na-note__said time");
-      cell(row, textOf(note.querySelector(".na-note__number")));
+      var head = headOf(note);
+      var said = head.querySelector("time");
+      cell(row, textOf(head.querySelector("a")));
       cell(row, [figure]);
       cell(row, chain.slice(0, 1));
       cell(row, chain.length > 1 ? chain.slice(1) : "\u2014");
-      cell(row, [note.querySelector(".na-note__head .na-status").cloneNode(true)]);
+      cell(row, [head.querySelector(".na-status").cloneNode(true)]);
       cell(row, said ? [said.cloneNode(true)] : "\u2014");
     });
     text.after(heading, table);
@@ -185,7 +200,7 @@
   }
 
   function addTools(note) {
-    var links = note.querySelector(".na-note__links");
+    var links = linksOf(note);
     if (!links) return;
     var status = document.createElement("span");
     status.className = "na-note__copied";
@@ -193,7 +208,7 @@
     var shown = null;
     var button = function (label, what) {
       var item = document.createElement("span");
-      item.className = "na-note__item na-note__tool";
+      item.className = "na-note__tool";
       var b = document.createElement("button");
       b.type = "button";
       b.className = "na-note__button";
@@ -528,7 +543,7 @@
     });
     document.querySelectorAll(".md-content a[href]").forEach(function (a) {
       var href = a.getAttribute("href");
-      if (!href || href.charAt(0) === "#" || a.closest(".na-note__chain, .na-verdict, .md-content__button")) return;
+      if (!href || href.charAt(0) === "#" || a.closest(".na-chain, .na-verdict, .md-content__button")) return;
       if (a.classList.contains("na-status") || a.classList.contains("headerlink")) return;
       a.setAttribute("data-print-href", a.href);
     });

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from note_parts import WORDS
 
 from .conftest import ROOT
 
@@ -46,6 +47,6 @@ def test_no_serious_accessibility_violation(browse, article_path, which, viewpor
     if which == "article":
         # an open note is checked too: on a phone it is folded until a figure is tapped
         page.locator(".na-text .na-claim").first.click()
-        page.locator(".na-note.na-active .na-note__text").wait_for()
+        page.locator(f".na-note.na-active > {WORDS}").wait_for()
     violations = _violations(page)
     assert not violations, "\n".join(violations)

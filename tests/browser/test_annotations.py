@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from note_parts import NUMBER, WORDS
 from playwright.sync_api import expect
 
 WIDE = {"viewport": {"width": 1440, "height": 900}}
@@ -111,7 +112,7 @@ def test_print_shows_every_note_numbered_like_its_figure(browse, article_path, j
     for claim in claims:
         note = page.locator(f"#note-{claim}")
         expect(note).to_be_visible()
-        number = note.locator(".na-note__number").inner_text().strip()
+        number = note.locator(f":scope > {NUMBER}").inner_text().strip()
         # the figure carries the same number (drawn beside it, not written into the archived text)
         drawn = page.locator(f"#claim-{claim}").evaluate("f => getComputedStyle(f, '::after').content")
         assert re.search(rf"\b{number}\b", drawn), (claim, drawn)
@@ -147,7 +148,7 @@ def test_keyboard_reaches_a_figure_and_its_note(browse, article_path, viewport):
     figure, note = page.locator(f"#claim-{claim}"), page.locator(f"#note-{claim}")
     # screen readers: the note describes the figure
     expect(figure).to_have_attribute("aria-describedby", f"note-{claim}")
-    said = " ".join(note.locator(".na-note__text").inner_text().split())
+    said = " ".join(note.locator(f":scope > {WORDS}").inner_text().split())
     expect(figure).to_have_accessible_description(re.compile(re.escape(said)))
     expect(note).to_be_visible()
     expect(note).to_be_in_viewport()

@@ -4,6 +4,7 @@ indexes, search."""
 from __future__ import annotations
 
 import pytest
+from note_parts import CHAIN, WORDS
 from playwright.sync_api import expect
 
 from .conftest import search, site_pages
@@ -36,8 +37,8 @@ def _search(page, query: str):
     "query, where",
     [
         ("525", ".na-claim"),  # a figure
-        ("Shoigu", ".na-note__chain"),  # a claimant
-        ("identified", ".na-note__text"),  # a word of a note (and not of the archived text)
+        ("Shoigu", f".na-note > {CHAIN}"),  # a claimant
+        ("identified", f".na-note > {WORDS}"),  # a word of a note (and not of the archived text)
     ],
 )
 def test_search_finds_the_article(browse, article_path, query, where, copy):
@@ -49,7 +50,7 @@ def test_search_finds_the_article(browse, article_path, query, where, copy):
     # ...and that article really shows the query where the reader expects it.
     page.goto(article)
     assert page.locator(where, has_text=query).count() >= 1
-    if where == ".na-note__text":
+    if where == f".na-note > {WORDS}":
         assert page.locator(".na-text > p", has_text=query).count() == 0
 
 

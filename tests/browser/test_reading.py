@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from note_parts import CHAIN, LINKS, NUMBER, SAID, WORDS
 from playwright.sync_api import expect
 
 from .conftest import PAGES_URL, dense_article
@@ -76,7 +77,7 @@ def test_every_resting_note_starts_near_its_figure(browse, pages, which, width):
     assert all(bottom - top <= 40 for top, bottom in boxes), boxes
     assert all(b[0] >= a[1] for a, b in zip(boxes, boxes[1:], strict=False))
     note = page.locator(f"#note-{claims[0]}")
-    expect(note.locator(".na-note__number")).to_be_visible()
+    expect(note.locator(f":scope > {NUMBER}")).to_be_visible()
     expect(note.locator(".na-note__claimant")).to_be_visible()
     expect(note.locator(".na-status")).to_be_visible()
     # the margin holds the notes: no text under them
@@ -122,8 +123,8 @@ def test_the_active_note_opens_level_with_its_figure_and_on_screen(browse, pages
         assert got["top"] >= got["header"] and got["bottom"] <= got["height"], (claim, got)
         assert got["right"] <= got["width"], (claim, got)
         # the open note shows all of itself: its note text and its links
-        expect(page.locator(f"#note-{claim} .na-note__text")).to_be_visible()
-        expect(page.locator(f"#note-{claim} .na-note__links")).to_be_in_viewport()
+        expect(page.locator(f"#note-{claim} > {WORDS}")).to_be_visible()
+        expect(page.locator(f"#note-{claim} > {LINKS}")).to_be_in_viewport()
         # the others stay clear of it
         boxes = page.eval_on_selector_all(
             ".na-text > .na-note",
@@ -241,10 +242,10 @@ def test_each_note_copies_its_link_and_a_ready_citation(browse, article_path):
     cited = page.evaluate("navigator.clipboard.readText()")
     expect(note.locator(".na-note__citation")).to_have_text(cited)
     quote = page.locator(f"#claim-{claim}").evaluate("f => f.textContent")
-    claimant = note.locator(".na-note__chain a").first.inner_text()
+    claimant = note.locator(f":scope > {CHAIN} a").first.inner_text()
     outlet = page.locator(".na-provenance dd").first.inner_text()
-    said = note.locator(".na-note__said time").inner_text()
-    checked = note.locator(".na-note__links time").inner_text()
+    said = note.locator(f":scope > {SAID}").inner_text()
+    checked = note.locator(f":scope > {LINKS} time").inner_text()
     for part in (claimant, f"“{quote}”", outlet, f"said {said}", permalink, f"checked {checked}"):
         assert part in cited, (part, cited)
 
@@ -279,7 +280,7 @@ def test_the_page_text_of_the_article_is_the_archived_text(browse, pages, site, 
     for claim in _claims(page):
         figure = page.locator(f"#claim-{claim}")
         drawn = figure.evaluate("f => getComputedStyle(f, '::after').content")
-        number = page.locator(f"#note-{claim} .na-note__number").inner_text()
+        number = page.locator(f"#note-{claim} > {NUMBER}").inner_text()
         badge = page.locator(f"#note-{claim} .na-status")
         label = badge.inner_text().strip()
         symbol = badge.evaluate("b => getComputedStyle(b, '::before').content").split('"')[1].strip()
@@ -359,7 +360,7 @@ def test_on_paper_the_page_gives_its_address_its_archive_date_and_its_links_addr
     after = page.eval_on_selector_all(
         ".md-content a[href]:not([href^='#'])",
         """as => as.map(a => [a.getAttribute('href'), a.href, getComputedStyle(a, '::after').content,
-            a.closest('.na-note__chain, .na-verdict') !== null || a.matches('.na-status, .headerlink')])""",
+            a.closest('.na-chain, .na-verdict') !== null || a.matches('.na-status, .headerlink')])""",
     )
     external = [(href, content) for href, _, content, _ in after if href.startswith("http")]
     assert external and all(href in content for href, content in external), external
@@ -367,8 +368,8 @@ def test_on_paper_the_page_gives_its_address_its_archive_date_and_its_links_addr
         internal = [(url, content) for href, url, content, skip in after if not href.startswith("http") and not skip]
         assert internal and all(url in content for url, content in internal), internal
     # no separator is left dangling: the first item shown in a note's links has none before it
-    for links in page.locator(".na-note__links").all():
-        items = links.locator(".na-note__item").evaluate_all(
+    for links in page.locator(f".na-note > {LINKS}").all():
+        items = links.locator(":scope > span:not(.na-note__copied)").evaluate_all(
             "els => els.filter(e => getComputedStyle(e).display !== 'none')"
             ".map(e => [e.innerText, getComputedStyle(e, '::before').content])"
         )
@@ -397,12 +398,16 @@ def test_the_figures_table_is_ruled_padded_left_aligned_with_dates_on_one_line(b
 
 def test_a_relay_chain_shows_its_arrows_and_says_relayed_to(browse, article_path):
     page = browse.open(browse.http(article_path), **_wide(1440))
-    chains = [c for c in page.locator(".na-note__chain").all() if c.locator(".na-chain__arrow").count() >= 2]
+    chains = [c for c in page.locator(f".na-note > {CHAIN}").all() if c.locator(":scope > li").count() >= 3]
     assert chains
     chain = chains[0]
-    arrow = chain.locator(".na-chain__arrow").first.evaluate("a => getComputedStyle(a, '::before').content")
-    assert arrow == '"→" / "relayed to"', arrow
+    hops = chain.locator(":scope > li")
+    assert hops.first.evaluate("li => getComputedStyle(li, '::before').content") in ("none", "normal")
+    arrow = hops.nth(1).evaluate("li => getComputedStyle(li, '::before').content")
+    assert arrow == '" → " / "relayed to"', arrow
+    # one line, as a sentence is
+    assert len({round(box["y"]) for box in (hop.bounding_box() for hop in hops.all()[:2])}) == 1
     # a screen reader hears who passed the claim to whom: "<claimant>, <role> relayed to <relay> relayed to <outlet>"
     spoken = chain.aria_snapshot()
-    assert spoken.count("relayed to") == chain.locator(".na-chain__arrow").count(), spoken
+    assert spoken.count("relayed to") == hops.count() - 1, spoken
     assert spoken.index("relayed to") < spoken.index(chain.locator("a").nth(1).inner_text()), spoken

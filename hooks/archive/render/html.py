@@ -63,17 +63,18 @@ def _linked(archive: Archive, kind: str, target: str, here: str, make) -> str:
 
 
 def relay_chain(archive: Archive, claim: Claim, here: str) -> str:
-    """Claimant (with role) → each relay → the outlet, claimants linked to their pages."""
+    """Claimant (with role) → each relay → the outlet, claimants linked to their pages: an ordered list."""
     shown = []
     for hop in archive.relay(claim):
         if hop.claimant is None:
-            shown.append(f'<span class="na-chain__outlet">{text(hop.name)}</span>')
+            shown.append(text(hop.name))
         else:
             described = f", {text(hop.description)}" if hop.description else ""
             shown.append(claimant_link(archive, hop.claimant, here) + described)
-    # The arrow is drawn by CSS, "relayed to" its alternative text (archive.css): a name on a bare
-    # span is not read out, and the arrow's markup was 60 bytes on every hop of every note.
-    return ' <span class="na-chain__arrow"></span> '.join(shown)
+    # The arrows between the hops are drawn by CSS, "relayed to" their alternative text (archive.css);
+    # the items' end tags are left out, as HTML allows: an arrow's own element and each hop's end tag
+    # were 40 bytes a hop on every note.
+    return '<ol class="na-chain">' + "".join(f"<li>{hop}" for hop in shown) + "</ol>"
 
 
 def citation(archive: Archive, claim: Claim, permalink: str) -> str:

@@ -41,7 +41,7 @@ def _appearance(archive: Archive, claim: Claim, first: Claim, here: str) -> str:
         f'<p class="na-timeline__article">{link(href, article.title)} '
         f'<span class="na-timeline__outlet">{text(article.outlet)}</span></p>'
         f'<blockquote class="na-timeline__quote"><p>{text(article.quoted(claim))}</p></blockquote>'
-        f'<p class="na-timeline__chain">{relay_chain(archive, claim, here)}</p>'
+        f"{relay_chain(archive, claim, here)}"
         f"{changed}"
         f'<p class="na-timeline__note">{claim.note_html}</p>'
         "</li>"
