@@ -121,6 +121,30 @@
     );
   }
 
+  /* ---------- the verdict's figures ---------- */
+
+  // Each status of the verdict lists its figures' numbers, each linking to its figure (what the
+  // page carries: the status and its count; the notes have each figure's number and status).
+  function verdictFigures(article) {
+    var notes = article.querySelectorAll(".na-text .na-note");
+    article.querySelectorAll(".na-verdict li").forEach(function (row) {
+      var badge = row.querySelector(".na-status");
+      var figures = document.createElement("span");
+      figures.className = "na-verdict__figures";
+      notes.forEach(function (note) {
+        if (note.getAttribute("data-status") !== badge.getAttribute("data-status")) return;
+        var number = textOf(headOf(note).querySelector("a"));
+        var link = document.createElement("a");
+        link.href = "#claim-" + claimOf(note);
+        link.setAttribute("aria-label", "note " + number + ": " + textOf(figureOf(note)));
+        link.textContent = number;
+        if (figures.childNodes.length) figures.appendChild(document.createTextNode(" "));
+        figures.appendChild(link);
+      });
+      row.append(": ", figures);
+    });
+  }
+
   /* ---------- the table of the figures ---------- */
 
   function cell(row, content) {
@@ -585,6 +609,7 @@
 
   function start() {
     claimReviews();
+    document.querySelectorAll(".na-article").forEach(verdictFigures);
     document.querySelectorAll(".na-text").forEach(figuresTable);
     preparePrint();
     document.querySelectorAll(".na-text").forEach(setUp);

@@ -306,6 +306,12 @@ def test_the_article_opens_with_its_verdict_linking_to_each_figure(browse, artic
         expect(row.locator(".na-verdict__count")).to_have_text(f"{count} claim{'s' if count != 1 else ''}")
         for claim in targets:
             expect(page.locator(f"#claim-{claim}")).to_have_attribute("data-status", status)
+    # a link says which note and figure it leads to, not only its number
+    for link in links.all():
+        figure = page.locator(link.get_attribute("href"))
+        number = page.locator(f"#note-{link.get_attribute('href')[7:]} > {NUMBER}").inner_text()
+        assert link.inner_text() == number
+        expect(link).to_have_accessible_name(f"note {number}: {figure.inner_text().strip()}")
     box = verdict.bounding_box()
     assert box["y"] < page.locator(".na-text").bounding_box()["y"]
     # following one opens the note on its figure

@@ -175,28 +175,24 @@ def _claim_summary(archive: Archive, article: Article) -> str:
 
 
 def verdict(archive: Archive, article: Article) -> str:
-    """The article's claims by status, the worst first, each linking to its figure in the text."""
+    """The article's claims by status, the worst first. archive.js adds to each status the numbers
+    of its figures, each linking to its figure, from the notes (each has its number and status):
+    written out, they were 1 KB of an article page of 12 claims; without the script a reader has the
+    counts here and each figure's status in the text and its note."""
     if not article.claims:
         return ""
-    by_status: dict[str, list[Claim]] = {}
+    counts: dict[str, int] = {}
     for claim in article.claims:
-        by_status.setdefault(claim.status, []).append(claim)
-    rows = []
-    for status_id in sorted(by_status, key=lambda s: archive.statuses[s].rating):
-        claims = by_status[status_id]
-        figures = " ".join(
-            f'<a href="#claim-{c.id}" aria-label="note {c.number}: {attr(article.quoted(c))}">{c.number}</a>'
-            for c in claims
-        )
-        rows.append(
-            f"<li>{status_badge(archive, status_id, article.src)} "
-            f'<span class="na-verdict__count">{plural(len(claims), "claim")}</span>: '
-            f'<span class="na-verdict__figures">{figures}</span></li>'
-        )
+        counts[claim.status] = counts.get(claim.status, 0) + 1
+    rows = "".join(
+        f"<li>{status_badge(archive, status_id, article.src)} "
+        f'<span class="na-verdict__count">{plural(counts[status_id], "claim")}</span></li>'
+        for status_id in sorted(counts, key=lambda s: archive.statuses[s].rating)
+    )
     return (
         '<section class="na-verdict" aria-labelledby="verdict">'
         f'<h2 id="verdict">Verdict: {plural(len(article.claims), "claim")}</h2>'
-        f"<ul>{''.join(rows)}</ul></section>"
+        f"<ul>{rows}</ul></section>"
     )
 
 
