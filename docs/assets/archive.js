@@ -88,8 +88,8 @@
   // The page's public address when the site was built with site_url (the printed source line
   // carries it), else the address it was opened at.
   function permalink(note) {
-    var source = articleOf(note).querySelector(".na-print-source");
-    var page = (source && source.getAttribute("data-address")) || location.href.split("#")[0];
+    var address = articleOf(note).querySelector(".na-print-source__address");
+    var page = textOf(address) || location.href.split("#")[0];
     return page + "#claim-" + claimOf(note);
   }
 
@@ -600,6 +600,14 @@
       var review = merge(reviews.common, own[2]);
       review.url = reviews.page + "#claim-" + own[0];
       review.reviewRating = merge(review.reviewRating, reviews.ratings[own[1]]);
+      // The claim's appearance on this page is written without its address, the page's.
+      if (review.itemReviewed && review.itemReviewed.appearance) {
+        review.itemReviewed = merge(review.itemReviewed, {});
+        review.itemReviewed.appearance = review.itemReviewed.appearance.map(function (appearance) {
+          var bare = appearance["@type"] === "WebPage" && Object.keys(appearance).length === 1;
+          return bare ? { "@type": "WebPage", url: reviews.page } : appearance;
+        });
+      }
       var block = document.createElement("script");
       block.type = "application/ld+json";
       block.textContent = JSON.stringify(review);

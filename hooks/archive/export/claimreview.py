@@ -246,18 +246,23 @@ def article_scripts(archive: Archive, article: Article, site_url: str = "") -> s
     alike (the context, the article, the reviewer, the scale): that is written once, and each
     review's own part after it (factor() and merge()); written whole, the reviews were a fifth of an
     article page. What a review's claim id and status give is not written with it: its address is
-    the page's and "#claim-" + the id, its rating the status's (once a status, in "ratings")."""
+    the page's and "#claim-" + the id, its rating the status's (once a status, in "ratings"), and the
+    claim's appearance on this page is the page's address."""
     reviews = article_reviews(archive, article, site_url)
     if not reviews:
         return ""
+    page = urls.address(site_url, article.src, urls.page_url(article.src))
     ratings = {}
     for claim, review in zip(article.claims, reviews, strict=True):
         del review["url"]
         rating = review["reviewRating"]
         ratings[claim.status] = {key: rating.pop(key) for key in _OWN_RATING}
+        for appearance in review["itemReviewed"].get("appearance", []):
+            if appearance == {"@type": "WebPage", "url": page}:
+                del appearance["url"]  # this page: its address is "page"
     common, own = factor(reviews)
     data = {
-        "page": urls.address(site_url, article.src, urls.page_url(article.src)),
+        "page": page,
         "ratings": ratings,
         "common": common,
         "own": [[claim.id, claim.status, rest] for claim, rest in zip(article.claims, own, strict=True)],
@@ -272,8 +277,16 @@ def reviews(data: dict) -> list[dict]:
         review = merge(data["common"], own)
         review["url"] = data["page"] + "#claim-" + claim_id
         review["reviewRating"] = {**review["reviewRating"], **data["ratings"][status]}
+        item = review["itemReviewed"]
+        if "appearance" in item:
+            item["appearance"] = [_here(appearance, data["page"]) for appearance in item["appearance"]]
         out.append(review)
     return out
+
+
+def _here(appearance: dict, page: str) -> dict:
+    # The page's own appearance is written without its address (article_scripts).
+    return {**appearance, "url": page} if appearance == {"@type": "WebPage"} else appearance
 
 
 def factor(items: list[dict]) -> tuple[dict, list[dict]]:

@@ -198,10 +198,10 @@ def verdict(archive: Archive, article: Article) -> str:
 
 def _print_source(article: Article, site_url: str) -> str:
     """On paper only: where the page is and when its text was archived (archive.js fills in the
-    address when the site was built without site_url)."""
+    address when the site was built without site_url, and makes the notes' permalinks from it)."""
     address = urls.absolute(site_url, urls.page_url(article.src)) if site_url else ""
     return (
-        f'<p class="na-print-source" data-address="{attr(address)}">Printed from the Annotated News Archive: '
+        f'<p class="na-print-source">Printed from the Annotated News Archive: '
         f'<span class="na-print-source__address">{text(address)}</span> · archived {date(article.archived)}</p>'
     )
 
