@@ -277,7 +277,7 @@ def reviews(data: dict) -> list[dict]:
         review = merge(data["common"], own)
         review["url"] = data["page"] + "#claim-" + claim_id
         review["reviewRating"] = {**review["reviewRating"], **data["ratings"][status]}
-        item = review["itemReviewed"]
+        item = review["itemReviewed"] = dict(review["itemReviewed"])  # not the data's own
         if "appearance" in item:
             item["appearance"] = [_here(appearance, data["page"]) for appearance in item["appearance"]]
         out.append(review)
