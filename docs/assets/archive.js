@@ -53,6 +53,10 @@
     return note.children[0];
   }
 
+  function numberOf(note) {
+    return textOf(headOf(note).querySelector("a"));
+  }
+
   function linksOf(note) {
     return note.children[3];
   }
@@ -133,7 +137,7 @@
       figures.className = "na-verdict__figures";
       notes.forEach(function (note) {
         if (note.getAttribute("data-status") !== badge.getAttribute("data-status")) return;
-        var number = textOf(headOf(note).querySelector("a"));
+        var number = numberOf(note);
         var link = document.createElement("a");
         link.href = "#claim-" + claimOf(note);
         link.setAttribute("aria-label", "note " + number + ": " + textOf(figureOf(note)));
@@ -183,7 +187,7 @@
       });
       var head = headOf(note);
       var said = head.querySelector("time");
-      cell(row, textOf(head.querySelector("a")));
+      cell(row, numberOf(note));
       cell(row, [figure]);
       cell(row, chain.slice(0, 1));
       cell(row, chain.length > 1 ? chain.slice(1) : "\u2014");

@@ -12,6 +12,7 @@ itself (what an annotation client reads), and its accessible name says them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .. import urls
 from ..anchor.markers import CLOSE, MID, OPEN
@@ -163,9 +164,7 @@ def _annotations_link(article: Article, downloads_url: str) -> str:
 
 
 def _claim_summary(archive: Archive, article: Article) -> str:
-    counts: dict[str, int] = {}
-    for claim in article.claims:
-        counts[claim.status] = counts.get(claim.status, 0) + 1
+    counts = Counter(claim.status for claim in article.claims)  # in the order the statuses first come
     parts = [plural(len(article.claims), "claim")]
     parts += [f"{n} {text(archive.statuses[s].label.lower())}" for s, n in counts.items()]
     uncovered = len(article.uncovered)
@@ -181,9 +180,7 @@ def verdict(archive: Archive, article: Article) -> str:
     counts here and each figure's status in the text and its note."""
     if not article.claims:
         return ""
-    counts: dict[str, int] = {}
-    for claim in article.claims:
-        counts[claim.status] = counts.get(claim.status, 0) + 1
+    counts = Counter(claim.status for claim in article.claims)
     rows = "".join(
         f"<li>{status_badge(archive, status_id, article.src)} "
         f'<span class="na-verdict__count">{plural(counts[status_id], "claim")}</span></li>'
