@@ -34,3 +34,21 @@ def test_a_script_that_slipped_into_content_is_refused(browse, offline, article_
         assert any("Content Security Policy" in line for line in console)
     finally:
         injected.unlink()
+
+
+def test_the_theme_scripts_run_from_files_and_keep_the_readers_colours(browse, article_path):
+    # Material's inline scripts are files (overrides/partials/javascripts/): the policy allows no inline script,
+    # and the reader's choice of colours, kept under the site's scope, follows them to a page at another depth.
+    page = browse.open(browse.http(article_path), color_scheme="light", viewport=WIDE)
+    policy = page.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
+    assert policy.startswith("script-src 'self'; ") and "sha256" not in policy
+    assert page.evaluate("__md_scope.href") == browse.http()
+    toggle = page.locator(".md-header__option label:not([hidden])")
+    toggle.click()  # following the system → light
+    toggle.click()  # light → dark
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    other = page.context.new_page()
+    for path in ("index.html", "claims/2015.html"):
+        other.goto(browse.http(path), wait_until="domcontentloaded")
+        assert other.evaluate("__md_scope.href") == browse.http()
+        assert other.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"

@@ -1,7 +1,9 @@
 """A Content-Security-Policy for every page: no script may run unless the site shipped it.
 
 Scripts from files on the site are allowed ('self'); inline scripts only when they are
-the theme's own, each allowed by its SHA-256. The page's content (archived text, notes,
+the theme's own, each allowed by its SHA-256 (the archive's overrides make Material's three
+inline scripts files, overrides/partials/javascripts/, so its pages have none, but a theme
+upgrade or a hand-written template may bring one). The page's content (archived text, notes,
 titles) is left out when the hashes are taken, so even a script that slipped into
 content would be refused by the browser. The policy goes in a <meta> element at the top
 of <head>, before any script, because a static host (GitHub Pages, a file on disk) sends
@@ -56,7 +58,8 @@ def policy(page_html: str, content: str) -> str:
     if content and b"<script" in (content_bytes := content.encode("utf-8")).lower():
         page = page.replace(content_bytes, b"")
     hashes = {_hash(body) for attrs, body in _inline_scripts(page) if not _DATA_TYPE.search(attrs)}
-    return f"script-src 'self' {' '.join(sorted(hashes))}; {FIXED}".replace("  ", " ")
+    sources = " ".join(["'self'", *sorted(hashes)])
+    return f"script-src {sources}; {FIXED}"
 
 
 def with_policy(page_html: str, content: str) -> str:
