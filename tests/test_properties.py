@@ -126,27 +126,27 @@ class _Paragraphs(HTMLParser):
     in these white-space: pre-wrap paragraphs.)
     """
 
-    VOID = {"br", "hr", "img", "wbr"}
-
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.paragraphs, self.in_text, self.in_p, self.skip = [], False, False, 0
+        self.paragraphs, self.in_text, self.in_p, self.skip, self.skipped = [], False, False, 0, ""
 
     def handle_starttag(self, tag, attrs):
         classes = (dict(attrs).get("class") or "").split()
+        # Skipped: a note (or reference) to its end tag, counting only its own kind of element, because
+        # a note's list items end where the next begins (no </li>, as HTML allows).
         if self.skip:
-            self.skip += tag not in self.VOID
+            self.skip += tag == self.skipped
         elif "na-text" in classes:
             self.in_text = True
         elif self.in_text and (tag == "aside" or "na-ref" in classes):
-            self.skip = 1
+            self.skip, self.skipped = 1, tag
         elif self.in_text and tag == "p":
             self.paragraphs.append("")
             self.in_p = True
 
     def handle_endtag(self, tag):
         if self.skip:
-            self.skip -= 1
+            self.skip -= tag == self.skipped
         elif tag == "p":
             self.in_p = False
 
