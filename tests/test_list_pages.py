@@ -105,3 +105,17 @@ def test_year_and_outlet_pages_are_split_like_the_index():
     built = {page.src: page for page in pages.list_pages(_archive(listing.CLAIMS_PAGE_SIZE + 1))}
     assert {"claims/2026.md", "claims/2026_2.md", "outlets/outlet.md", "outlets/outlet_2.md"} <= set(built)
     assert built["claims/2026_2.md"].html().count("<tr><td>") == 1
+
+
+def test_on_a_claimants_page_the_claimant_is_named_in_the_chain_but_not_linked_to_itself():
+    archive = _archive(2)
+    archive.claimants["relay"] = Claimant("relay", "The Relay", "outlet")
+    archive.claimants["wire"] = Claimant("wire", "The Wire", "outlet")
+    archive.articles[0].claims[0].via[:] = ["wire", "relay"]
+    built = {page.src: page for page in pages.list_pages(archive)}
+    relayed = html_tree(built["claimants/relay.md"].html()).select("table.na-claims > tbody > tr > td")
+    # Figure, Status, Claimant, Relayed by, Said: the chain in its order, the page's own name as text
+    assert relayed[3].decode_contents() == '<a href="wire.html">The Wire</a>, The Relay'
+    # everywhere else it links to the claimant's page
+    year = built["claims/2026.md"].html()
+    assert '<a href="../claimants/wire.html">The Wire</a>, <a href="../claimants/relay.html">The Relay</a>' in year

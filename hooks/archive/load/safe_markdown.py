@@ -84,15 +84,16 @@ def _simple_note_html(source: str) -> str:
     def piece(match):
         if match.group(1) is not None:
             return f"<em>{match.group(1)}</em>"
-        return f'<a href="{match.group(3)}" rel="noopener nofollow">{match.group(2)}</a>'
+        return f'<a href="{match.group(3)}" rel="nofollow">{match.group(2)}</a>'
 
     return _SIMPLE_PIECE.sub(piece, source)
 
 
 def _cleaner(tags: set) -> nh3.Cleaner:
     # A Cleaner holds its allow lists as built once; nh3.clean() with the same arguments builds
-    # them again for every note.
-    return nh3.Cleaner(tags=tags, attributes=_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES, link_rel="noopener nofollow")
+    # them again for every note. rel as render/html.link writes it (target is not allowed, so a
+    # note's link never opens a window that noopener would guard).
+    return nh3.Cleaner(tags=tags, attributes=_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES, link_rel="nofollow")
 
 
 _INLINE = _cleaner(_INLINE_TAGS)

@@ -19,7 +19,9 @@ def text(value) -> str:
 
 
 def link(href: str, label: str, *, external: bool = False, cls: str = "") -> str:
-    extra = ' rel="nofollow noopener"' if external else ""
+    # nofollow: the archive links sources, it does not vouch for them. No noopener: no link of the
+    # site opens a new window (none has a target), so there is no opener to withhold.
+    extra = ' rel="nofollow"' if external else ""
     klass = f' class="{cls}"' if cls else ""
     return f'<a href="{attr(href)}"{klass}{extra}>{text(label)}</a>'
 

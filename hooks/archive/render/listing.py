@@ -76,6 +76,7 @@ def claims_table(
     show_claimant: bool = True,
     show_status: bool = True,
     empty: str = "No claims.",
+    page_of: str | None = None,
 ) -> str:
     """Claims grouped by article, in one table: a row group per article (consecutive claims of one
     article), headed by its headline; a row per claim: figure, status, claimant, who relayed it and
@@ -89,7 +90,10 @@ def claims_table(
     the thead at the first tbody, a tbody at the next one or the end of the table), so a browser
     builds the same table without them. The thead's may go because a table here always has a row
     group (no claim, no table). Kept: </table>; every <tbody> (a tbody's start tag may not be left
-    out after a group whose end tag was); the </a> and </span> in the cells (never optional)."""
+    out after a group whose end tag was); the </a> and </span> in the cells (never optional).
+
+    page_of: the claimant whose page this is. Among those who relayed a claim, they are named, where
+    they stand in the chain, but not linked: a link there would lead to the page the reader is on."""
     if not claims:
         return f'<p class="na-empty">{empty}</p>'
     # The status right after the figure: on a phone the table scrolls sideways, and those two show first.
@@ -97,6 +101,10 @@ def claims_table(
     head = "".join(f'<th scope="col">{name}' for name in names if name)
     columns = head.count("<th ")
     labels = {s.id: f'<td data-status="{attr(s.id)}">{text(s.label)}' for s in archive.statuses.values()}
+
+    def relay(via: str) -> str:
+        return text(archive.claimants[via].name) if via == page_of else claimant_link(archive, via, here)
+
     out = [f'<table class="na-table na-claims"><thead><tr>{head}']
     at = 0
     while at < len(claims):
@@ -112,7 +120,7 @@ def claims_table(
                 figure += f" {also_in(claim, here)}"
             status = labels[claim.status] if show_status else ""
             who = f"<td>{claimant_link(archive, claim.claimant, here)}" if show_claimant else ""
-            relays = ", ".join(claimant_link(archive, via, here) for via in dict.fromkeys(claim.via)) or "—"
+            relays = ", ".join(relay(via) for via in dict.fromkeys(claim.via)) or "—"
             said = claim.said or "—"
             rows.append(f"<tr><td>{figure}{status}{who}<td>{relays}<td>{said}")
         out.append("".join(rows))

@@ -236,10 +236,10 @@ def _claimant_pages(archive: Archive, claimant, made: list[Claim], relayed: list
         relayed_rows = [c for kind, c in chunk if kind == "relayed"]
         sections = ""
         if made_rows:
-            table = claims_table(archive, made_rows, here, show_claimant=False)
+            table = claims_table(archive, made_rows, here, show_claimant=False, page_of=claimant.id)
             sections += f'<h2 id="made">Claims made</h2>{table}'
         if relayed_rows:
-            table = claims_table(archive, relayed_rows, here)
+            table = claims_table(archive, relayed_rows, here, page_of=claimant.id)
             sections += f'<h2 id="relayed">Claims relayed</h2>{table}'
         return f"{head(here, chunk)}{pager}{sections}{pager}"
 
