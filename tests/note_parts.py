@@ -6,3 +6,4 @@ SAID = ":first-child time"  # the head's date: when the claim was said
 CHAIN = ".na-chain"  # the relay chain, an ordered list
 WORDS = ":nth-child(3)"  # the note's words
 LINKS = ":nth-child(4)"  # source, evidence, checked; the script's Copy link and Cite
+STATUS = ":first-child > a + a"  # the head's second link: the status, coloured by the note's data-status

@@ -14,6 +14,7 @@ import time
 import feedparser
 from bs4 import BeautifulSoup
 from conftest import html_tree
+from note_parts import STATUS
 from test_open_data import SEED, SITE_URL, annotations_of, json_ld, seed_project, with_site_url
 
 WIKI = "articles/2026/oil-production-and-smuggling-in-the-islamic-state"
@@ -63,7 +64,7 @@ def test_each_appearance_says_also_in_and_the_lists_count_the_claim_once(project
         assert note["data-status"] == "unverified"
     # the linked claim holds no verdict of its own, yet shows the shared one
     wiki_note = soup(project, WIKI + ".html").find(id="note-income-per-day")
-    assert "Unverified" in wiki_note.select_one(".na-status").get_text()
+    assert "Unverified" in wiki_note.select_one(f":scope > {STATUS}").get_text()
     claims = soup(project, "claims.html").find("article")
     assert "All 16 claims" in claims.get_text()  # 17 claims in two articles, one of them carried by both
     assert claims.find("a", href="shared.html").get_text() == "1 claim"

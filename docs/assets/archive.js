@@ -57,6 +57,12 @@
     return textOf(headOf(note).querySelector("a"));
   }
 
+  // The note's status, a link to the status's page: the head's second link (note() in
+  // hooks/archive/render/article.py), coloured by the note's data-status.
+  function badgeOf(note) {
+    return headOf(note).querySelector("a + a");
+  }
+
   function linksOf(note) {
     return note.children[3];
   }
@@ -68,7 +74,7 @@
   // The resting note's one line names the claimant (archive.css shows it only there, once this
   // script has laid the notes out): a copy of the relay chain's first name, for the eye only.
   function restingClaimant(note) {
-    var badge = headOf(note).querySelector(".na-status");
+    var badge = badgeOf(note);
     var claimant = chainNames(note)[0];
     if (!badge || !claimant) return;
     var name = document.createElement("span");
@@ -117,7 +123,7 @@
       names.length > 1 ? "relayed by " + names.slice(1).join(", ") : "",
       "in " + article.getAttribute("data-outlet") + (published ? ", " + published : ""),
     ];
-    var status = textOf(headOf(note).querySelector(".na-status"));
+    var status = textOf(badgeOf(note));
     return (
       parts.filter(Boolean).join(", ") +
       ". Rated " + status + " by " + article.getAttribute("data-publisher") + ", " + permalink(note) +
@@ -191,7 +197,11 @@
       cell(row, [figure]);
       cell(row, chain.slice(0, 1));
       cell(row, chain.length > 1 ? chain.slice(1) : "\u2014");
-      cell(row, [head.querySelector(".na-status").cloneNode(true)]);
+      // Out of its note, the badge carries its status itself, as the page's other badges do.
+      var badge = badgeOf(note).cloneNode(true);
+      badge.className = "na-status";
+      badge.setAttribute("data-status", note.getAttribute("data-status"));
+      cell(row, [badge]);
       cell(row, said ? [said.cloneNode(true)] : "\u2014");
     });
     text.after(heading, table);
@@ -572,7 +582,7 @@
     document.querySelectorAll(".md-content a[href]").forEach(function (a) {
       var href = a.getAttribute("href");
       if (!href || href.charAt(0) === "#" || a.closest(".na-chain, .na-verdict, .md-content__button")) return;
-      if (a.classList.contains("na-status") || a.classList.contains("headerlink")) return;
+      if (a.matches(".na-status, .na-note > :first-child > a + a, .headerlink")) return;
       a.setAttribute("data-print-href", a.href);
     });
   }

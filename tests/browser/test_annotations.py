@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from note_parts import NUMBER, WORDS
+from note_parts import NUMBER, STATUS, WORDS
 from playwright.sync_api import expect
 
 WIDE = {"viewport": {"width": 1440, "height": 900}}
@@ -176,7 +176,7 @@ def test_status_is_never_told_by_colour_alone(browse, article_path):
     for claim in _claims(page):
         status = page.locator(f"#claim-{claim}").get_attribute("data-status")
         # the figure's colour stands for its status; its note shows it in words, and is its description
-        badge = page.locator(f"#note-{claim} .na-status")
+        badge = page.locator(f"#note-{claim} > {STATUS}")
         expect(badge).to_have_text(spoken[status])
         assert badge.evaluate("b => getComputedStyle(b, '::before').content") == drawn[status]
         expect(page.locator(f"#claim-{claim}")).to_have_accessible_description(re.compile(re.escape(spoken[status])))

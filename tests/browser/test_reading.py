@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from note_parts import CHAIN, LINKS, NUMBER, SAID, WORDS
+from note_parts import CHAIN, LINKS, NUMBER, SAID, STATUS, WORDS
 from playwright.sync_api import expect
 
 from .conftest import PAGES_URL, dense_article
@@ -79,7 +79,7 @@ def test_every_resting_note_starts_near_its_figure(browse, pages, which, width):
     note = page.locator(f"#note-{claims[0]}")
     expect(note.locator(f":scope > {NUMBER}")).to_be_visible()
     expect(note.locator(".na-note__claimant")).to_be_visible()
-    expect(note.locator(".na-status")).to_be_visible()
+    expect(note.locator(f":scope > {STATUS}")).to_be_visible()
     # the margin holds the notes: no text under them
     right = max(
         p["x"] + p["width"]
@@ -281,7 +281,7 @@ def test_the_page_text_of_the_article_is_the_archived_text(browse, pages, site, 
         figure = page.locator(f"#claim-{claim}")
         drawn = figure.evaluate("f => getComputedStyle(f, '::after').content")
         number = page.locator(f"#note-{claim} > {NUMBER}").inner_text()
-        badge = page.locator(f"#note-{claim} .na-status")
+        badge = page.locator(f"#note-{claim} > {STATUS}")
         label = badge.inner_text().strip()
         symbol = badge.evaluate("b => getComputedStyle(b, '::before').content").split('"')[1].strip()
         assert symbol and symbol not in label, symbol
@@ -366,7 +366,8 @@ def test_on_paper_the_page_gives_its_address_its_archive_date_and_its_links_addr
     after = page.eval_on_selector_all(
         ".md-content a[href]:not([href^='#'])",
         """as => as.map(a => [a.getAttribute('href'), a.href, getComputedStyle(a, '::after').content,
-            a.closest('.na-chain, .na-verdict') !== null || a.matches('.na-status, .headerlink')])""",
+            a.closest('.na-chain, .na-verdict') !== null
+            || a.matches('.na-status, .na-note > :first-child > a + a, .headerlink')])""",
     )
     external = [(href, content) for href, _, content, _ in after if href.startswith("http")]
     assert external and all(href in content for href, content in external), external

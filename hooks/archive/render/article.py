@@ -18,7 +18,7 @@ from .. import urls
 from ..anchor.markers import CLOSE, MID, OPEN
 from ..anchor.quotes import paragraphs
 from ..model import Archive, Article, Claim
-from .html import attr, date, link, plural, relay_chain, status_badge, text
+from .html import attr, date, link, note_status, plural, relay_chain, status_badge, text
 from .sharing import also_in
 
 _MARKER_OR_BLOCK_END = re.compile(f"{OPEN}(\\d+){MID}|{CLOSE}|</(?:p|li|h[1-6]|blockquote|pre)>")
@@ -49,7 +49,7 @@ def note(archive: Archive, claim: Claim, here: str, site_url: str = "") -> str:
         # head (number, status, when said), the relay chain, the note's words, its links. A class on
         # each was 2 KB of an article page of 12 claims.
         f'<aside class="na-note" id="note-{claim.id}" data-status="{attr(claim.status)}" role="note">'
-        f'<p><a href="#claim-{claim.id}">{claim.number}</a> {status_badge(archive, claim.status, here)}{said}</p>'
+        f'<p><a href="#claim-{claim.id}">{claim.number}</a> {note_status(archive, claim.status, here)}{said}</p>'
         f"{relay_chain(archive, claim, here)}"
         f"<p>{claim.note_html}</p>"
         f"<p>{items}</p>"
