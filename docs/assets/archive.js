@@ -582,7 +582,8 @@
     document.querySelectorAll(".md-content a[href]").forEach(function (a) {
       var href = a.getAttribute("href");
       if (!href || href.charAt(0) === "#" || a.closest(".na-chain, .na-verdict, .md-content__button")) return;
-      if (a.matches(".na-status, .na-note > :first-child > a + a, .headerlink")) return;
+      var note = a.closest(".na-note");
+      if (a.matches(".na-status, .headerlink") || (note && a === badgeOf(note))) return;
       a.setAttribute("data-print-href", a.href);
     });
   }

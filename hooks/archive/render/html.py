@@ -54,9 +54,8 @@ def claimant_link(archive: Archive, claimant_id: str, here: str) -> str:
 
 
 def note_status(archive: Archive, status_id: str, here: str) -> str:
-    """A note's status: a link to its page, known by its place in the note's head, its colour and
-    symbol the note's own (its data-status): the badge's class and data-status were 38 bytes on each
-    of the notes (archive.css and archive.js select it as the head's second link)."""
+    """A note's status: a link to its page, known by its place (the head's second link, as archive.css
+    and archive.js select it), coloured and given its symbol by the note's own data-status."""
     label = text(archive.statuses[status_id].label)
     return _linked(archive, "note-status", status_id, here, lambda href: f'<a href="{attr(href)}">{label}</a>')
 
