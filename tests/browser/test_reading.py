@@ -365,9 +365,9 @@ def test_on_paper_the_page_gives_its_address_its_archive_date_and_its_links_addr
     # every external link prints its address after it; with the script, the site's own links too
     after = page.eval_on_selector_all(
         ".md-content a[href]:not([href^='#'])",
-        """as => as.map(a => [a.getAttribute('href'), a.href, getComputedStyle(a, '::after').content,
+        f"""as => as.map(a => [a.getAttribute('href'), a.href, getComputedStyle(a, '::after').content,
             a.closest('.na-chain, .na-verdict') !== null
-            || a.matches('.na-status, .na-note > :first-child > a + a, .headerlink')])""",
+            || a.matches('.na-status, .na-note > {STATUS}, .headerlink')])""",
     )
     external = [(href, content) for href, _, content, _ in after if href.startswith("http")]
     assert external and all(href in content for href, content in external), external
