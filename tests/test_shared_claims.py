@@ -136,6 +136,22 @@ def test_check_suggests_the_same_figure_in_another_article_within_the_window(pro
     )
 
 
+def test_on_the_same_day_the_article_archived_later_is_told_to_link_to_the_earlier(project):
+    # "a-copy" sorts before "ministry" by name: the archiving date, not the file name, decides.
+    _two(project, "2015-11-20")
+    copy = project.docs / "articles/2015/a-copy.md"
+    text = (project.docs / "articles/2015/wire.md").read_text(encoding="utf-8")
+    copy.write_text(text.replace("archived: 2026-11-24", "archived: 2026-12-07"), encoding="utf-8")
+    (project.docs / "articles/2015/wire.md").unlink()
+    (project.docs / "articles/2015/wire.claims.yml").rename(copy.with_name("a-copy.claims.yml"))
+    lines = project.cli("check").stdout.splitlines()
+    assert any(
+        line.startswith("docs/articles/2015/a-copy.claims.yml:2: hit: may be the same claim as 2015/ministry#trucks")
+        for line in lines
+    ), lines
+    assert not any(line.startswith("docs/articles/2015/ministry.claims.yml") for line in lines), lines
+
+
 def test_a_dismissed_or_linked_or_distant_match_is_not_suggested(project):
     _two(project, "2015-11-23", "    distinct-from: [2015/ministry#trucks]\n")
     assert "Suggestions" not in project.cli("check").stdout

@@ -163,7 +163,9 @@ def suggestions(archive: Archive) -> list[Suggestion]:
 def _candidates(archive: Archive, key: tuple, claims: list[Claim], window) -> list[tuple[Claim, Claim, str]]:
     """The pairs of a group of claims sharing a key that may be one claim, nearest in time first,
     with why: what depends on the group alone (which of them are shown depends on the others)."""
-    claims = sorted(claims, key=lambda c: (appearance_date(c), c.article.src, c.number))
+    # On the same day the article archived first is taken as the earlier appearance: a copy imported
+    # today is told to link to the claim already holding its verdict, never the other way round.
+    claims = sorted(claims, key=lambda c: (appearance_date(c), c.article.archived, c.article.src, c.number))
     dated = [c for c in claims if _dated(c)]
     undated = [c for c in claims if not _dated(c)]
     pairs = []
