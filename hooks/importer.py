@@ -341,12 +341,35 @@ def import_article(
     stem = Path(docs_dir) / "articles" / str(year) / slugify(title)
     targets = [stem.with_suffix(".md"), Path(str(stem) + RAW_SUFFIX), Path(str(stem) + SIDECAR_SUFFIX)]
     body_bytes = body.encode("utf-8")
-    head = front_matter(title, outlet, archived, hashlib.sha256(body_bytes).hexdigest(), published, url)
+    sha256 = hashlib.sha256(body_bytes).hexdigest()
+    same = _archived_with(Path(docs_dir), sha256)
+    again = 'to archive it again (another outlet\'s copy), give it its own title with --title "..."'
+    if same is not None and same == targets[0]:
+        raise ImportError_(f"{same} already archives this text (the same SHA-256): nothing was written — {again}")
+    if targets[0].exists():
+        raise ImportError_(
+            f"{targets[0]} already exists: nothing was written (the importer never overwrites; it holds another "
+            'text with this title) — give this one its own title with --title "..."'
+        )
+    if same is not None:
+        notes.append(f"warning: the same text is already archived as {same} (the same SHA-256)")
+    head = front_matter(title, outlet, archived, sha256, published, url)
     article = head.encode("utf-8") + body_bytes
     claims = skeleton(title, str(targets[0]), body, head.count("\n") + 1).encode("utf-8")
     _check_as_the_archive_would(targets, article, claims, Path(docs_dir))
     _write_new(targets, [article, raw, claims])
     return Imported(targets, notes)
+
+
+def _archived_with(docs_dir: Path, sha256: str) -> Path | None:
+    """The article already archiving the text of this SHA-256 (from its front matter), if any."""
+    line = f"\nsha256: {sha256}\n".encode()
+    for path in sorted((docs_dir / "articles").rglob("*.md")):
+        with open(path, "rb") as article:
+            head = article.read(16384)  # the front matter: title, outlet, dates, address, digest
+        if line in head.replace(b"\r\n", b"\n"):
+            return path
+    return None
 
 
 def _check_as_the_archive_would(targets: list[Path], article: bytes, claims: bytes, docs_dir: Path) -> None:

@@ -124,9 +124,19 @@ def test_import_never_overwrites_and_refuses_bad_input(tmp_path):
     raw = write(tmp_path, RAW.encode("utf-8"))
     import_article(raw, tmp_path / "docs", "Outlet")
     before = {p: p.read_bytes() for p in (tmp_path / "docs").rglob("*") if p.is_file()}
-    with pytest.raises(ImportError_, match="already exists: nothing was written"):
+    with pytest.raises(
+        ImportError_, match=r"already archives this text \(the same SHA-256\): nothing was written — .*--title"
+    ):
         import_article(raw, tmp_path / "docs", "Another outlet")
+    other = write(tmp_path, RAW.replace("1,200 cars", "1,300 cars").encode("utf-8"), "other.txt")
+    with pytest.raises(ImportError_, match=r"already exists: nothing was written .* its own title with --title"):
+        import_article(other, tmp_path / "docs", "Outlet")
     assert {p: p.read_bytes() for p in (tmp_path / "docs").rglob("*") if p.is_file()} == before
+    copy = import_article(raw, tmp_path / "docs", "Another outlet", title="The wire's copy")
+    (first,) = before.keys() & set((tmp_path / "docs").rglob("*.md"))
+    assert f"warning: the same text is already archived as {first} (the same SHA-256)" in copy.notes
+    for path in copy.paths:
+        path.unlink()
     latin = write(tmp_path, "Caf\xe9 title\n".encode("latin-1"), "latin.txt")
     with pytest.raises(ImportError_, match=r"not UTF-8 text \(byte 0xe9 at offset 3\)"):
         import_article(latin, tmp_path / "other", "Outlet")
