@@ -102,6 +102,32 @@ def test_without_javascript_every_note_is_readable_right_after_its_paragraph(bro
         assert len(note.inner_text().split()) >= 5
 
 
+_INK = """() => { const s = (e, p) => getComputedStyle(e, p || null), note = document.querySelector('.na-note'),
+    figure = document.querySelector('.na-claim'), text = document.querySelector('.na-text > p');
+    return {link: s(note.querySelector('.na-chain a')).color, number: s(figure, '::after').color,
+            note: parseFloat(s(note).fontSize), text: parseFloat(s(text).fontSize)}; }"""
+
+
+def test_on_paper_a_dark_reader_gets_the_light_page_without_what_they_were_doing(browse, article_path):
+    light = browse.open(browse.http(article_path), color_scheme="light", **WIDE)
+    light.emulate_media(media="print")
+    paper = light.evaluate(_INK)
+    dark = browse.open(browse.http(article_path), color_scheme="dark", **WIDE)
+    assert dark.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert dark.evaluate(_INK)["link"] != paper["link"]  # on screen, dark's own colours
+    claim = _claims(dark)[0]
+    dark.locator(f"#claim-{claim}").click()
+    dark.locator(f"#note-{claim}").get_by_role("button", name="Cite").click()
+    dark.emulate_media(media="print")
+    dark.evaluate("document.getAnimations().forEach(a => a.finish())")  # links ease to a new colour on screen
+    printed = dark.evaluate(_INK)
+    assert printed == paper, (printed, paper)  # white paper: the light scheme's ink, whatever was chosen
+    assert printed["note"] < printed["text"], printed  # a note a size below the text it annotates
+    figure = dark.locator(f"#claim-{claim}")
+    assert figure.evaluate("f => getComputedStyle(f).outlineStyle") == "none"
+    expect(dark.locator(f"#note-{claim} .na-note__citation")).to_be_hidden()
+
+
 @pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["wide", "phone"])
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 def test_print_shows_every_note_numbered_like_its_figure(browse, article_path, javascript, viewport):

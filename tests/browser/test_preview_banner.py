@@ -72,6 +72,13 @@ def test_the_banner_lists_the_problems_on_every_page_until_they_are_fixed(served
             assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
             assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scrolling
             page.screenshot(path=str(shots / f"banner-{width}-{scheme}.png"))
+            page.evaluate("window.scrollTo(0, 1500)")  # down the page: banner and header both in view, apart
+            header = page.locator(".md-header").bounding_box()
+            expect(banner).to_be_in_viewport()
+            assert header["y"] == 0 and banner.bounding_box()["y"] >= header["height"] - 1, (
+                header,
+                banner.bounding_box(),
+            )
             violations = _violations(page)  # axe-core: the banner's contrast in both schemes
             assert not violations, "\n".join(violations)
             look.close()
