@@ -243,7 +243,7 @@ def test_a_fresh_import_builds_at_once_with_its_figures_uncovered(project):
     assert (article.suffix, raw.suffix, sidecar.name.endswith(".claims.yml")) == (".md", ".txt", True)
     assert raw.read_bytes() == seed.read_bytes()
     again = project.cli("import", str(seed), "--outlet", "Industry News")
-    assert again.returncode == 1 and "already exists" in again.stderr
+    assert again.returncode == 1 and "already archives this text" in again.stderr
     assert raw.read_bytes() == seed.read_bytes()
     build = built(project)
     assert "14 figures not annotated" in build.stderr  # and two dates, listed but not counted

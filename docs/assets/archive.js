@@ -176,7 +176,8 @@
     var table = document.createElement("table");
     table.className = "na-table";
     var head = table.createTHead().insertRow();
-    ["#", "Figure", "Claimant", "Relayed by", "Status", "Said"].forEach(function (name) {
+    // The list pages' order: the status beside its figure, in view on a phone, where the table scrolls.
+    ["#", "Figure", "Status", "Claimant", "Relayed by", "Said"].forEach(function (name) {
       var th = document.createElement("th");
       th.scope = "col";
       th.textContent = name;
@@ -193,15 +194,15 @@
       });
       var head = headOf(note);
       var said = head.querySelector("time");
-      cell(row, numberOf(note));
-      cell(row, [figure]);
-      cell(row, chain.slice(0, 1));
-      cell(row, chain.length > 1 ? chain.slice(1) : "\u2014");
       // Out of its note, the badge carries its status itself, as the page's other badges do.
       var badge = badgeOf(note).cloneNode(true);
       badge.className = "na-status";
       badge.setAttribute("data-status", note.getAttribute("data-status"));
+      cell(row, numberOf(note));
+      cell(row, [figure]);
       cell(row, [badge]);
+      cell(row, chain.slice(0, 1));
+      cell(row, chain.length > 1 ? chain.slice(1) : "\u2014");
       cell(row, said ? [said.cloneNode(true)] : "\u2014");
     });
     text.after(heading, table);

@@ -15,7 +15,7 @@ from .load.source import ARTICLES_DIR, REGISTRY, SIDECAR_SUFFIX
 from .model import Archive
 from .render import tables
 from .render.article import article_html
-from .render.html import attr
+from .render.html import attr, plural
 from .render.lists import list_pages
 from .render.page import Page
 from .suggest import suggestions
@@ -126,7 +126,12 @@ class ArchiveSite:
         """Build-log lines: the archive's size and its coverage, for editors."""
         archive = self.archive
         claims = sum(len(a.claims) for a in archive.articles)
-        lines = [f"Archive: {len(archive.articles)} articles, {claims} claims, {len(archive.claimants)} claimants"]
+        counts = (
+            plural(len(archive.articles), "article"),
+            plural(claims, "claim"),
+            plural(len(archive.claimants), "claimant"),
+        )
+        lines = ["Archive: " + ", ".join(counts)]
         if not self.site_url and claims:
             lines.append(
                 "Open data: site_url is not set, so ClaimReview, annotation and feed addresses are relative; "
@@ -136,10 +141,11 @@ class ArchiveSite:
         if uncovered:
             total = sum(n for _, n in uncovered)
             lines.append(
-                f"Coverage: {total} figures in {len(uncovered)} articles are not yet annotated (see coverage.html)"
+                f"Coverage: {plural(total, 'figure')} in {plural(len(uncovered), 'article')} "
+                f"{'is' if total == 1 else 'are'} not yet annotated (see coverage.html)"
             )
             for article, count in uncovered[:20]:
-                lines.append(f"  docs/{article.src}: {count} figures not annotated")
+                lines.append(f"  docs/{article.src}: {plural(count, 'figure')} not annotated")
             if len(uncovered) > 20:
                 lines.append(f"  ... and {len(uncovered) - 20} more articles")
         return lines

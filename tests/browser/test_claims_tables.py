@@ -96,3 +96,14 @@ def test_every_list_pages_claims_table_is_read_as_rows_under_their_columns_linki
     assert rows >= 30 and len(marks) >= 2
     # the years' pages list every claim of every article, each once
     assert sorted(on_year_pages) == sorted((article, claim) for article, figures in marks.items() for claim in figures)
+
+
+def test_the_filter_bars_rows_start_their_values_in_one_column(browse, site):
+    page = browse.open(browse.http("statuses/unverified.html"), **WIDE)
+    starts = page.eval_on_selector_all(
+        ".na-filters .na-filters__row",
+        "rows => rows.map(r => [r.querySelector('.na-filters__name').textContent, r.querySelector("
+        "'.na-filters__name ~ * a, .na-filters__name ~ a, [aria-current]').getBoundingClientRect().left])",
+    )
+    assert len(starts) >= 4, starts  # status, year, outlet, claimant
+    assert max(x for _, x in starts) - min(x for _, x in starts) < 1, starts

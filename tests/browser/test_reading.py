@@ -384,6 +384,20 @@ def test_on_paper_the_page_gives_its_address_its_archive_date_and_its_links_addr
         assert all(not text.strip().endswith("·") for text, _ in items), items
 
 
+def test_on_a_phone_the_figures_table_shows_each_figures_status_beside_it(browse, article_path):
+    page = browse.open(browse.http(article_path), **PHONE)
+    table = page.locator("#figures + table")
+    names = table.locator("thead th").all_inner_texts()
+    assert names[:3] == ["#", "Figure", "Status"], names  # the list pages' order
+    table.scroll_into_view_if_needed()
+    width = page.evaluate("window.innerWidth")
+    rows = table.locator("tbody tr").all()
+    assert len(rows) == len(_claims(page))
+    for row in rows:  # in view without scrolling the table sideways
+        badge = row.locator("td").nth(2).locator(".na-status").bounding_box()
+        assert badge and badge["x"] + badge["width"] <= width, (badge, width)
+
+
 @pytest.mark.parametrize("device", ["wide", "phone"])
 def test_the_figures_table_is_ruled_padded_left_aligned_with_dates_on_one_line(browse, article_path, device):
     page = browse.open(browse.http(article_path), **(PHONE if device == "phone" else _wide(1440)))

@@ -86,8 +86,8 @@ class Filters:
             named.append(outlet)
         outlets = [item(urls.outlet_page(self.slugs[o]), o, len(self.by_outlet[o]), o == outlet) for o in named]
         # The Outlets page lists them all (the bar names the busiest FILTERED_OUTLETS).
-        every = plural(len(busiest), "outlet")
-        outlets.append(f"<li>{link(urls.relative(here, urls.page_url('outlets.md')), f'the list of all {every}')}</li>")
+        every = link(urls.relative(here, urls.page_url("outlets.md")), "the list of outlets")
+        outlets.append(f"<li>{every} <small>({len(busiest)})</small></li>")
         claimants = link(urls.relative(here, urls.page_url(urls._paged("claimants", 1))), "the claimants list")
 
         def row(name: str, items: list[str]) -> str:

@@ -62,7 +62,7 @@ def list_pages(archive: Archive, downloads_url: str = "") -> list[Page]:
             '<table class="na-table"><thead><tr><th>Title</th><th>Outlet</th><th>Published</th><th>Archived</th>'
             f"<th>Claims</th><th>Figures not annotated</th></tr></thead><tbody>{rows}</tbody></table>"
         )
-        return f"<p>{len(archive.articles)} archived articles, newest first.</p>{pager}{table}{pager}"
+        return f"<p>{plural(len(archive.articles), 'archived article')}, newest first.</p>{pager}{table}{pager}"
 
     pages += paginated(urls.articles_page, "Articles", archive.articles, articles_page)
 
