@@ -241,6 +241,30 @@ CASES = [
         ],
     ),
     Case(
+        "claim-id-too-long-for-a-page",  # a shared claim's page is named by it
+        {A_CLAIMS: claims(("id: tanker-trucks", "id: " + "t" * 101))},
+        problems=[
+            "docs/articles/a.claims.yml:2: "
+            + "t" * 101
+            + ': id "'
+            + "t" * 40
+            + "…"
+            + "t" * 10
+            + '" is 101 characters long, over the 100 an id may have — shorten it'
+        ],
+    ),
+    Case(
+        "claimant-id-too-long-for-a-page",  # claimants/ID.html
+        {REGISTRY: CLAIMANTS + "a" * 300 + ": {name: AP, kind: outlet}\n"},
+        problems=[
+            'docs/claimants.yml:4: claimant id "'
+            + "a" * 40
+            + "…"
+            + "a" * 10
+            + '" is 300 characters long, over the 100 an id may have — shorten it'
+        ],
+    ),
+    Case(
         "duplicate-claim-id",
         {A_CLAIMS: claims(("id: militants-killed", "id: tanker-trucks"))},
         problems=[
@@ -954,35 +978,42 @@ HOSTILE_CASES = [
         "hash-in-file-name",
         {f"{ARTICLES}/b#1.md": article()},
         problems=[
-            "docs/articles/b#1.md: its name contains #, which would break links to it — rename it without #, ?, %, backslash, control or direction-control characters"
+            "docs/articles/b#1.md: its name contains #, which would break links to it — rename it without #, ?, %, :, backslash, control or direction-control characters"
         ],
     ),
     Case(
         "question-mark-in-file-name",
         {f"{ARTICLES}/b?.md": article()},
         problems=[
-            "docs/articles/b?.md: its name contains ?, which would break links to it — rename it without #, ?, %, backslash, control or direction-control characters"
+            "docs/articles/b?.md: its name contains ?, which would break links to it — rename it without #, ?, %, :, backslash, control or direction-control characters"
         ],
     ),
     Case(
         "percent-in-file-name",
         {f"{ARTICLES}/100%.md": article()},
         problems=[
-            "docs/articles/100%.md: its name contains %, which would break links to it — rename it without #, ?, %, backslash, control or direction-control characters"
+            "docs/articles/100%.md: its name contains %, which would break links to it — rename it without #, ?, %, :, backslash, control or direction-control characters"
+        ],
+    ),
+    Case(
+        "colon-in-file-name",  # a link to its raw text would be javascript:alert(1).txt
+        {f"{ARTICLES}/javascript:alert(1).md": article()},
+        problems=[
+            "docs/articles/javascript:alert(1).md: its name contains :, which would break links to it — rename it without #, ?, %, :, backslash, control or direction-control characters"
         ],
     ),
     Case(
         "escape-in-file-name",
         {f"{ARTICLES}/b\x1b[31m.md": article()},
         problems=[
-            "docs/articles/b\\u001b[31m.md: its name contains U+001B, which would break links to it — rename it without #, ?, %, backslash, control or direction-control characters"
+            "docs/articles/b\\u001b[31m.md: its name contains U+001B, which would break links to it — rename it without #, ?, %, :, backslash, control or direction-control characters"
         ],
     ),
     Case(
         "rtl-override-in-file-name",
         {f"{ARTICLES}/b\u202egnp.md": article()},
         problems=[
-            "docs/articles/b\\u202egnp.md: its name contains U+202E, which would break links to it — rename it without #, ?, %, backslash, control or direction-control characters"
+            "docs/articles/b\\u202egnp.md: its name contains U+202E, which would break links to it — rename it without #, ?, %, :, backslash, control or direction-control characters"
         ],
     ),
     Case(
@@ -1248,6 +1279,11 @@ BUILD_CASES += [
         "image-with-javascript-address-in-note",
         {A_CLAIMS: _with_note("See ![the chart](javascript:alert(1)) here.")},
         page=lambda page: "See the chart here." in page.get_text() and not page.select(".na-article img"),
+    ),
+    Case(
+        "outlet-too-long-for-a-file-name",  # outlets/SLUG.html: the slug is cut at a word
+        {A: article(outlet="Outlet " * 60)},
+        page=lambda page: "Outlet Outlet" in page.find(class_="na-provenance").get_text(),
     ),
     Case(
         "hidden-files-are-ignored",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .load.fields import ID_PATTERN
+from .load.fields import ID_PATTERN, MAX_ID_LENGTH
 from .model import Status
 
 DEFAULTS = {
@@ -75,8 +75,8 @@ def build_statuses(overrides, source, line: int | None = None) -> dict[str, Stat
         if fields is None:
             merged.pop(status_id, None)
             continue
-        if not ID_PATTERN.match(status_id) or not isinstance(fields, dict):
-            problem(f'"{status_id}" must be an id ([a-z0-9-]+) with fields', at)
+        if not ID_PATTERN.match(status_id) or len(status_id) > MAX_ID_LENGTH or not isinstance(fields, dict):
+            problem(f'"{status_id}" must be an id ([a-z0-9-]+, at most {MAX_ID_LENGTH}) with fields', at)
             continue
         candidate = {**merged.get(status_id, _NEW_STATUS), **fields}
         wrong = _wrong(status_id, candidate, fields)

@@ -16,6 +16,9 @@ from urllib.parse import urlsplit
 from ..problems import did_you_mean
 
 ID_PATTERN = re.compile(r"[a-z0-9-]+\Z")
+# An id names a page (claimants/ID.html, shared/…/ID.html, statuses/ID.html) and an address (#claim-ID):
+# well under the 255 bytes of a file name, and short enough to cite.
+MAX_ID_LENGTH = 100
 SHA256_PATTERN = re.compile(r"[0-9a-f]{64}\Z")
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 # Another article's claim: its path under docs/articles/ without .md, '#', the claim's id (2015/slug#tanker-trucks).
@@ -88,6 +91,9 @@ def identifier(value, name: str) -> str:
         suggestion = re.sub(r"-+", "-", re.sub(r"[^a-z0-9]+", "-", shown.lower())).strip("-")
         hint = "use only lowercase letters, digits and '-'" + (f', e.g. "{suggestion}"' if suggestion else "")
         raise FieldError("invalid-id", name=name, value=shown, extra=extra, hint=hint)
+    if len(value) > MAX_ID_LENGTH:
+        shown = value[:40] + "…" + value[-10:]
+        raise FieldError("id-too-long", name=name, value=shown, length=len(value), limit=MAX_ID_LENGTH)
     return value
 
 

@@ -30,7 +30,7 @@ BACKUP_SUFFIXES = (".orig", ".bak", ".rej", ".swp", ".swo")
 # Near misses of SIDECAR_SUFFIX: the file would be ignored, and its article shown without claims.
 _NEAR_SIDECAR = re.compile(r"\.claims?\.ya?ml(?:\.\w+)?\Z", re.IGNORECASE)
 # Characters that break a link to the file, or make its name look like another.
-_UNSAFE_NAME = re.compile("[#?%\\\\\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_NAME = re.compile("[#?%:\\\\\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass

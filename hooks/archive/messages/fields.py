@@ -55,6 +55,14 @@ MESSAGES = [
         },
     ),
     Message(
+        "id-too-long",
+        '{name} "{value}" is {length} characters long, over the {limit} an id may have',
+        "shorten it",
+        "An id names a page of the site (claimants/ID.html, a shared claim's page) and an address "
+        "(#claim-ID): file systems refuse names over 255 bytes, and a reader cites the address.",
+        {"name": "id", "value": "tanker-trucks-destroyed-by-russian-aircra…-this-week", "length": 120, "limit": 100},
+    ),
+    Message(
         "not-a-date",
         '{name} "{value}" is not a date',
         "write it as YYYY-MM-DD, e.g. 2015-11-20",

@@ -59,9 +59,10 @@ MESSAGES = [
     Message(
         "name-unsafe",
         "its name contains {characters}, which would break links to it",
-        "rename it without #, ?, %, backslash, control or direction-control characters",
-        "`#` and `?` end the path of an address and `%` starts an escape, so a link to such a file would "
-        "lead elsewhere; control and direction-control characters make a name look like another.",
+        "rename it without #, ?, %, :, backslash, control or direction-control characters",
+        "`#` and `?` end the path of an address, `%` starts an escape and a `:` makes a link read as a scheme "
+        "(`javascript:x.txt`), so a link to such a file would lead elsewhere; control and direction-control "
+        "characters make a name look like another.",
         {"characters": "#"},
     ),
     Message(

@@ -17,12 +17,19 @@ from .page import Page
 _SLUG = re.compile(r"[a-z0-9]+")
 
 
+MAX_SLUG = 100
+
+
 def _slugs(names) -> dict[str, str]:
     """A file name for each outlet: its ASCII words joined by "-", numbered when two names share it."""
     slugs, taken = {}, set()
     for name in sorted(names):
         ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-        base = slug = "-".join(_SLUG.findall(ascii_name)) or "outlet"
+        # At most MAX_SLUG characters (cut at a word): the page's file name must fit the file system.
+        words = "-".join(_SLUG.findall(ascii_name))
+        if len(words) > MAX_SLUG:
+            words = words[:MAX_SLUG].rpartition("-")[0] or words[:MAX_SLUG]
+        base = slug = words or "outlet"
         number = 1
         while slug in taken:
             number += 1
