@@ -30,6 +30,14 @@ def test_a_number_never_matches_inside_a_longer_number():
     assert spans(BODY, "25") == []
 
 
+def test_a_quote_never_ends_inside_a_character_made_of_a_letter_and_a_mark():
+    body = "They counted 7 cafe\u0301s and 3 e\u0301tudes, then 9 cafés."  # decomposed é twice, composed once
+    assert spans(body, "7 cafe") == []  # the accent belongs to the "e"
+    assert spans(body, "7 cafe\u0301s") == ["7 cafe\u0301s"]
+    assert spans(body, "\u0301tudes") == []  # nor starts on an accent
+    assert spans(body, "9 cafés") == ["9 cafés"]
+
+
 def test_no_fuzzy_matching_but_a_suggestion():
     normalized = Normalized(BODY)
     assert occurrences(normalized, "526 oil tanker trucks") == []

@@ -3,7 +3,8 @@
 A quote matches the body as is, except that runs of white space (line breaks
 included), typographic quotes and apostrophes, and dashes match their plain
 forms. A match must also start and end on word boundaries, so "25" never
-anchors inside "525". Nothing else is forgiven: a fuzzy matcher would let
+anchors inside "525", and between whole characters, so "cafe" never anchors in a "café" whose
+accent is a combining mark. Nothing else is forgiven: a fuzzy matcher would let
 "525" land on "252". Near misses are only ever offered as suggestions.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+import unicodedata
 
 _PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _SPACE = re.compile(r"\s+")
@@ -74,6 +76,11 @@ def _word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def _mark(char: str) -> bool:
+    """A combining mark (the accent of a decomposed "é"): part of the character before it."""
+    return unicodedata.category(char) in ("Mn", "Mc", "Me")
+
+
 def occurrences(normalized: Normalized, quote: str) -> list[tuple[int, int]]:
     """Every place the quote stands in the body, as original [start, end) spans."""
     needle = normalize_quote(quote)
@@ -84,8 +91,9 @@ def occurrences(normalized: Normalized, quote: str) -> list[tuple[int, int]]:
     at = text.find(needle)
     while at != -1:
         end = at + len(needle)
-        starts_clean = at == 0 or not (_word_char(needle[0]) and _word_char(text[at - 1]))
-        ends_clean = end == len(text) or not (_word_char(needle[-1]) and _word_char(text[end]))
+        # A quote starts and ends between whole characters: never inside a word, never before a mark.
+        starts_clean = not _mark(needle[0]) and (at == 0 or not (_word_char(needle[0]) and _word_char(text[at - 1])))
+        ends_clean = end == len(text) or not (_mark(text[end]) or _word_char(needle[-1]) and _word_char(text[end]))
         if starts_clean and ends_clean:
             found.append(normalized.span(at, end))
         at = text.find(needle, at + 1)
