@@ -32,6 +32,10 @@ from .archive.load.article import load_article
 from .archive.load.source import MAX_FILE_BYTES, RAW_SUFFIX, SIDECAR_SUFFIX, Source
 from .archive.problems import Problems
 
+# The skeleton lists the figures up to this size, well within what `check` reads (a text dense with
+# figures listed whole was six times its own size).
+MAX_SKELETON_BYTES = MAX_FILE_BYTES // 2
+
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -199,14 +203,20 @@ def skeleton(title: str, article_path: str, body: str, body_line: int = 1) -> st
         '#   dismissed: [{quote: "One time", reason: an idiom, not a count}]',
         "# Until then the article builds, with these figures shown as not yet annotated.",
         "# Dates are listed last: they count only if you make them claims. The format is",
-        "# documented on the site's Format page (docs/format.md).",
+        "# documented on the site's Content format page (docs/format.md).",
         "claims:",
     ]
     normalized = Normalized(body)
     used: set[str] = set()
     figures = find_figures(body)
     ordered = [f for f in figures if f.kind != DATE] + [f for f in figures if f.kind == DATE]
+    size = sum(len(line) + 1 for line in lines)
     for index, figure in enumerate(ordered):
+        if size > MAX_SKELETON_BYTES:  # the claims file must stay a file `check` reads
+            left = len(ordered) - index
+            lines.append(f"# … and {left} more figures and dates, not listed: the Coverage page lists them all")
+            break
+        block = len(lines)
         if figure.kind == DATE and (index == 0 or ordered[index - 1].kind != DATE):
             lines.append("# --- dates ---")
         claim_id = slugify(figure.suggestion, 40)
@@ -223,6 +233,7 @@ def skeleton(title: str, article_path: str, body: str, body_line: int = 1) -> st
             if nth:
                 lines.append(f"#   occurrence: {nth}    # the quote stands {len(found)} times")
         lines += ["#   claimant: ", "#   via: []", "#   status: unverified", "#   note: "]
+        size += sum(len(line.encode("utf-8")) + 1 for line in lines[block:])
     return "\n".join(lines) + "\n"
 
 
@@ -355,6 +366,7 @@ def import_article(
         notes.append(f"warning: the same text is already archived as {same} (the same SHA-256)")
     head = front_matter(title, outlet, archived, sha256, published, url)
     article = head.encode("utf-8") + body_bytes
+    _check_size(article)  # before looking for figures, which takes seconds in a text this long
     claims = skeleton(title, str(targets[0]), body, head.count("\n") + 1).encode("utf-8")
     _check_as_the_archive_would(targets, article, claims, Path(docs_dir))
     _write_new(targets, [article, raw, claims])
@@ -372,13 +384,16 @@ def _archived_with(docs_dir: Path, sha256: str) -> Path | None:
     return None
 
 
-def _check_as_the_archive_would(targets: list[Path], article: bytes, claims: bytes, docs_dir: Path) -> None:
-    """Read the files about to be written with the archive's own loader; refuse them if `check` would."""
+def _check_size(article: bytes) -> None:
     if len(article) > MAX_FILE_BYTES:
         raise ImportError_(
             f"the article would be {len(article):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit — "
             "archive long documents in parts"
         )
+
+
+def _check_as_the_archive_would(targets: list[Path], article: bytes, claims: bytes, docs_dir: Path) -> None:
+    """Read the files about to be written with the archive's own loader; refuse them if `check` would."""
     problems = Problems()
     with tempfile.TemporaryDirectory() as scratch:
         docs = Path(scratch) / "docs"

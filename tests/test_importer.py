@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, Project
 
+from hooks import importer
 from hooks.archive.assemble import load_archive
 from hooks.archive.load.source import MAX_FILE_BYTES
 from hooks.importer import ImportError_, byline_date, import_article, slugify, title_of
@@ -234,3 +235,18 @@ def test_imports_at_once_never_overwrite_each_other(tmp_path):
     assert copy.read_bytes() in [raw.read_bytes() for raw in raws]
     assert copy.read_bytes().decode().splitlines()[2] in article.read_text()  # the files of one import
     assert sorted(p.name for p in article.parent.iterdir()) == sorted(p.name for p in won[0].paths)
+
+
+def test_a_text_dense_with_figures_gets_a_skeleton_check_reads_listing_the_first_ones(tmp_path, monkeypatch):
+    # The skeleton's limit, scaled down with the text: 400 figures, a skeleton of a few kilobytes.
+    monkeypatch.setattr(importer, "MAX_SKELETON_BYTES", 4000)
+    body = "A dense report\n\n" + "".join(f"Line {n}: they sold {1000 + n} cars.\n" for n in range(400))
+    imported = import_article(write(tmp_path, body.encode()), tmp_path / "docs", "Outlet")
+    skeleton = imported.paths[2].read_text()
+    assert 4000 < len(skeleton.encode()) < 4000 + 400  # past the limit by one entry at most
+    listed = skeleton.count("# - id: ")
+    assert 10 < listed < 400
+    assert skeleton.rstrip().endswith("not listed: the Coverage page lists them all")
+    assert f"and {800 - listed} more figures and dates" in skeleton  # each line has two figures
+    [article] = load_archive(tmp_path / "docs").articles
+    assert len(article.uncovered) >= 400  # every figure still shown as not yet annotated
