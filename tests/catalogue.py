@@ -551,6 +551,26 @@ CASES = [
         ],
     ),
     Case(
+        "sidecar-saved-as-utf16",  # a Windows editor's "Unicode"
+        {A_CLAIMS: SEED_CLAIMS.encode("utf-16")},
+        problems=[
+            "docs/articles/a.claims.yml:1: is UTF-16 text (it starts with a UTF-16 byte-order mark), not UTF-8 — convert it to UTF-8, e.g. `iconv -f utf-16 -t utf-8`, or save it as UTF-8"
+        ],
+    ),
+    Case(
+        "json-surrogate-pair-in-yaml",
+        {
+            A_CLAIMS: claims(
+                ("note: Shoigu's figure; the article gives no independent check.", 'note: "ok \\ud83d\\ude00"')
+            )
+        },
+        problems=[
+            "docs/articles/a.claims.yml:7: YAML syntax error, column 17: found invalid Unicode character escape code — "
+            "write the character itself, or as \\UXXXXXXXX (eight hex digits): YAML takes no surrogate pairs such as "
+            "\\ud83d\\ude00"
+        ],
+    ),
+    Case(
         "sidecar-not-utf8",
         {A_CLAIMS: SEED_CLAIMS.replace("no independent", "no ind\xe9pendent").encode("latin-1")},
         problems=[
@@ -1171,14 +1191,14 @@ HOSTILE_CASES = [
         "nul-in-title",
         {A: article(title='"A \\0 title"')},
         problems=[
-            "docs/articles/a.md:2: title contains control character(s) U+0000 — retype it without them (tab and line breaks are fine)"
+            "docs/articles/a.md:2: title contains control character(s) U+0000 — retype it without them (tabs and line feeds are fine)"
         ],
     ),
     Case(
         "escape-in-outlet",
         {A: article(outlet='"Outlet \\e[2J"')},
         problems=[
-            "docs/articles/a.md:3: outlet contains control character(s) U+001B — retype it without them (tab and line breaks are fine)"
+            "docs/articles/a.md:3: outlet contains control character(s) U+001B — retype it without them (tabs and line feeds are fine)"
         ],
     ),
     Case(
@@ -1187,14 +1207,14 @@ HOSTILE_CASES = [
         problems=[
             'docs/articles/a.claims.yml:4: tanker-trucks: unknown claimant "sergei-shoigu" — valid claimant ids: associated-press, russian-mod — or define it under claimants: or in docs/claimants.yml',
             'docs/articles/a.claims.yml:10: militants-killed: unknown claimant "sergei-shoigu" — valid claimant ids: associated-press, russian-mod — or define it under claimants: or in docs/claimants.yml',
-            "docs/claimants.yml:1: sergei-shoigu: name contains control character(s) U+0085 — retype it without them (tab and line breaks are fine)",
+            "docs/claimants.yml:1: sergei-shoigu: name contains control character(s) U+0085 — retype it without them (tabs and line feeds are fine)",
         ],
     ),
     Case(
         "del-in-note",
         {A_CLAIMS: _with_note('"A note\\x7f."')},
         problems=[
-            "docs/articles/a.claims.yml:7: tanker-trucks: note contains control character(s) U+007F — retype it without them (tab and line breaks are fine)"
+            "docs/articles/a.claims.yml:7: tanker-trucks: note contains control character(s) U+007F — retype it without them (tabs and line feeds are fine)"
         ],
     ),
     Case(
@@ -1210,7 +1230,7 @@ HOSTILE_CASES = [
         "escape-in-url",
         {A: article(url='"https://example.org/\\e[31m"')},
         problems=[
-            "docs/articles/a.md:6: url contains control character(s) U+001B — retype it without them (tab and line breaks are fine)"
+            "docs/articles/a.md:6: url contains control character(s) U+001B — retype it without them (tabs and line feeds are fine)"
         ],
     ),
     # links

@@ -20,6 +20,7 @@ SIDECAR_SUFFIX = ".claims.yml"
 RAW_SUFFIX = ".txt"
 MAX_FILE_BYTES = 1024 * 1024
 BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 class Source:
@@ -45,6 +46,9 @@ class Source:
         try:
             return data, data.decode("utf-8")
         except UnicodeDecodeError as error:
+            if data.startswith(UTF16_BOMS):  # saved as "Unicode" by a Windows editor
+                self.problem(1, "utf16-file")
+                return None
             line = data.count(b"\n", 0, error.start) + 1
             self.problem(line, "not-utf8", byte=data[error.start], offset=error.start)
             return None

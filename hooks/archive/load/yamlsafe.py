@@ -144,6 +144,8 @@ def _describe(error: yaml.MarkedYAMLError, text: str):
     lines = text.splitlines()
     if 0 < line <= len(lines) and "\t" in lines[line - 1][: column + 1]:
         problem += " (a tab: YAML indents with spaces only)"
+    if "escape" in problem:  # "\ud83d\ude00": JSON's surrogate pairs are no YAML escape
+        return line, "yaml-escape", {"column": column, "problem": problem}
     return line, "yaml-syntax", {"column": column, "problem": problem}
 
 

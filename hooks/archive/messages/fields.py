@@ -37,7 +37,7 @@ MESSAGES = [
     Message(
         "control-characters",
         "{name} contains control character(s) {characters}",
-        "retype it without them (tab and line breaks are fine)",
+        "retype it without them (tabs and line feeds are fine)",
         "Control characters (NUL, ESC, DEL, the C1 range) are never text: in a terminal, a spreadsheet "
         "or a feed they act as commands or break the file.",
         {"name": "title", "characters": "U+001B"},

@@ -34,6 +34,14 @@ MESSAGES = [
         {"byte": 0xE9, "offset": 120},
     ),
     Message(
+        "utf16-file",
+        "is UTF-16 text (it starts with a UTF-16 byte-order mark), not UTF-8",
+        "convert it to UTF-8, e.g. `iconv -f utf-16 -t utf-8`, or save it as UTF-8",
+        'Archive files must be UTF-8. Some editors save "Unicode" text as UTF-16; '
+        "`python -m hooks import` reads UTF-16 and writes UTF-8.",
+        {},
+    ),
+    Message(
         "symlink",
         "is a symbolic link",
         "put the file itself here (only what is inside docs/ is published)",

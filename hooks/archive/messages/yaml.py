@@ -14,6 +14,16 @@ MESSAGES = [
         {"column": 5, "problem": "expected <block end>, but found '-'"},
     ),
     Message(
+        "yaml-escape",
+        "YAML syntax error, column {column}: {problem}",
+        "write the character itself, or as \\UXXXXXXXX (eight hex digits): YAML takes no surrogate pairs "
+        "such as \\ud83d\\ude00",
+        "In a double-quoted YAML string a backslash starts an escape: \\n, \\t, \\xXX, \\uXXXX or "
+        "\\UXXXXXXXX. A character outside the Basic Multilingual Plane (an emoji) is one \\U escape, "
+        "never two \\u halves as in JSON.",
+        {"column": 17, "problem": "found invalid Unicode character escape code"},
+    ),
+    Message(
         "yaml-alias",
         "YAML aliases (*name) are not allowed",
         "write the value out in full",
