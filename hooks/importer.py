@@ -349,7 +349,7 @@ def import_article(
             )
     archived = archived or datetime.date.today()
     year = (published or archived).year
-    stem = Path(docs_dir) / "articles" / str(year) / slugify(title)
+    stem = Path(docs_dir) / "articles" / f"{year:04d}" / slugify(title)
     targets = [stem.with_suffix(".md"), Path(str(stem) + RAW_SUFFIX), Path(str(stem) + SIDECAR_SUFFIX)]
     body_bytes = body.encode("utf-8")
     sha256 = hashlib.sha256(body_bytes).hexdigest()

@@ -399,6 +399,39 @@ CASES = [
         ],
     ),
     Case(
+        "claimed-and-dismissed",
+        {A_CLAIMS: claims(extra="dismissed:\n  - quote: 525 oil tanker trucks\n    reason: a duplicate\n")},
+        problems=[
+            'docs/articles/a.claims.yml:15: the dismissed quote "525 oil tanker trucks" overlaps the quote of claim "tanker-trucks" — remove it from dismissed: (a claim\'s figure is annotated), or remove the claim'
+        ],
+    ),
+    Case(
+        "relay-repeats-a-hand",
+        {A_CLAIMS: claims(("via: [russian-mod]", "via: [russian-mod, russian-mod]"))},
+        problems=[
+            'docs/articles/a.claims.yml:5: tanker-trucks: "russian-mod" stands twice in the relay chain (claimant and via) — list each hand once: the claimant, then who relayed it, in order'
+        ],
+    ),
+    Case(
+        "claimant-in-its-own-relay-chain",
+        {A_CLAIMS: claims(("via: [russian-mod]", "via: [sergei-shoigu]"))},
+        problems=[
+            'docs/articles/a.claims.yml:5: tanker-trucks: "sergei-shoigu" stands twice in the relay chain (claimant and via) — list each hand once: the claimant, then who relayed it, in order'
+        ],
+    ),
+    Case(
+        "affiliation-cycle",
+        {
+            REGISTRY: CLAIMANTS.replace(
+                "russian-mod: {name: Russian Ministry of Defence, kind: organisation}",
+                "russian-mod: {name: Russian Ministry of Defence, kind: organisation, affiliation: sergei-shoigu}",
+            )
+        },
+        problems=[
+            "docs/claimants.yml:2: affiliations form a cycle: russian-mod → sergei-shoigu → russian-mod — remove the affiliation of one of them (a body is not affiliated to its own member)"
+        ],
+    ),
+    Case(
         "dismissed-not-a-list",
         {A_CLAIMS: claims(extra="dismissed: {quote: one strike, reason: x}\n")},
         problems=[

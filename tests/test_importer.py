@@ -250,3 +250,10 @@ def test_a_text_dense_with_figures_gets_a_skeleton_check_reads_listing_the_first
     assert f"and {800 - listed} more figures and dates" in skeleton  # each line has two figures
     [article] = load_archive(tmp_path / "docs").articles
     assert len(article.uncovered) >= 400  # every figure still shown as not yet annotated
+
+
+def test_an_article_is_filed_under_its_year_in_four_digits(tmp_path):
+    imported = import_article(
+        write(tmp_path, RAW.encode()), tmp_path / "docs", "Outlet", published=datetime.date(1, 1, 1)
+    )
+    assert imported.paths[0].parent == tmp_path / "docs" / "articles" / "0001"  # as the year's pages name it

@@ -89,6 +89,13 @@ def load_archive(docs_dir: Path, config_path: Path | None = None, workers: int |
                 value=claimant.affiliation,
                 hint=did_you_mean(claimant.affiliation, claimants, "claimant ids"),
             )
+    for claimant in claimants.values():
+        chain, at = [claimant.id], claimant.affiliation
+        while at in claimants and at not in chain:
+            chain.append(at)
+            at = claimants[at].affiliation
+        if at == claimant.id and claimant.id == min(chain):  # once a cycle, at its first id
+            problems.add(claimant.defined_in, claimant.line, "affiliation-cycle", chain=" → ".join([*chain, at]))
     if not registry_ok:
         # Every claimant reference would look unknown: report the registry's own problem only.
         claimants = registry.AnyClaimant(claimants)
@@ -309,4 +316,8 @@ def _references_known(clean: dict, claimants, statuses, problem) -> bool:
             if who not in claimants:
                 problem(key, "unknown-claimant", value=who, hint=did_you_mean(who, claimants, "claimant ids"))
                 ok = False
+    hands = [clean["claimant"], *clean.get("via", [])]
+    for who in sorted({who for who in hands if hands.count(who) > 1}):
+        problem("via", "relay-repeated", value=who)
+        ok = False
     return ok

@@ -120,6 +120,10 @@ def finish(source: Source, article: Article | None, claims: list[Claim], markdow
     for before, after in zip(claims, claims[1:], strict=False):
         if after.start < before.end:
             source.problem(after.line, "quote-overlap", after.id, other=before.id, other_line=before.line)
+    for dismissal in article.dismissals:  # a figure is a claim or no claim, never both
+        for claim in claims:
+            if claim.start < dismissal.end and dismissal.start < claim.end:
+                source.problem(dismissal.line, "dismissed-claim", quote=dismissal.quote, other=claim.id)
     for number, claim in enumerate(claims, 1):
         claim.number = number
     if article.format == "markdown":

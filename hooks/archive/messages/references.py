@@ -132,6 +132,29 @@ MESSAGES = [
         {"other": "tanker-trucks", "other_line": 2},
     ),
     Message(
+        "dismissed-claim",
+        'the dismissed quote "{quote}" overlaps the quote of claim "{other}"',
+        "remove it from dismissed: (a claim's figure is annotated), or remove the claim",
+        "A dismissal says a figure is no claim; a figure cannot be a claim and no claim at once.",
+        {"quote": "525 oil tanker trucks", "other": "tanker-trucks"},
+    ),
+    Message(
+        "relay-repeated",
+        '"{value}" stands twice in the relay chain (claimant and via)',
+        "list each hand once: the claimant, then who relayed it, in order",
+        "The relay chain runs from the claimant through each relay to the outlet: a hand that appears "
+        "twice would show the claim passing through it twice.",
+        {"value": "russian-mod"},
+    ),
+    Message(
+        "affiliation-cycle",
+        "affiliations form a cycle: {chain}",
+        "remove the affiliation of one of them (a body is not affiliated to its own member)",
+        "A claimant's affiliation is the body it belongs to; following affiliations must end at a claimant "
+        "without one.",
+        {"chain": "russian-mod → sergei-shoigu → russian-mod"},
+    ),
+    Message(
         "quote-in-markup",
         "the quote is inside Markdown markup (a link address, an image or raw code)",
         "quote words that stand in one run of plain text",
