@@ -391,6 +391,23 @@ def test_a_hypothesis_style_client_reanchors_every_annotation_on_the_page(projec
     assert places == {"tanker-trucks": 2, "militants-killed": 1}
 
 
+def test_a_crlf_texts_annotations_quote_the_page_as_a_browser_reads_it(project):
+    # An HTML parser reads CRLF as LF: a selector holding CR would never match the page's text.
+    body = SEED_BODY.replace("\n", "\r\n")
+    project.article("a", body, SEED_CLAIMS)
+    with_site_url(project)
+    built(project)
+    text, spans = page_text(project.page("articles/a.html"))
+    annotations = annotations_of(project, "articles/a.html")
+    assert annotations and "\r" in body
+    for annotation in annotations:
+        selector = annotation["target"][0]["selector"]
+        assert not any("\r" in selector[key] for key in ("exact", "prefix", "suffix")), selector
+        claim = annotation["id"].rsplit("#", 1)[1]
+        assert reanchor(text, selector)[0][1] == spans[claim][0]
+    assert any("\n" in a["target"][0]["selector"]["prefix"] + a["target"][0]["selector"]["suffix"] for a in annotations)
+
+
 # --- JSON and CSV ----------------------------------------------------------------------------
 
 

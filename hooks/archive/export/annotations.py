@@ -75,7 +75,19 @@ def quote_selector(article: Article, claim: Claim, context: int = CONTEXT, readi
     first_break = _PARAGRAPH_BREAK.search(after)
     if first_break:
         after = after[: first_break.start()]
-    return {"type": "TextQuoteSelector", "exact": body[start:end], "prefix": before, "suffix": after}
+    exact = body[start:end]
+    return {
+        "type": "TextQuoteSelector",
+        "exact": _as_parsed(exact),
+        "prefix": _as_parsed(before),
+        "suffix": _as_parsed(after),
+    }
+
+
+def _as_parsed(text: str) -> str:
+    """The text as the page's reader gets it: an HTML parser reads a carriage return (CRLF, or CR
+    alone) as a line feed, so a CRLF text's page holds none (the raw file keeps them)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def raw_selectors(article: Article, claim: Claim, context: int = CONTEXT) -> list[dict]:
