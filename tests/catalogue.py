@@ -1070,6 +1070,20 @@ HOSTILE_CASES = [
         ],
     ),
     Case(
+        "names-differing-only-in-case",
+        {f"{ARTICLES}/Ab.md": article(), f"{ARTICLES}/ab.md": article()},
+        problems=[
+            "docs/articles/ab.md: its name differs from Ab.md only in letter case or in how its accents are encoded — rename one of them: on macOS and Windows the two are one file"
+        ],
+    ),
+    Case(
+        "names-differing-only-in-accent-encoding",
+        {f"{ARTICLES}/caf\u00e9.md": article(), f"{ARTICLES}/cafe\u0301.md": article()},
+        problems=[
+            "docs/articles/caf\u00e9.md: its name differs from cafe\u0301.md only in letter case or in how its accents are encoded — rename one of them: on macOS and Windows the two are one file"
+        ],
+    ),
+    Case(
         "file-name-not-utf8",
         {},
         problems=["docs/articles/caf\\udce9.md: its name is not UTF-8 — rename it (e.g. `convmv -f latin1 -t utf-8`)"],

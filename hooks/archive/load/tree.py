@@ -2,8 +2,10 @@
 
 - Nothing under docs/ may be a symbolic link (to a file or a folder, dangling or looping), a named
   pipe, a socket or a device: only the archive's own files are published.
-- Every name is UTF-8 and safe in a link: no `#`, `?`, `%`, backslash, control or direction-control
+- Every name is UTF-8 and safe in a link: no `#`, `?`, `%`, `:`, backslash, control or direction-control
   character (a link to such a page would break, or show a different name).
+- No two names of a folder differ only in letter case or in how an accent is encoded (`Ab.md`,
+  `ab.md`): on macOS and Windows they are one file.
 - An editor's backup (`x~`, `x.orig`, `x.bak`, `x.rej`, `x.swp`) is refused anywhere: it would be published.
 - Under articles/ only articles (`X.md`), their claims files (`X.claims.yml`) and raw texts
   (`X.txt`, beside `X.md`) belong; anything else is refused, a near miss such as `X.claims.yaml`
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,8 +65,15 @@ def walk(docs_dir: Path, problems: Problems, root: Path) -> Tree:
         except OSError as error:
             report(folder, "unreadable", reason=error.strerror)
             continue
+        entries.sort(key=lambda entry: entry.name)
+        folded: dict[str, str] = {}
         for entry in entries:  # what each is comes from the folder listing: no call per file
             name = entry.name
+            # One file on macOS and Windows (case-insensitive, accents compared composed).
+            twin = folded.setdefault(unicodedata.normalize("NFC", name).casefold(), name)
+            if twin != name and not name.startswith("."):
+                report(entry.path, "name-clash", other=twin)
+                continue
             if name.startswith("."):
                 if in_articles and name.endswith((".md", SIDECAR_SUFFIX, RAW_SUFFIX)):
                     report(entry.path, "hidden-file")

@@ -74,6 +74,14 @@ MESSAGES = [
         {"characters": "#"},
     ),
     Message(
+        "name-clash",
+        "its name differs from {other} only in letter case or in how its accents are encoded",
+        "rename one of them: on macOS and Windows the two are one file",
+        "GitHub Pages tells `Ab.md` from `ab.md`, but a copy of the site on a case-insensitive disk (the "
+        "offline copy unpacked on macOS or Windows) keeps only one of them, and the other's links break.",
+        {"other": "Ab.md"},
+    ),
+    Message(
         "name-too-long",
         "the build would write {name}, a name of {length} bytes, over the {limit}-byte limit of file names",
         "give the article a shorter file name",
