@@ -211,7 +211,13 @@ def skeleton(title: str, article_path: str, body: str, body_line: int = 1) -> st
     figures = find_figures(body)
     ordered = [f for f in figures if f.kind != DATE] + [f for f in figures if f.kind == DATE]
     size = sum(len(line) + 1 for line in lines)
+    listed_until = -1  # the end of the last figure's quote: a figure inside it is that figure's part
     for index, figure in enumerate(ordered):
+        found = occurrences(normalized, figure.suggestion)
+        here = next(((a, b) for a, b in found if a <= figure.start < b), None)
+        if figure.kind != DATE and figure.start < listed_until:
+            continue  # "24" of "60,000 tons of oil every 24 hours"
+        listed_until = here[1] if here else figure.end
         if size > MAX_SKELETON_BYTES:  # the claims file must stay a file `check` reads
             left = len(ordered) - index
             lines.append(f"# … and {left} more figures and dates, not listed: the Coverage page lists them all")
@@ -227,11 +233,8 @@ def skeleton(title: str, article_path: str, body: str, body_line: int = 1) -> st
         line = body_line - 1 + body.count("\n", 0, figure.start) + 1
         lines.append(f"# - id: {claim_id}    # {figure.kind}, line {line}")
         lines.append(f"#   quote: {_yaml_string(figure.suggestion)}")
-        found = occurrences(normalized, figure.suggestion)
-        if len(found) > 1:
-            nth = next((i for i, (start, _) in enumerate(found, 1) if start == figure.start), None)
-            if nth:
-                lines.append(f"#   occurrence: {nth}    # the quote stands {len(found)} times")
+        if len(found) > 1 and here:
+            lines.append(f"#   occurrence: {found.index(here) + 1}    # the quote stands {len(found)} times")
         lines += ["#   claimant: ", "#   via: []", "#   status: unverified", "#   note: "]
         size += sum(len(line.encode("utf-8")) + 1 for line in lines[block:])
     return "\n".join(lines) + "\n"

@@ -217,20 +217,50 @@ def _is_a_name(text: str, start: int, end: int) -> bool:
     return bool(_COUNTER_BEFORE.search(text, max(0, start - 12), start) and _COUNTER_AFTER.match(text, end))
 
 
+# Words that make a figure what it is when they stand before it ("more than 800", "over 600").
+_QUALIFIER = re.compile(
+    r"(?<![\w'’-])(?:(?:[Mm]ore|[Ll]ess|[Ff]ewer)[ \u00a0]than|[Oo]ver|[Nn]early|[Aa]lmost|[Aa]bout|[Aa]round"
+    r"|[Rr]oughly|[Aa]pproximately|[Ss]ome|[Aa]n[ \u00a0]estimated|[Uu]p[ \u00a0]to|[Aa]t[ \u00a0](?:least|most)"
+    r"|[Aa]s[ \u00a0](?:many|much)[ \u00a0]as)[ \u00a0]\Z"
+)
+# What the words after a figure never run into: a verb or a word that starts a clause ("24 hours
+# were prevented", "four days as well"), a day or a month ("18 fired Friday").
+_CLAUSE = set(
+    "was were is are had has have will would said says told as which that who whom when while after before"
+    " because but since according"
+    " monday tuesday wednesday thursday friday saturday sunday january february march april june july august"
+    " september october november december".split()
+)
+_PLACE_AFTER = {"in", "at", "from", "near", "of", "on", "to", "into", "across", "outside", "inside"}
+# A rate after what is counted ("per day", "every 24 hours", "a year"): part of the figure.
+_RATE = re.compile(
+    r"[ \u00a0](?:(?:a|per|each|every)[ \u00a0](?:\d+[ \u00a0])?(?:seconds?|minutes?|hours?|days?|weeks?|months?"
+    r"|years?|barrels?|person|head|capita)|daily|weekly|monthly|yearly|annually)\b"
+)
+
+
 def _with_words(text: str, start: int, end: int, kind: str, most: int = 3) -> str:
-    """The figure and up to three words after it (what it counts), as a suggested quote."""
+    """The figure with what it counts, as a suggested quote: a qualifier before it ("more than"),
+    up to three words after it (five when the third is "and": "refining and storage facilities"),
+    never running into a clause, a date or a place ("in Deir el-Zour"), and the rate after them."""
     if kind == DATE:
         return text[start:end]
-    position = end
-    words = 0
-    ends = []
-    while words < most:
+    qualifier = _QUALIFIER.search(text, max(0, start - 24), start)
+    begin = qualifier.start() if qualifier else start
+    position, ends = end, []
+    while len(ends) < most:
         match = NEXT_WORD.match(text, position)
         if not match:
             break
+        word = match.group(1)
+        if word.lower() in _CLAUSE or (word[0].isupper() and ends and ends[-1][0] in _PLACE_AFTER):
+            break
         position = match.end()
-        words += 1
-        ends.append((match.group(1).lower(), position))
+        ends.append((word.lower(), position))
+        if len(ends) == most == 3 and word.lower() in ("and", "or"):
+            most = 5
     while ends and ends[-1][0] in TRAILING_SMALL_WORDS:
         ends.pop()
-    return text[start : ends[-1][1] if ends else end]
+    finish = ends[-1][1] if ends else end
+    rate = _RATE.match(text, finish)
+    return text[begin : rate.end() if rate else finish]
