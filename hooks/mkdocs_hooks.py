@@ -197,7 +197,7 @@ class ArchiveHooks:
     def _rebuild(self, rebuild_all) -> None:
         changed = self.recorder.take()
         if self.session is not None and changed:
-            changes = classify(self.engine["config"].docs_dir, changed)
+            changes = classify(self.engine["config"].docs_dir, changed, self.session.site.articles)
             if changes is None:
                 log.info(said.not_articles(", ".join(sorted(changed)[:3])))
             else:

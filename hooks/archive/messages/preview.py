@@ -24,8 +24,9 @@ def not_articles(paths: str) -> str:
 
 def whole(why: str) -> str:
     return (
-        f"Preview: the whole site is rebuilt: an update cannot take {why} on its own "
-        "(a problem in it, claimants defined in it, a raw text added or removed, or the navigation changes)"
+        f"Preview: the whole site is rebuilt: an update cannot take the article {why} on its own "
+        "(a problem in it or in its claims file, claimants defined in its claims file, a raw text added or "
+        "removed, a claim it shares with another article, or the navigation changes)"
     )
 
 

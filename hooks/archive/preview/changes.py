@@ -4,7 +4,8 @@ An update reloads articles one by one: it takes an article (`articles/**/X.md`),
 (`X.claims.yml`) or its raw text (`X.txt`, changed in place), saved, added or removed. Anything
 else the folder walk (load/tree.py) would refuse or treat otherwise, a hand-written page, a static
 file, the claimants registry, asks for a whole build, which reports or publishes it as usual.
-Hidden files (an editor's swap file) are never read by a build: they change nothing.
+Hidden files (an editor's swap file) are never read by a build: they change nothing, and nor does
+a file that came and went before the update (an editor's temporary file renamed over the article).
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ class Changes:
     raw: set[Path] = field(default_factory=set)
 
 
-def classify(docs_dir: Path, paths) -> Changes | None:
-    """What the saved paths change, or None when only a whole build can tell."""
+def classify(docs_dir: Path, paths, known=()) -> Changes | None:
+    """What the saved paths change, or None when only a whole build can tell. known: the articles
+    the preview serves (their paths under docs_dir, as "articles/2015/x.md")."""
     changes = Changes()
     docs_dir = Path(docs_dir)
     for name in paths:
@@ -43,6 +45,8 @@ def classify(docs_dir: Path, paths) -> Changes | None:
             if parts[0] == ARTICLES_DIR and parts[-1].endswith(_ARTICLE_FILES):
                 return None  # refused by a build (a hidden article would be left out)
             continue
+        if _temporary(path, parts, known):
+            continue
         if len(parts) < 2 or parts[0] != ARTICLES_DIR or not _plain(docs_dir, path, parts):
             return None
         file = parts[-1]
@@ -54,6 +58,16 @@ def classify(docs_dir: Path, paths) -> Changes | None:
         if suffix == RAW_SUFFIX:
             changes.raw.add(path)
     return changes
+
+
+def _temporary(path: Path, parts, known) -> bool:
+    """A file under articles/ that came and went, not an article's (an editor's or `sed -i`'s temporary
+    file, saved under another name and renamed over the article): the build never sees it. A folder
+    that held articles is not one: its articles went with it."""
+    if path.exists() or os.path.islink(path) or parts[-1].endswith(_ARTICLE_FILES):
+        return False
+    folder = "/".join(parts) + "/"
+    return parts[0] == ARTICLES_DIR and not any(src.startswith(folder) for src in known)
 
 
 def _plain(docs_dir: Path, path: Path, parts) -> bool:
