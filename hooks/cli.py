@@ -29,7 +29,7 @@ def read_project_config(path: Path, yaml_problems_reported: bool = False) -> dic
     (check, as the build does): a YAML problem here then leaves the defaults.
     """
     try:
-        config = yamlsafe.load(path.read_text(encoding="utf-8-sig"))
+        config = yamlsafe.load(path.read_text(encoding="utf-8-sig"), tags=True)
     except yamlsafe.YamlError as error:
         if yaml_problems_reported:
             return {}

@@ -604,6 +604,17 @@ CASES = [
         ],
     ),
     Case(
+        "yaml-tag-in-a-note",  # shown as the literal base64 text before: refused, not ignored
+        {
+            A_CLAIMS: claims(
+                ("note: Shoigu's figure; the article gives no independent check.", "note: !!binary aGVsbG8=")
+            )
+        },
+        problems=[
+            "docs/articles/a.claims.yml:7: the YAML tag !!binary is not used in archive files — remove the tag and write the value itself (quote it if it must stay text)"
+        ],
+    ),
+    Case(
         "sidecar-not-utf8",
         {A_CLAIMS: SEED_CLAIMS.replace("no independent", "no ind\xe9pendent").encode("latin-1")},
         problems=[

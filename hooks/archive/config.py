@@ -56,7 +56,7 @@ def _archive_block(source: Source):
     if not source.path.exists():
         return None
     read = source.read_text()
-    config = source.yaml(read[1]) if read else None
+    config = source.yaml(read[1], tags=True) if read else None  # MkDocs's own file: its tags are MkDocs's
     extra = config.get("extra") if isinstance(config, dict) else None
     archive = extra.get("archive") if isinstance(extra, dict) else None
     if archive is not None and not isinstance(archive, dict):

@@ -89,9 +89,9 @@ class Source:
             return None
         return data
 
-    def yaml(self, text: str):
+    def yaml(self, text: str, tags: bool = False):
         try:
-            return yamlsafe.load(text)
+            return yamlsafe.load(text, tags)
         except yamlsafe.YamlError as error:
             self.problem(error.line, error.code, **error.values)
             return None

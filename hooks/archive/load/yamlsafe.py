@@ -87,17 +87,26 @@ def _typed(value: str, style, tag: str):
     return value
 
 
-def _construct(node, depth: int, seen: set, used_on: int = 1):
+_CORE = "tag:yaml.org,2002:"
+# The tags a value has without one written, or with a core one (!!str): any other (!!binary, !foo,
+# !!python/object) would mean something the archive does not read, so it is refused, not ignored.
+_TAGS = {_CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp", "value", "seq", "map")}
+
+
+def _construct(node, depth: int, seen: set, used_on: int = 1, tags: bool = False):
     if id(node) in seen:  # the composer hands an alias back as the anchored node itself
         raise YamlError(used_on, "yaml-alias")
     if depth > MAX_DEPTH:
         raise YamlError(node.start_mark.line + 1, "yaml-nesting", depth=MAX_DEPTH)
+    if not tags and node.tag not in _TAGS:
+        shown = "!!" + node.tag[len(_CORE) :] if node.tag.startswith(_CORE) else node.tag
+        raise YamlError(node.start_mark.line + 1, "yaml-tag", tag=shown)
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
     seen.add(id(node))
     if isinstance(node, yaml.SequenceNode):
         line = node.start_mark.line + 1
-        items = LineList(_construct(item, depth + 1, seen, line) for item in node.value)
+        items = LineList(_construct(item, depth + 1, seen, line, tags) for item in node.value)
         items.line = node.start_mark.line + 1
         items.item_lines = [item.start_mark.line + 1 for item in node.value]
         return items
@@ -111,7 +120,7 @@ def _construct(node, depth: int, seen: set, used_on: int = 1):
         if key in mapping:
             raise YamlError(key_node.start_mark.line + 1, "yaml-duplicate-key", key=key)
         mapping.key_lines[key] = key_node.start_mark.line + 1
-        mapping[key] = _construct(value_node, depth + 1, seen, key_node.start_mark.line + 1)
+        mapping[key] = _construct(value_node, depth + 1, seen, key_node.start_mark.line + 1, tags)
     return mapping
 
 
@@ -166,7 +175,7 @@ def _plain(value: str, implicit: tuple) -> object:
     return _typed(value, "", _RESOLVER.resolve(yaml.ScalarNode, value, implicit))
 
 
-def _from_events(text: str):
+def _from_events(text: str, tags: bool = False):
     """What _construct would make of the document, built from the parser's events.
 
     libyaml's composer makes a node object (in Python) for every value, which _construct
@@ -193,6 +202,8 @@ def _from_events(text: str):
                 break
             if kind is yaml.AliasEvent or event.anchor is not None or len(stack) >= MAX_DEPTH:
                 raise _Unusual
+            if not tags and event.tag not in (None, "!") and event.tag not in _TAGS:
+                raise _Unusual  # the node path reports it
             line = event.start_mark.line + 1
             if kind is yaml.ScalarEvent:
                 if stack and stack[-1][1] is _NO_KEY and type(stack[-1][0]) is LineDict:
@@ -240,18 +251,19 @@ def _from_events(text: str):
         loader.dispose()
 
 
-def load(text: str):
-    """Parse one YAML document from untrusted text; raises YamlError."""
+def load(text: str, tags: bool = False):
+    """Parse one YAML document from untrusted text; raises YamlError. tags: let tags through
+    (mkdocs.yml's !ENV and Material's !!python/name, which MkDocs reads), else refuse them."""
     if "[" in text or "{" in text:
         _nesting_precheck(text)
     try:
-        return _from_events(text)
+        return _from_events(text, tags)
     except (_Unusual, yaml.YAMLError):
         pass  # the node path below gives the result, or reports exactly what is wrong
-    return _from_nodes(text)
+    return _from_nodes(text, tags)
 
 
-def _from_nodes(text: str):
+def _from_nodes(text: str, tags: bool = False):
     try:
         loader = _Loader(text)
         try:
@@ -265,4 +277,4 @@ def _from_nodes(text: str):
         raise YamlError(1, "yaml-syntax", column=1, problem=str(error)) from None
     if node is None:
         return None
-    return _construct(node, 1, set())
+    return _construct(node, 1, set(), tags=tags)

@@ -24,6 +24,15 @@ MESSAGES = [
         {"column": 17, "problem": "found invalid Unicode character escape code"},
     ),
     Message(
+        "yaml-tag",
+        "the YAML tag {tag} is not used in archive files",
+        "remove the tag and write the value itself (quote it if it must stay text)",
+        "Tags (`!!binary`, `!!python/object`, `!custom`) ask the reader to build something other than text, "
+        "a number, a date, a list or a mapping; the archive reads only those, so a tag is refused rather "
+        "than silently ignored.",
+        {"tag": "!!binary"},
+    ),
+    Message(
         "yaml-alias",
         "YAML aliases (*name) are not allowed",
         "write the value out in full",
