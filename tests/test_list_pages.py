@@ -93,7 +93,15 @@ def test_the_status_stylesheet_draws_each_symbol_with_an_empty_alternative():
 def test_outlets_get_distinct_file_names_and_plurals_are_right():
     slugs = filters._slugs(["Foo", "Foo!", "Foo 2", "Ünïcode Néws", "東京"])
     assert len(set(slugs.values())) == 5 and all(re.fullmatch(r"[a-z0-9-]+", s) for s in slugs.values())
-    assert slugs["Ünïcode Néws"] == "unicode-news" and slugs["東京"] == "outlet"
+    assert slugs["Ünïcode Néws"] == "unicode-news" and slugs["Foo"] == "foo"
+    assert re.fullmatch(r"outlet-[0-9a-f]{8}", slugs["東京"]) and re.fullmatch(r"foo-[0-9a-f]{8}", slugs["Foo!"])
+    # An outlet's address stays when others come: a citation of it keeps working.
+    assert (
+        filters._slugs(["東京", "日本", "Outlet", "Zeitung"])["東京"]
+        == filters._slugs(["東京"])["東京"]
+        == slugs["東京"]
+    )
+    assert filters._slugs(["Outlet"])["Outlet"] == "outlet"
     assert (pages.plural(1, "article"), pages.plural(2, "article"), pages.plural(0, "claim")) == (
         "1 article",
         "2 articles",

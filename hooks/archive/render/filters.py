@@ -3,6 +3,7 @@ claims hub and from each of them)."""
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 import unicodedata
@@ -21,19 +22,21 @@ MAX_SLUG = 100
 
 
 def _slugs(names) -> dict[str, str]:
-    """A file name for each outlet: its ASCII words joined by "-", numbered when two names share it."""
+    """A file name for each outlet, which other outlets do not move: its ASCII words joined by "-"
+    (the first 100 characters, cut at a word); "outlet-" and a digest of the name when it has no
+    ASCII words (東京); the digest after the words for a second name that has the same words."""
     slugs, taken = {}, set()
     for name in sorted(names):
         ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-        # At most MAX_SLUG characters (cut at a word): the page's file name must fit the file system.
         words = "-".join(_SLUG.findall(ascii_name))
         if len(words) > MAX_SLUG:
             words = words[:MAX_SLUG].rpartition("-")[0] or words[:MAX_SLUG]
-        base = slug = words or "outlet"
-        number = 1
-        while slug in taken:
-            number += 1
-            slug = f"{base}-{number}"
+        slug = words
+        digest = hashlib.sha256(unicodedata.normalize("NFC", name).encode("utf-8")).hexdigest()
+        size = 8
+        while not slug or slug in taken:
+            slug = f"{words or 'outlet'}-{digest[:size]}"
+            size += 4
         taken.add(slug)
         slugs[name] = slug
     return slugs
