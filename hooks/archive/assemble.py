@@ -258,14 +258,17 @@ def _check_claims(
             """Report at the line of the claim's key (or of the claim)."""
             source.problem(block.key_lines.get(key, line), code, claim_id, **values)
 
+        # The claimants and status are checked once every file is read (a step in the problems' order),
+        # those of a claim with other problems too: every problem of a claim is told in one run.
+        ref = len(checked.refs)
+        source.problems.items.append(ref)
+        references = {"status": clean.get("status"), "claimant": clean.get("claimant"), "via": clean.get("via", [])}
+        keys = getattr(block, "key_lines", {})  # not a mapping: told as such by claim_fields
+        checked.refs.append((claim_id, {k: keys.get(k, line) for k in references}, references))
         if not ok:
             if anchors is not None and "quote" in clean:
                 anchors.span(clean, problem)  # told in the same run as the claim's other problems
             continue
-        ref = len(checked.refs)
-        source.problems.items.append(ref)  # the claimants and status are checked here, once every file is read
-        references = {"status": clean.get("status"), "claimant": clean["claimant"], "via": clean.get("via", [])}
-        checked.refs.append((claim_id, {k: block.key_lines.get(k, line) for k in references}, references))
         note_html = sidecar.note_html(source, block, clean, markdown)
         if anchors is None:
             continue
@@ -311,12 +314,12 @@ def _references_known(clean: dict, claimants, statuses, problem) -> bool:
             "status", "unknown-status", value=clean["status"], hint=valid_choices(clean["status"], statuses, "statuses")
         )
         ok = False
-    for key, ids in (("claimant", [clean["claimant"]]), ("via", clean.get("via", []))):
+    for key, ids in (("claimant", [clean["claimant"]] if clean["claimant"] else []), ("via", clean.get("via", []))):
         for who in ids:
             if who not in claimants:
                 problem(key, "unknown-claimant", value=who, hint=did_you_mean(who, claimants, "claimant ids"))
                 ok = False
-    hands = [clean["claimant"], *clean.get("via", [])]
+    hands = [who for who in (clean["claimant"], *clean.get("via", [])) if who]
     for who in sorted({who for who in hands if hands.count(who) > 1}):
         problem("via", "relay-repeated", value=who)
         ok = False
