@@ -371,15 +371,20 @@ def reanchor(text: str, quote: dict) -> list[tuple[float, int]]:
     return sorted(found, reverse=True)
 
 
-def test_a_hypothesis_style_client_reanchors_every_annotation_on_the_page(project):
-    # The quote stands twice in the text (the claim is the second).
-    body = SEED_BODY + "\nLater, 525 oil tanker trucks were reported again by other sources.\n"
-    claims = SEED_CLAIMS.replace("quote: 525 oil tanker trucks\n", "quote: 525 oil tanker trucks\n    occurrence: 2\n")
+def _page_and_annotations(project, body: str, claims: str):
+    """Article a built with a site_url: its page's text and claims' spans, and its annotations."""
     project.article("a", body, claims)
     with_site_url(project)
     built(project)
     text, spans = page_text(project.page("articles/a.html"))
-    annotations = annotations_of(project, "articles/a.html")
+    return text, spans, annotations_of(project, "articles/a.html")
+
+
+def test_a_hypothesis_style_client_reanchors_every_annotation_on_the_page(project):
+    # The quote stands twice in the text (the claim is the second).
+    body = SEED_BODY + "\nLater, 525 oil tanker trucks were reported again by other sources.\n"
+    claims = SEED_CLAIMS.replace("quote: 525 oil tanker trucks\n", "quote: 525 oil tanker trucks\n    occurrence: 2\n")
+    text, spans, annotations = _page_and_annotations(project, body, claims)
     assert len(annotations) == 2
     places = {}
     for annotation in annotations:
@@ -394,11 +399,7 @@ def test_a_hypothesis_style_client_reanchors_every_annotation_on_the_page(projec
 def test_a_crlf_texts_annotations_quote_the_page_as_a_browser_reads_it(project):
     # An HTML parser reads CRLF as LF: a selector holding CR would never match the page's text.
     body = SEED_BODY.replace("\n", "\r\n")
-    project.article("a", body, SEED_CLAIMS)
-    with_site_url(project)
-    built(project)
-    text, spans = page_text(project.page("articles/a.html"))
-    annotations = annotations_of(project, "articles/a.html")
+    text, spans, annotations = _page_and_annotations(project, body, SEED_CLAIMS)
     assert annotations and "\r" in body
     for annotation in annotations:
         selector = annotation["target"][0]["selector"]
