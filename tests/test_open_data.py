@@ -416,7 +416,9 @@ def test_json_and_csv_exports_round_trip_every_claim_once_with_all_its_fields(pr
     seed_project(project)
     sidecar = (ROOT / "docs" / (SEED + ".claims.yml")).read_text(encoding="utf-8")
     records = json.loads(project.page("claims.json"))["claims"]
-    rows = list(csv.DictReader(io.StringIO(project.page("claims.csv"))))
+    raw = (project.site / "claims.csv").read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf") and raw.endswith(b"\r\n")  # RFC 4180: CRLF, plain UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
     ids = [r["claim_id"] for r in records]
     assert len(ids) == len(set(ids)) == sidecar.count("\n  - id: ") == 11
     assert [r["claim_id"] for r in rows] == ids

@@ -4,17 +4,19 @@ weighs, per article, what keeps 10,000 articles under 600 MB."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
 import sys
+import zipfile
 
 import pytest
 from conftest import ROOT
 
 from hooks import engine
 from hooks.archive import urls
-from hooks.archive.publish import tree
+from hooks.archive.publish import offline, tree
 from hooks.bench import synthetic
 
 ARTICLES = 200
@@ -115,3 +117,22 @@ def test_publish_tree_refuses_a_file_a_host_would_refuse(tmp_path):
     assert result.returncode == 1
     assert "articles/big.json" in result.stderr and "25 MiB" in result.stderr
     assert (tmp_path / "downloads" / urls.OFFLINE_ZIP).exists() and not (site / urls.OFFLINE_ZIP).exists()
+
+
+def test_the_offline_copy_links_its_own_downloads_not_the_release(laid_out):
+    """The published zip holds the downloads beside its pages: a reader offline follows its links to them."""
+    work, _ = laid_out
+    with zipfile.ZipFile(work / "downloads" / offline.ZIP_NAME) as archive:
+        inside = {info.filename.split("/", 1)[1]: archive.read(info) for info in archive.infolist()}
+    pages = {path: data.decode("utf-8") for path, data in inside.items() if path.endswith(".html")}
+    assert not [path for path, html in pages.items() if f'href="{DOWNLOADS_URL}' in html]
+    assert 'href="claims.json"' in pages["index.html"] and 'href="claims.json"' in pages["claims.html"]
+    article = next(path for path in pages if path.startswith("articles/2015/"))
+    assert 'href="../../articles-2015.json">JSON</a>' in pages[article]
+    index = json.loads(inside["annotations.jsonld"])
+    assert (index["first"], index["last"]) == ("annotations-2015.jsonld#page", "annotations-2024.jsonld#page")
+    for name in ("claims.json", "articles-2015.json", "annotations-2015.jsonld"):
+        assert name in inside  # what the links lead to is in the copy
+    # the copy's manifest is of the files as the copy holds them
+    sums = dict(reversed(line.split("  ", 1)) for line in inside[offline.MANIFEST].decode().splitlines())
+    assert sums["index.html"] == hashlib.sha256(inside["index.html"]).hexdigest()

@@ -72,7 +72,7 @@ class ArchiveBuild:
     def start_writing(self, site_dir: str) -> None:
         """site_dir has just been cleaned, and nothing is written yet."""
         os.makedirs(site_dir, exist_ok=True)
-        self.offline = OfflineCopy(site_dir)
+        self.offline = OfflineCopy(site_dir, self.site.downloads_url)
         self.data = DataFiles(self.site.data_files, site_dir, self.offline.data_fd, background=not self.serving)
 
     def page_output(self, output: str, content: str) -> str:

@@ -139,7 +139,9 @@ def claims_csv(archive: Archive, site_url: str = "", records: dict | None = None
     record_of = _record_of(archive, site_url, records)
     out = io.StringIO()
     columns = CSV_COLUMNS + SHARED_COLUMNS if archive.shared else CSV_COLUMNS
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    # RFC 4180's line ends (CRLF), which spreadsheets and csv readers expect; a line break inside a
+    # quoted cell stays as written.
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for claim in archive.claims():
         record = dict(record_of(claim))

@@ -1,6 +1,7 @@
 """The offline copy: the whole built site as one zip, with a SHA-256 manifest of every file.
 
-The zip holds one folder, FOLDER/, with the site as built (open FOLDER/index.html from disk)
+The zip holds one folder, FOLDER/, with the site as built (open FOLDER/index.html from disk), its
+links to the downloads published apart (DOWNLOADS_URL) made links to the same files in the copy,
 and FOLDER/SHA256SUMS, in the format of `sha256sum`, so that a reader can check every file
 of the copy they hold (`cd FOLDER && sha256sum -c SHA256SUMS`). The zip's own checksum is
 published beside it (ZIP_NAME + ".sha256"). The zip is reproducible: fixed timestamps and a
@@ -22,11 +23,13 @@ Nothing here knows about MkDocs: the build engine calls the methods of OfflineCo
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
 import tempfile
 import zipfile
+from html import escape
 from pathlib import Path
 
 from .. import urls
@@ -106,14 +109,14 @@ class OfflineCopy:
     finish() once everything is written.
     """
 
-    def __init__(self, site_dir):
+    def __init__(self, site_dir, downloads_url: str = ""):
         self.site_dir = Path(site_dir)
         # Written beside the target, then renamed: a reader never downloads half a zip.
         handle, self.temporary = tempfile.mkstemp(prefix=f".{ZIP_NAME}.", dir=self.site_dir)
         os.close(handle)
         data_read, self.data_fd = os.pipe()
         self.helper = subprocess.Popen(
-            [sys.executable, "-m", __name__, str(self.site_dir), self.temporary, str(data_read)],
+            [sys.executable, "-m", __name__, str(self.site_dir), self.temporary, str(data_read), downloads_url],
             env=_importable(),
             stdin=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -155,7 +158,19 @@ def _importable() -> dict:
     return {**os.environ, "PYTHONPATH": project + (os.pathsep + path if path else "")}
 
 
-def _write_zip(site_dir: Path, temporary: str, data_pipe, build_done) -> None:
+def _local(path: str, data: bytes, downloads_url: str) -> bytes:
+    """The file as the copy holds it: its links to the downloads, published apart (downloads_url),
+    made links to the files beside it in the copy, which holds them all."""
+    if not downloads_url or not path.endswith((".html", ".json", ".jsonld")):
+        return data
+    prefix = downloads_url.rstrip("/") + "/"
+    root = "../" * path.count("/")  # from the file to the copy's root, where the downloads are
+    if path.endswith(".html"):
+        return data.replace(f'href="{escape(prefix)}'.encode(), f'href="{root}'.encode())
+    return data.replace(json.dumps(prefix)[:-1].encode(), b'"' + root.encode())
+
+
+def _write_zip(site_dir: Path, temporary: str, data_pipe, build_done, downloads_url: str = "") -> None:
     """The helper's side: the data files as the pipe names them, then (once build_done, the build's
     end of a pipe, is closed) every other file, then the manifest."""
     sums, seen = {}, {}
@@ -163,7 +178,7 @@ def _write_zip(site_dir: Path, temporary: str, data_pipe, build_done) -> None:
 
         def add(path: str) -> None:
             file = site_dir / path
-            data = file.read_bytes()
+            data = _local(path, file.read_bytes(), downloads_url)
             seen[path] = os.stat(file)
             sums[path] = hashlib.sha256(data).hexdigest()
             archive.writestr(_entry(path), data, compresslevel=_LEVEL)
@@ -182,15 +197,15 @@ def _write_zip(site_dir: Path, temporary: str, data_pipe, build_done) -> None:
         archive.writestr(_entry(MANIFEST), manifest, compresslevel=_LEVEL)
 
 
-def write_offline_copy(site_dir) -> Path:
+def write_offline_copy(site_dir, downloads_url: str = "") -> Path:
     """Write ZIP_NAME and CHECKSUM_NAME for a finished site_dir; returns the zip's path."""
-    copy = OfflineCopy(site_dir)
+    copy = OfflineCopy(site_dir, downloads_url)
     os.close(copy.data_fd)
     return copy.finish()
 
 
 if __name__ == "__main__":
-    site, temporary, data_fd = sys.argv[1:]
+    site, temporary, data_fd, downloads = sys.argv[1:]
     _use_isal()
     with open(int(data_fd), "rb") as data_pipe:
-        _write_zip(Path(site), temporary, data_pipe, sys.stdin.buffer)
+        _write_zip(Path(site), temporary, data_pipe, sys.stdin.buffer, downloads)
