@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -125,8 +126,12 @@ def test_the_offline_copy_links_its_own_downloads_not_the_release(laid_out):
     with zipfile.ZipFile(work / "downloads" / offline.ZIP_NAME) as archive:
         inside = {info.filename.split("/", 1)[1]: archive.read(info) for info in archive.infolist()}
     pages = {path: data.decode("utf-8") for path, data in inside.items() if path.endswith(".html")}
-    assert not [path for path, html in pages.items() if f'href="{DOWNLOADS_URL}' in html]
+    online = {
+        (path, href) for path, html in pages.items() for href in re.findall(f'href="{DOWNLOADS_URL}([^"]*)"', html)
+    }
+    assert {href for _, href in online} <= {offline.ZIP_NAME, offline.CHECKSUM_NAME}, online
     assert 'href="claims.json"' in pages["index.html"] and 'href="claims.json"' in pages["claims.html"]
+    assert f'href="{DOWNLOADS_URL}{offline.ZIP_NAME}"' in pages["index.html"]  # not in itself: the release's
     article = next(path for path in pages if path.startswith("articles/2015/"))
     assert 'href="../../articles-2015.json">JSON</a>' in pages[article]
     index = json.loads(inside["annotations.jsonld"])

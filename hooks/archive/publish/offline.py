@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -166,8 +167,14 @@ def _local(path: str, data: bytes, downloads_url: str) -> bytes:
     prefix = downloads_url.rstrip("/") + "/"
     root = "../" * path.count("/")  # from the file to the copy's root, where the downloads are
     if path.endswith(".html"):
-        return data.replace(f'href="{escape(prefix)}'.encode(), f'href="{root}'.encode())
-    return data.replace(json.dumps(prefix)[:-1].encode(), b'"' + root.encode())
+        before, written = 'href="', escape(prefix)
+    else:
+        before, written = '"', json.dumps(prefix)[1:-1]
+    # The zip and its checksum are not in the copy: links to them still lead to the release.
+    itself = "|".join(re.escape(name) for name in (ZIP_NAME, CHECKSUM_NAME))
+    pattern = re.compile(f"{re.escape(before + written)}(?!{itself})".encode())
+    local = (before + root).encode()
+    return pattern.sub(lambda _: local, data)
 
 
 def _write_zip(site_dir: Path, temporary: str, data_pipe, build_done, downloads_url: str = "") -> None:
