@@ -412,6 +412,15 @@ def test_a_crlf_texts_annotations_quote_the_page_as_a_browser_reads_it(project):
 # --- JSON and CSV ----------------------------------------------------------------------------
 
 
+def test_an_openly_licensed_texts_record_carries_its_licence_and_attribution(project):
+    seed_project(project, every_article=True)
+    (wiki,) = json.loads(project.page("articles-2026.json"))["articles"]
+    assert wiki["licence"] == {"title": "CC BY-SA 4.0", "url": "https://creativecommons.org/licenses/by-sa/4.0/"}
+    assert "Wikipedia" in wiki["attribution"]
+    (seed,) = json.loads(project.page("articles-2015.json"))["articles"]
+    assert "licence" not in seed and "attribution" not in seed  # a news article reproduced under no licence
+
+
 def test_json_and_csv_exports_round_trip_every_claim_once_with_all_its_fields(project):
     seed_project(project)
     sidecar = (ROOT / "docs" / (SEED + ".claims.yml")).read_text(encoding="utf-8")

@@ -104,7 +104,10 @@ def _record_of(archive: Archive, site_url: str, records: dict | None):
 
 def article_record(archive: Archive, article: Article, site_url: str = "", records: dict | None = None) -> dict:
     record = _record_of(archive, site_url, records)
+    # An openly licensed text's terms go with it: whoever reuses the record must credit it so.
+    reuse = {"licence": article.licence, "attribution": article.attribution} if article.licence else {}
     return {
+        **reuse,
         "page": urls.page_url(article.src),
         "title": article.title,
         "outlet": article.outlet,
