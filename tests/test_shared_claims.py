@@ -203,6 +203,7 @@ def test_open_data_carry_the_shared_claim_with_all_its_appearances(project):
         wiki_page,
     ]
     assert item["firstAppearance"]["url"] == seed_page  # the seed keeps no original address
+    assert item["datePublished"] == "2015-11-20"  # undated on Wikipedia: made when it first appeared
     assert review["reviewRating"]["alternateName"] == "Unverified"
     (seed_review,) = [b for b in json_ld(project.page(SEED + ".html")) if b["url"].endswith("#claim-lost-revenue")]
     assert seed_review["itemReviewed"]["appearance"] == item["appearance"]

@@ -142,6 +142,9 @@ def claim_review(
         "appearance": appearance,
     }
     said = claim.said or article.published
+    if not said and claim.shared is not None:  # one claim in many articles: it was made when it first appeared
+        first = claim.shared.first
+        said = first.said or first.article.published
     if said:
         item["datePublished"] = said.isoformat()
     if claim.shared is not None:
