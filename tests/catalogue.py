@@ -273,6 +273,20 @@ CASES = [
         ],
     ),
     Case(
+        "published-after-archived",
+        {A: article(published="2099-05-05")},
+        problems=[
+            "docs/articles/a.md:6: published 2099-05-05 is after archived 2026-11-24 — check both dates: a text is archived on or after the day it was published"
+        ],
+    ),
+    Case(
+        "outlet-spelt-two-ways",  # one page for both, or one taking the other's address
+        {"docs/articles/b.md": article(outlet="Fast Outlet"), "docs/articles/c.md": article(outlet="FAST OUTLET")},
+        problems=[
+            'docs/articles/c.md:3: outlet "FAST OUTLET" is spelt differently from "Fast Outlet" (articles/b.md), whose page it would share — spell the outlet as the other articles do, or, for another outlet, give it a name with other words'
+        ],
+    ),
+    Case(
         "duplicate-claim-id",
         {A_CLAIMS: claims(("id: militants-killed", "id: tanker-trucks"))},
         problems=[

@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import chains
+from . import chains, urls
 from .anchor import claims as anchoring
 from .anchor.figures import find_figures
 from .config import read_config
@@ -89,6 +89,7 @@ def load_archive(docs_dir: Path, config_path: Path | None = None, workers: int |
                 value=claimant.affiliation,
                 hint=did_you_mean(claimant.affiliation, claimants, "claimant ids"),
             )
+    _check_outlet_spellings(articles, new_source, docs_dir)
     for claimant in claimants.values():
         chain, at = [claimant.id], claimant.affiliation
         while at in claimants and at not in chain:
@@ -125,6 +126,27 @@ class NeedsWholeLoad(Exception):
     """An article file cannot be loaded again on its own: only a whole load checks or reports it."""
 
 
+def _check_outlet_spellings(articles, new_source, docs_dir: Path) -> None:
+    """Two spellings of one outlet ("Fast Outlet", "FAST OUTLET") would share its page (urls.outlet_words):
+    the first in file order stands, each other is reported where its article names it."""
+    first: dict[str, Article] = {}
+    for article in sorted(articles, key=lambda a: a.src):
+        words = urls.outlet_words(article.outlet)
+        held = first.setdefault(words, article) if words else article
+        if held.outlet != article.outlet:
+            new_source(docs_dir / article.src).problem(
+                article.outlet_line, "outlet-spelling", value=article.outlet, other=held.outlet, where=held.src
+            )
+
+
+def _spelt_apart(archive: Archive, article: Article) -> bool:
+    """The article's outlet is another's spelt differently (which a whole load reports)."""
+    words = urls.outlet_words(article.outlet)
+    return bool(words) and any(
+        name != article.outlet and urls.outlet_words(name) == words for name in {a.outlet for a in archive.articles}
+    )
+
+
 def reload_article(archive: Archive, docs_dir: Path, config_path: Path, path: Path) -> Article:
     """The article of path (an X.md under docs_dir) and its claims file, loaded again alone and
     checked against the archive's claimants and statuses: what load_archive would make of them.
@@ -138,6 +160,8 @@ def reload_article(archive: Archive, docs_dir: Path, config_path: Path, path: Pa
     loaded = _load_pair((path, docs_dir, root, beside if beside.is_file() else None), markdown)
     article = loaded.article
     if article is None or loaded.claimants is not None or loaded.problems or loaded.sidecar_problems:
+        raise NeedsWholeLoad(path)
+    if _spelt_apart(archive, article):
         raise NeedsWholeLoad(path)
     if loaded.sidecar is not None:
         source = Source(loaded.sidecar, Problems(), root)

@@ -146,6 +146,7 @@ class Article:
     licence: dict | None = None  # {title, url}: the licence an openly licensed text is reproduced under
     attribution: str | None = None  # who to credit and where the text was retrieved from
     body_line: int = 1  # the line of the .md file the body starts on
+    outlet_line: int | None = None  # the line of its front matter's `outlet:`
     claims: list[Claim] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     dismissals: list[Dismissal] = field(default_factory=list)

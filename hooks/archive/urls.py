@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+import unicodedata
 
 # The offline copy (publish/offline.py writes it, the home page links it).
 OFFLINE_ZIP = "annotated-news-archive-offline.zip"
@@ -116,6 +117,21 @@ def claims_year_page(year: int, page: int = 1) -> str:
 
 def outlet_page(slug: str, page: int = 1) -> str:
     return _paged(f"outlets/{slug}", page)
+
+
+MAX_SLUG = 100
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
+
+
+def outlet_words(name: str) -> str:
+    """An outlet's name as a file name: its ASCII words joined by "-", at most MAX_SLUG characters
+    (cut at a word); "" for a name without any (東京). Two spellings with the same words are one page,
+    which `check` refuses to share (assemble.py)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    words = "-".join(_SLUG_WORD.findall(ascii_name))
+    if len(words) > MAX_SLUG:
+        words = words[:MAX_SLUG].rpartition("-")[0] or words[:MAX_SLUG]
+    return words
 
 
 def articles_page(page: int = 1) -> str:

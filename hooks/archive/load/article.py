@@ -60,6 +60,10 @@ def load_article(source: Source, docs_dir: Path) -> Article | None:
     if clean["sha256"] != actual:
         source.problem(meta.key_lines.get("sha256"), "hash-mismatch", actual=actual)
         return None
+    if clean.get("published") and clean["published"] > clean["archived"]:
+        line = meta.key_lines.get("published")
+        source.problem(line, "published-after-archived", published=clean["published"], archived=clean["archived"])
+        return None
     src = source.path.relative_to(docs_dir).as_posix()
     raw = source.path.with_suffix(RAW_SUFFIX)
     raw_size = raw.stat().st_size if raw.is_file() else None
@@ -67,6 +71,7 @@ def load_article(source: Source, docs_dir: Path) -> Article | None:
         src=src,
         body=body,
         body_line=body_line,
+        outlet_line=meta.key_lines.get("outlet"),
         raw_src=raw.relative_to(docs_dir).as_posix() if raw_size is not None else None,
         # Most raw files are the body byte for byte (others differ by CRLF or a byte-order mark):
         # the Web Annotations then give the quote's offsets in that file (export/annotations.py).

@@ -63,6 +63,14 @@ MESSAGES = [
         {"name": "id", "value": "tanker-trucks-destroyed-by-russian-aircra…-this-week", "length": 120, "limit": 100},
     ),
     Message(
+        "published-after-archived",
+        "published {published} is after archived {archived}",
+        "check both dates: a text is archived on or after the day it was published",
+        "An archived copy cannot predate its original; a future date would also sort the article first "
+        "everywhere and date its claims wrongly.",
+        {"published": "2099-05-05", "archived": "2026-11-24"},
+    ),
+    Message(
         "not-a-date",
         '{name} "{value}" is not a date',
         "write it as YYYY-MM-DD, e.g. 2015-11-20",

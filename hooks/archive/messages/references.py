@@ -132,6 +132,14 @@ MESSAGES = [
         {"other": "tanker-trucks", "other_line": 2},
     ),
     Message(
+        "outlet-spelling",
+        'outlet "{value}" is spelt differently from "{other}" ({where}), whose page it would share',
+        "spell the outlet as the other articles do, or, for another outlet, give it a name with other words",
+        "An outlet's page is named by its name's words (outlets/fast-outlet.html for \"Fast Outlet\"): two "
+        "spellings of one name would be one page, or one of them would take the other's address.",
+        {"value": "FAST OUTLET", "other": "Fast Outlet", "where": "articles/2015/first.md"},
+    ),
+    Message(
         "dismissed-claim",
         'the dismissed quote "{quote}" overlaps the quote of claim "{other}"',
         "remove it from dismissed: (a claim's figure is annotated), or remove the claim",

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
-import re
 import unicodedata
 from collections import Counter, defaultdict
 
@@ -15,23 +14,14 @@ from .html import attr, link, plural, text
 from .listing import CLAIMS_PAGE_SIZE, claim_date, claims_table, paginated, split_pages
 from .page import Page
 
-_SLUG = re.compile(r"[a-z0-9]+")
-
-
-MAX_SLUG = 100
-
 
 def _slugs(names) -> dict[str, str]:
-    """A file name for each outlet, which other outlets do not move: its ASCII words joined by "-"
-    (the first 100 characters, cut at a word); "outlet-" and a digest of the name when it has no
-    ASCII words (東京); the digest after the words for a second name that has the same words."""
+    """A file name for each outlet, which other outlets do not move: urls.outlet_words, or "outlet-"
+    and a digest of the name for a name without ASCII words (東京). Two names with the same words are
+    refused by `check`; should they come here, the second gets its digest too."""
     slugs, taken = {}, set()
     for name in sorted(names):
-        ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-        words = "-".join(_SLUG.findall(ascii_name))
-        if len(words) > MAX_SLUG:
-            words = words[:MAX_SLUG].rpartition("-")[0] or words[:MAX_SLUG]
-        slug = words
+        words = slug = urls.outlet_words(name)
         digest = hashlib.sha256(unicodedata.normalize("NFC", name).encode("utf-8")).hexdigest()
         size = 8
         while not slug or slug in taken:
