@@ -334,3 +334,23 @@ def test_a_markdown_article_without_claims_shows_its_text(project, claims):
     text = BeautifulSoup(project.page("articles/a.html"), "html.parser").select_one("[data-archived-text]")
     assert text.get_text(" ", strip=True) == "A Markdown text about 525 oil tanker trucks. A second paragraph."
     assert text.find("em").get_text() == "Markdown"
+
+
+def test_a_markdown_articles_notes_stand_between_its_blocks_never_inside_a_list_or_quote(project):
+    body = (
+        "Shoigu listed the results:\n\n1. more than 800 targets\n2. 522 missions, of which:\n"
+        "    * 101 cruise missiles\n\n> Quoted: 525 oil tanker trucks.\n\nThe end.\n"
+    )
+    claims = "".join(
+        f"  - id: c{n}\n    quote: {quote}\n    claimant: russian-mod\n    status: unverified\n    note: A note.\n"
+        for n, quote in enumerate(("800 targets", "101 cruise missiles", "525 oil tanker trucks"))
+    )
+    project.article("a", body, "claims:\n" + claims, format="markdown")
+    built(project)
+    text = BeautifulSoup(project.page("articles/a.html"), "html.parser").select_one(".na-text")
+    # every note a child of the text, after the list (or the quote) that holds its figure
+    assert [aside.parent is text for aside in text.find_all("aside")] == [True, True, True]
+    assert not text.select("ol > aside, ul > aside, blockquote aside")
+    order = [child.name for child in text.find_all(recursive=False)]
+    assert order == ["p", "ol", "aside", "aside", "blockquote", "aside", "p"], order
+    assert text.find("ol").find("ul").find(class_="na-claim").get_text() == "101 cruise missiles"

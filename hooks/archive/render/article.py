@@ -21,7 +21,11 @@ from ..model import Archive, Article, Claim
 from .html import attr, date, link, note_status, plural, relay_chain, status_badge, text
 from .sharing import also_in
 
-_MARKER_OR_BLOCK_END = re.compile(f"{OPEN}(\\d+){MID}|{CLOSE}|</(?:p|li|h[1-6]|blockquote|pre)>")
+# A claim's marker, or a block's tag: a container's (a list, a quote, a table) opening or closing, the
+# end of a paragraph, heading or code block.
+_MARKER_OR_BLOCK = re.compile(
+    f"{OPEN}(\\d+){MID}|{CLOSE}|<(/?)(ul|ol|blockquote|table|dl)\\b[^>]*>|</(?:p|h[1-6]|pre)>"
+)
 
 
 def note(archive: Archive, claim: Claim, here: str, site_url: str = "") -> str:
@@ -111,9 +115,10 @@ def _markdown_format(archive: Archive, article: Article, site_url: str) -> str:
     here = article.src
     claims = article.claims
 
-    # Notes go after the block that holds their figure.
-    out, position, waiting = [], 0, []
-    for match in _MARKER_OR_BLOCK_END.finditer(html):
+    # Notes go after the top-level block that holds their figure, where the text's own blocks
+    # stand (a note inside a list would be a list's child, which HTML does not allow).
+    out, position, waiting, depth = [], 0, [], 0
+    for match in _MARKER_OR_BLOCK.finditer(html):
         out.append(html[position : match.start()])
         token = match.group(0)
         if token.startswith(OPEN):
@@ -124,8 +129,11 @@ def _markdown_format(archive: Archive, article: Article, site_url: str) -> str:
             out.append(_FIGURE_CLOSE)
         else:
             out.append(token)
-            out.extend(note(archive, c, here, site_url) for c in waiting)
-            waiting = []
+            if match.group(3):  # a container opens or closes
+                depth += -1 if match.group(2) else 1
+            if depth == 0 and token.startswith("</"):
+                out.extend(note(archive, c, here, site_url) for c in waiting)
+                waiting = []
         position = match.end()
     out.append(html[position:])
     out.extend(note(archive, c, here, site_url) for c in waiting)
