@@ -778,6 +778,28 @@ CASES = [
         ],
     ),
     Case(
+        "status-label-with-a-direction-override",  # shown on every page, read out as the status
+        {
+            "mkdocs.yml": lambda text: text.replace(
+                "    # statuses:", '    statuses:\n      disputed: {label: "\\u202eDetupsid"}\n    # statuses:'
+            )
+        },
+        problems=[
+            f'mkdocs.yml:{STATUSES_LINE}: extra.archive.statuses: "disputed": its label contains invisible character(s) U+202E; retype it without zero-width or direction-control characters — see the Content format page (Statuses)'
+        ],
+    ),
+    Case(
+        "status-without-a-symbol",  # told by colour alone
+        {
+            "mkdocs.yml": lambda text: text.replace(
+                "    # statuses:", '    statuses:\n      unverified: {symbol: ""}\n    # statuses:'
+            )
+        },
+        problems=[
+            f'mkdocs.yml:{STATUSES_LINE}: extra.archive.statuses: "unverified": its symbol is empty; give its symbol a value — see the Content format page (Statuses)'
+        ],
+    ),
+    Case(
         "publisher-url-not-http",
         {"mkdocs.yml": in_config(PUBLISHER_NAME, PUBLISHER_NAME + "\n      url: javascript:alert(1)")},
         problems=[

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from . import messages
+from .load import fields as checks
 from .load.fields import ID_PATTERN, MAX_ID_LENGTH
 from .model import Status
 
@@ -103,6 +105,17 @@ def _wrong(status_id: str, candidate: dict, given: dict) -> str | None:
         return f'"{status_id}" has unknown field(s) {", ".join(map(str, unknown))}; use {", ".join(_FIELDS)}'
     if not isinstance(candidate.get("label"), str) or not candidate["label"].strip():
         return f'"{status_id}" needs a label'
+    # Shown on every page and read out as the status: visible text, a symbol too (a status is never
+    # told by colour alone).
+    for name, check in (("label", checks.visible_text), ("symbol", checks.visible_text), ("description", checks.text)):
+        value = candidate.get(name)
+        if name == "description" and value == "":
+            continue  # a new status's default: none
+        try:
+            check(value, f"its {name}")
+        except checks.FieldError as error:
+            what, fix = messages.render(error.code, error.values)
+            return f'"{status_id}": {what}; {fix}'
     if not _COLOUR.match(str(candidate.get("colour", ""))):
         return f'"{status_id}" colour "{candidate.get("colour", "")}" is not a colour like "#1b6e20"'
     rating = candidate.get("rating")
