@@ -171,3 +171,21 @@ def test_ids_are_the_text_as_written(project):
     archive = load_archive(project.docs)
     assert set(archive.claimants) >= {"007", "no"}
     assert archive.articles[0].claims[0].claimant == "007"
+
+
+def test_a_long_cycle_is_told_in_one_readable_line(project):
+    # 40 bodies each affiliated to the next, the last to the first
+    registry = "".join(
+        f"body-{n}: {{name: Body {n}, kind: organisation, affiliation: body-{(n + 1) % 40}}}\n" for n in range(40)
+    )
+    (project.docs / "claimants.yml").write_text(registry, encoding="utf-8")
+    project.article(
+        "a",
+        SEED_BODY,
+        SEED_CLAIMS.replace("sergei-shoigu", "body-1")
+        .replace("russian-mod", "body-2")
+        .replace("associated-press", "body-3"),
+    )
+    (line,) = problems(project)
+    assert "affiliations form a cycle: body-0 → body-1 → body-2 → … (36 more) → body-39 → body-0" in line, line
+    assert len(line) < 300

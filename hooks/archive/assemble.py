@@ -25,7 +25,7 @@ from .load.source import REGISTRY, SIDECAR_SUFFIX, Source
 from .load.tree import walk
 from .model import Archive, Article, Claim
 from .outputs import check_outputs
-from .problems import Problems, did_you_mean, valid_choices
+from .problems import Problems, did_you_mean, shown_cycle, valid_choices
 
 PARALLEL_FROM = 200  # articles: below this, starting worker processes costs more than it saves
 
@@ -96,7 +96,7 @@ def load_archive(docs_dir: Path, config_path: Path | None = None, workers: int |
             chain.append(at)
             at = claimants[at].affiliation
         if at == claimant.id and claimant.id == min(chain):  # once a cycle, at its first id
-            problems.add(claimant.defined_in, claimant.line, "affiliation-cycle", chain=" → ".join([*chain, at]))
+            problems.add(claimant.defined_in, claimant.line, "affiliation-cycle", chain=shown_cycle([*chain, at]))
     if not registry_ok:
         # Every claimant reference would look unknown: report the registry's own problem only.
         claimants = registry.AnyClaimant(claimants)

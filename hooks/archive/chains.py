@@ -9,7 +9,7 @@ such group is a SharedClaim, with its appearances in date order (docs/format.md)
 from __future__ import annotations
 
 from .model import Article, Claim, SharedClaim, appearance_date
-from .problems import Problems, did_you_mean
+from .problems import Problems, did_you_mean, shown_cycle
 
 ARTICLES_PREFIX = "articles/"
 
@@ -63,7 +63,7 @@ def link(articles: list[Article], problems: Problems) -> dict[str, SharedClaim]:
                     reported_cycles.add(members)
                     first = min(cycle, key=lambda c: (c.article.src, c.number))
                     at = cycle.index(first)
-                    chain = " → ".join(c.ref for c in [*cycle[at:], *cycle[:at], first])
+                    chain = shown_cycle([c.ref for c in [*cycle[at:], *cycle[:at], first]])
                     problems.add(first.article.sidecar_shown, first.link_line, "same-as-cycle", first.id, chain=chain)
                 current = None
                 break

@@ -53,6 +53,13 @@ def printable(line: str) -> str:
     return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c)[0] in "CZ" and c != " " else c for c in line)
 
 
+def shown_cycle(hops: list[str], most: int = 6) -> str:
+    """A cycle as one readable line: "a → b → c → a", or its first and last hops when it is long."""
+    if len(hops) <= most:
+        return " → ".join(hops)
+    return " → ".join([*hops[:3], f"… ({len(hops) - 5} more)", *hops[-2:]])
+
+
 class ContentError(Exception):
     """Raised with every problem found, never only the first."""
 
