@@ -454,6 +454,16 @@ CASES = [
         ],
     ),
     Case(
+        "dismissal-of-a-number-read-as-a-year",
+        {
+            A: article(SEED_BODY + "They also burned 1796 trucks.\n"),
+            A_CLAIMS: claims(extra="dismissed:\n  - quote: 1796 trucks\n    reason: a typo of the outlet\n"),
+        },
+        problems=[
+            'docs/articles/a.claims.yml:15: dismissed quote "1796 trucks" holds only 1796, which the importer takes for a date — delete the dismissal: dates are never counted as figures to annotate'
+        ],
+    ),
+    Case(
         "dismissed-not-a-list",
         {A_CLAIMS: claims(extra="dismissed: {quote: one strike, reason: x}\n")},
         problems=[

@@ -104,9 +104,14 @@ def dismissals(source: Source, anchors: Anchoring | None, blocks: list) -> list[
         span = anchors.span(clean, problem)
         if span is None or not ok:
             continue
-        held = [f for f in anchors.article.figures if f.kind != "date" and span[0] <= f.start and f.end <= span[1]]
+        inside = [f for f in anchors.article.figures if span[0] <= f.start and f.end <= span[1]]
+        held = [f for f in inside if f.kind != "date"]
         if not held:
-            problem("quote", "dismissal-holds-no-figure", quote=clean["quote"])
+            dates = [f.text for f in inside]
+            if dates:  # read as a year ("1796 trucks"): dates are never counted, so nothing to dismiss
+                problem("quote", "dismissal-holds-a-date", quote=clean["quote"], date=dates[0])
+            else:
+                problem("quote", "dismissal-holds-no-figure", quote=clean["quote"])
             continue
         found.append(Dismissal(clean["quote"], clean["reason"], block.key_lines.get("quote", line), *span))
     return found

@@ -111,6 +111,14 @@ MESSAGES = [
         {"quote": "page"},
     ),
     Message(
+        "dismissal-holds-a-date",
+        'dismissed quote "{quote}" holds only {date}, which the importer takes for a date',
+        "delete the dismissal: dates are never counted as figures to annotate",
+        "A four-digit number from 1600 to 2099 is read as a year; like every date it is listed for the "
+        "editor but never counted against coverage, so there is nothing to dismiss.",
+        {"quote": "1796 trucks", "date": "1796"},
+    ),
+    Message(
         "occurrence-out-of-range",
         "occurrence {value} is out of range: the quote appears {count} time(s)",
         "use a number from 1 to {count}",
