@@ -189,3 +189,15 @@ def test_a_long_cycle_is_told_in_one_readable_line(project):
     (line,) = problems(project)
     assert "affiliations form a cycle: body-0 → body-1 → body-2 → … (36 more) → body-39 → body-0" in line, line
     assert len(line) < 300
+
+
+def test_a_nearest_passage_shows_a_variation_selector_the_quote_lacks(project):
+    body = "The navy sent 900\ufe0f ships north.\n"  # the emoji presentation of a digit: invisible
+    project.article(
+        "a",
+        body,
+        "claims:\n  - id: ships\n    quote: 900 ships\n    claimant: russian-mod\n"
+        "    status: unverified\n    note: n\n",
+    )
+    (line,) = problems(project)
+    assert 'nearest passage: "900\\ufe0f ships"' in line, line  # told apart from the quote, as an escape

@@ -49,8 +49,13 @@ class Problem:
 
 
 def printable(line: str) -> str:
-    """One terminal line: control, format and line-break characters from content are shown as escapes."""
-    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c)[0] in "CZ" and c != " " else c for c in line)
+    """One terminal line: control, format and line-break characters from content are shown as escapes,
+    and so are variation selectors (a "❤" and a "❤\ufe0f" look alike: told apart, a quote can be fixed)."""
+    return "".join(f"\\u{ord(c):04x}" if _hidden(c) else c for c in line)
+
+
+def _hidden(char: str) -> bool:
+    return (unicodedata.category(char)[0] in "CZ" and char != " ") or "\ufe00" <= char <= "\ufe0f"
 
 
 def shown_cycle(hops: list[str], most: int = 6) -> str:
