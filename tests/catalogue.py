@@ -268,7 +268,7 @@ CASES = [
         "every-problem-of-a-claim-in-one-run",  # a bad status no longer hides an unknown relay
         {A_CLAIMS: claims(("status: unverified", "status: Disputed"), ("via: [russian-mod]", "via: [ap]"))},
         problems=[
-            'docs/articles/a.claims.yml:5: tanker-trucks: unknown claimant "ap" — valid claimant ids: associated-press, russian-mod, sergei-shoigu — or define it under claimants: or in docs/claimants.yml',
+            'docs/articles/a.claims.yml:5: tanker-trucks: unknown claimant "ap" — did you mean "associated-press"? — or define it under claimants: or in docs/claimants.yml',
             'docs/articles/a.claims.yml:6: tanker-trucks: status "Disputed" is not a valid id — use only lowercase letters, digits and \'-\', e.g. "disputed"',
         ],
     ),

@@ -134,10 +134,18 @@ def valid_choices(word: str, choices, what: str) -> str:
     return f"valid {what}: {', '.join(choices) if choices else '(none defined)'}"
 
 
+def _initials(word: str, choices: list[str]) -> str | None:
+    """The one id whose words' initials the word is ("ap" for "associated-press"), if only one."""
+    if len(word) < 2 or "-" in word:
+        return None
+    found = [c for c in choices if "-" in c and "".join(part[:1] for part in c.split("-") if part) == word.lower()]
+    return found[0] if len(found) == 1 else None
+
+
 def did_you_mean(word: str, choices, what: str = "") -> str:
     """A fix hint: the nearest valid name, or the list of valid names."""
     choices = sorted(str(c) for c in choices)
-    guess = nearest(word, choices)
+    guess = nearest(word, choices) or _initials(word, choices)
     if guess:
         return f'did you mean "{guess}"?'
     if len(choices) <= 12:
