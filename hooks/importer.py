@@ -210,18 +210,18 @@ def skeleton(title: str, article_path: str, body: str, body_line: int = 1) -> st
     used: set[str] = set()
     figures = find_figures(body)
     ordered = [f for f in figures if f.kind != DATE] + [f for f in figures if f.kind == DATE]
-    size = sum(len(line) + 1 for line in lines)
+    size = sum(len(line.encode("utf-8")) + 1 for line in lines)
     listed_until = -1  # the end of the last figure's quote: a figure inside it is that figure's part
     for index, figure in enumerate(ordered):
-        found = occurrences(normalized, figure.suggestion)
-        here = next(((a, b) for a, b in found if a <= figure.start < b), None)
         if figure.kind != DATE and figure.start < listed_until:
             continue  # "24" of "60,000 tons of oil every 24 hours"
-        listed_until = here[1] if here else figure.end
         if size > MAX_SKELETON_BYTES:  # the claims file must stay a file `check` reads
             left = len(ordered) - index
             lines.append(f"# … and {left} more figures and dates, not listed: the Coverage page lists them all")
             break
+        found = occurrences(normalized, figure.suggestion)
+        here = next(((a, b) for a, b in found if a <= figure.start < b), None)
+        listed_until = here[1] if here else figure.end
         block = len(lines)
         if figure.kind == DATE and (index == 0 or ordered[index - 1].kind != DATE):
             lines.append("# --- dates ---")
@@ -380,11 +380,22 @@ def _archived_with(docs_dir: Path, sha256: str) -> Path | None:
     """The article already archiving the text of this SHA-256 (from its front matter), if any."""
     line = f"\nsha256: {sha256}\n".encode()
     for path in sorted((docs_dir / "articles").rglob("*.md")):
-        with open(path, "rb") as article:
-            head = article.read(16384)  # the front matter: title, outlet, dates, address, digest
-        if line in head.replace(b"\r\n", b"\n"):
+        if line in _front_matter(path).replace(b"\r\n", b"\n"):
             return path
     return None
+
+
+def _front_matter(path: Path, most: int = 16384) -> bytes:
+    """The start of an article file up to the end of its front matter (its second '---' line), read a
+    few kilobytes at a time: an import looks through every article, not every article's text."""
+    with open(path, "rb") as article:
+        head = article.read(4096)
+        while b"\n---" not in head[3:] and len(head) < most:
+            more = article.read(4096)
+            if not more:
+                break
+            head += more
+    return head
 
 
 def _check_size(article: bytes) -> None:

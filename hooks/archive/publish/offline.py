@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import posixpath
 import re
 import subprocess
 import sys
@@ -159,33 +160,43 @@ def _importable() -> dict:
     return {**os.environ, "PYTHONPATH": project + (os.pathsep + path if path else "")}
 
 
-def _local(path: str, data: bytes, downloads_url: str) -> bytes:
-    """The file as the copy holds it: its links to the downloads, published apart (downloads_url),
-    made links to the files beside it in the copy, which holds them all."""
-    if not downloads_url or not path.endswith((".html", ".json", ".jsonld")):
-        return data
+def _localizer(downloads_url: str):
+    """What makes a file as the copy holds it: its links to the downloads, published apart
+    (downloads_url), made links to the files beside it in the copy, which holds them all."""
+    if not downloads_url:
+        return lambda path, data: data
     prefix = downloads_url.rstrip("/") + "/"
-    root = "../" * path.count("/")  # from the file to the copy's root, where the downloads are
-    if path.endswith(".html"):
-        before, written = 'href="', escape(prefix)
-    else:
-        before, written = '"', json.dumps(prefix)[1:-1]
     # The zip and its checksum are not in the copy: links to them still lead to the release.
     itself = "|".join(re.escape(name) for name in (ZIP_NAME, CHECKSUM_NAME))
-    pattern = re.compile(f"{re.escape(before + written)}(?!{itself})".encode())
-    local = (before + root).encode()
-    return pattern.sub(lambda _: local, data)
+    # A page's links (href="…") and a JSON file's strings ("…"), each as its format writes the address.
+    kinds = {".html": ('href="', escape(prefix)), ".json": ('"', json.dumps(prefix)[1:-1])}
+    kinds[".jsonld"] = kinds[".json"]
+    patterns = {
+        suffix: (re.compile(f"{re.escape(before + written)}(?!{itself})".encode()), before)
+        for suffix, (before, written) in kinds.items()
+    }
+
+    def local(path: str, data: bytes) -> bytes:
+        kind = patterns.get(posixpath.splitext(path)[1])
+        if kind is None:
+            return data
+        pattern, before = kind
+        replacement = (before + "../" * path.count("/")).encode()  # to the copy's root, where they are
+        return pattern.sub(lambda _: replacement, data)
+
+    return local
 
 
 def _write_zip(site_dir: Path, temporary: str, data_pipe, build_done, downloads_url: str = "") -> None:
     """The helper's side: the data files as the pipe names them, then (once build_done, the build's
     end of a pipe, is closed) every other file, then the manifest."""
     sums, seen = {}, {}
+    localize = _localizer(downloads_url)
     with zipfile.ZipFile(temporary, "w") as archive:
 
         def add(path: str) -> None:
             file = site_dir / path
-            data = _local(path, file.read_bytes(), downloads_url)
+            data = localize(path, file.read_bytes())
             seen[path] = os.stat(file)
             sums[path] = hashlib.sha256(data).hexdigest()
             archive.writestr(_entry(path), data, compresslevel=_LEVEL)
