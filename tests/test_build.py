@@ -9,9 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, SEED_BODY, SEED_CLAIMS, html_tree
 from note_parts import NUMBER
+from page_claimreviews import json_ld
 
 from hooks import engine
-from hooks.archive.export import claimreview
 from hooks.archive.export.search_index import tokens
 
 ARTICLE = "articles/a.html"
@@ -229,7 +229,7 @@ def test_hostile_title_text_and_notes_are_shown_inert(project):
     # the ClaimReview data is data: it carries the hostile words, escaped so they cannot end its element
     (data,) = page.find_all("script", type="application/json", id="na-claimreviews")
     assert "<" not in data.string
-    (review,) = claimreview.reviews(json.loads(data.string))
+    (review,) = json_ld(str(page))
     assert review["claimReviewed"].endswith("onerror=alert(1)> and 525 oil tanker trucks.")
 
 

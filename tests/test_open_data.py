@@ -26,12 +26,13 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup, Comment, NavigableString
 from conftest import ROOT, SEED_BODY, SEED_CLAIMS
+from page_claimreviews import json_ld
 from pyld import jsonld
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
 from hooks.archive import urls
-from hooks.archive.export import claimreview
+from hooks.archive.export import page_reviews
 
 SHARED = ROOT.parent / "shared"
 W3C = SHARED / "w3c-annotation-schemas"
@@ -84,16 +85,6 @@ def annotations_of(project, article_page: str) -> list:
     items = year["first"]["items"]
     assert year["total"] == len(items)
     return [item for item in items if item["target"][0]["source"] in (article_page, SITE_URL + article_page)]
-
-
-def json_ld(html: str) -> list:
-    """The page's ClaimReviews as archive.js writes them out (tests/browser/test_open_data_page.py
-    checks that the script writes exactly these)."""
-    page = BeautifulSoup(html, "html.parser")
-    data = page.find("script", id=claimreview.REVIEWS_ID)
-    if data is None:
-        return []
-    return claimreview.reviews(json.loads(data.string))
 
 
 # --- schema.org ClaimReview ------------------------------------------------------------------
@@ -207,7 +198,7 @@ def test_json_ld_cannot_be_broken_out_of(project):
     page = BeautifulSoup(project.page("articles/a.html"), "html.parser")
     scripts = page.find_all("script")
     assert not [s for s in scripts if "alert" in (s.string or "") and s.get("type") != "application/json"]
-    (block,) = page.find_all("script", type="application/json", id=claimreview.REVIEWS_ID)
+    (block,) = page.find_all("script", type="application/json", id=page_reviews.REVIEWS_ID)
     assert "<" not in block.string
     (review,) = json_ld(str(page))
     assert review["claimReviewed"] == body.strip()

@@ -15,7 +15,8 @@ import feedparser
 from bs4 import BeautifulSoup
 from conftest import html_tree
 from note_parts import STATUS
-from test_open_data import SEED, SITE_URL, annotations_of, json_ld, seed_project, with_site_url
+from page_claimreviews import json_ld
+from test_open_data import SEED, SITE_URL, annotations_of, seed_project, with_site_url
 
 WIKI = "articles/2026/oil-production-and-smuggling-in-the-islamic-state"
 SHARED = "shared/2015/russia-has-battered-isis-oil-this-week-now-putin-says-its/lost-revenue.html"

@@ -591,9 +591,10 @@
 
   /* ---------- the page's ClaimReviews ---------- */
 
-  // The build writes what the page's ClaimReviews say alike once and each one's own part after it
-  // (hooks/archive/export/claimreview.py, article_scripts and reviews): each is merged back and
-  // written out as the JSON-LD block it is, for the search engines and tools that read the page.
+  // The build writes what the page's ClaimReviews say alike once and each one's own part after it,
+  // and leaves out what the page and its tables give (hooks/archive/export/page_reviews.py): each is
+  // made whole again and written out as the JSON-LD block it is, for the search engines and tools
+  // that read the page.
   function merge(common, own) {
     var out = {};
     Object.keys(common).forEach(function (key) {
@@ -607,19 +608,54 @@
     return out;
   }
 
+  // A claimant's row: [schema.org type, name, role, affiliation, url] (claimreview.py, agent), in
+  // which 0 stands for what the claim's note shows: its relay chain's first hop is the claimant's
+  // name, linked, then ", " and its role, or failing that its affiliation's name.
+  function agent(row, note) {
+    var hop = note.querySelector(".na-chain li");
+    var name = hop.firstChild.textContent;
+    var described = hop.textContent.slice(name.length + 2);
+    var shown = function (value, seen) {
+      return value === 0 ? seen : value;
+    };
+    var person = row[0] === "Person", role = shown(row[2], described), affiliation = shown(row[3], described);
+    var out = { "@type": row[0], name: shown(row[1], name) };
+    if (role) out[person ? "jobTitle" : "description"] = role;
+    if (affiliation) out[person ? "affiliation" : "parentOrganization"] = { "@type": "Organization", name: affiliation };
+    if (row[4]) out.url = row[4];
+    return out;
+  }
+
+  // The words around a figure, where the build found them in its paragraph: [from their start to
+  // the figure's, their length, 1 if cut before + 2 if cut after], in UTF-16 units as JavaScript counts.
+  function wordsAround(figure, place) {
+    var paragraph = figure.parentNode;
+    var before = document.createRange();
+    before.setStart(paragraph, 0);
+    before.setEndBefore(figure);
+    var start = before.toString().length - place[0];
+    var words = paragraph.textContent.slice(start, start + place[1]).replace(/\s+/g, " ");
+    return (place[2] & 1 ? "\u2026" : "") + words + (place[2] & 2 ? "\u2026" : "");
+  }
+
   function claimReviews() {
     var data = byId("na-claimreviews");
     if (!data) return;
     var reviews = JSON.parse(data.textContent);
-    // Each review's own part comes with its claim's id and status, which give its address and rating.
+    // [claim id, claimReviewed, the author's row, the rest]: the id gives the review's address and
+    // its note, whose status gives the rating.
     reviews.own.forEach(function (own) {
-      var review = merge(reviews.common, own[2]);
+      var note = byId("note-" + own[0]);
+      var review = merge(reviews.common, own[3] || {});
       review.url = reviews.page + "#claim-" + own[0];
-      review.reviewRating = merge(review.reviewRating, reviews.ratings[own[1]]);
+      var status = note.getAttribute("data-status");
+      var rating = { ratingValue: reviews.ratings[status], alternateName: badgeOf(note).textContent };
+      review.reviewRating = merge(review.reviewRating, rating);
+      review.claimReviewed = typeof own[1] === "string" ? own[1] : wordsAround(byId("claim-" + own[0]), own[1]);
+      var item = (review.itemReviewed = merge(review.itemReviewed, { author: agent(reviews.agents[own[2]], note) }));
       // The claim's appearance on this page is written without its address, the page's.
-      if (review.itemReviewed && review.itemReviewed.appearance) {
-        review.itemReviewed = merge(review.itemReviewed, {});
-        review.itemReviewed.appearance = review.itemReviewed.appearance.map(function (appearance) {
+      if (item.appearance) {
+        item.appearance = item.appearance.map(function (appearance) {
           var bare = appearance["@type"] === "WebPage" && Object.keys(appearance).length === 1;
           return bare ? { "@type": "WebPage", url: reviews.page } : appearance;
         });

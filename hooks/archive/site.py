@@ -10,7 +10,7 @@ import posixpath
 from html import escape
 
 from . import export, urls
-from .export import claimreview
+from .export import page_reviews
 from .load.source import ARTICLES_DIR, REGISTRY, SIDECAR_SUFFIX
 from .model import Archive
 from .render import tables
@@ -99,7 +99,7 @@ class ArchiveSite:
         if src in self.articles:
             # For the page's <head> (overrides/main.html): out of the body, whose text
             # annotation clients search for quotes.
-            meta[JSONLD_META] = claimreview.article_scripts(self.archive, self.articles[src], self.site_url)
+            meta[JSONLD_META] = page_reviews.article_scripts(self.archive, self.articles[src], self.site_url)
         return meta
 
     def page_html(self, src: str) -> str | None:

@@ -1,5 +1,5 @@
 """schema.org ClaimReview for every claim, as JSON-LD for the article pages (written by archive.js
-from the page's factored data, see article_scripts) and the downloads.
+from the data export/page_reviews.py writes) and the downloads.
 
 One ClaimReview per claim (https://schema.org/ClaimReview, in the shape of Google's fact-check
 markup, which Google's Fact Check Explorer and Fact Check Tools API read; Google Search stopped
@@ -48,6 +48,18 @@ def claim_words(article: Article, claim: Claim, limit: int = MAX_CLAIM_REVIEWED)
 
 def words_around(body: str, quote_start: int, quote_end: int, limit: int = MAX_CLAIM_REVIEWED) -> str:
     """The words of `body` around [quote_start, quote_end), within its sentence, in `limit` characters."""
+    window = words_window(body, quote_start, quote_end, limit)
+    if window is None:
+        quote = " ".join(body[quote_start:quote_end].split())
+        return quote and quote[: limit - 1].rstrip() + ELLIPSIS
+    start, end, cut_before, cut_after = window
+    return (ELLIPSIS if cut_before else "") + " ".join(body[start:end].split()) + (ELLIPSIS if cut_after else "")
+
+
+def words_window(body: str, quote_start: int, quote_end: int, limit: int = MAX_CLAIM_REVIEWED):
+    """(start, end, cut before, cut after): the words words_around shows are body[start:end], white
+    space collapsed, with an ellipsis where the sentence goes on. None when the quote's words alone
+    are over `limit` (words_around cuts the quote) or the quote is white space only."""
     # Only `limit` characters on either side of the quote can be shown, so the sentence is
     # looked for within a window of about twice that (an article has thousands of characters
     # and a dozen claims). Words cut by the window are too far to be shown, and the scan
@@ -69,23 +81,17 @@ def words_around(body: str, quote_start: int, quote_end: int, limit: int = MAX_C
     # The quote's words, whole (a quote may start or end inside a word).
     inside = [i for i, (a, b) in enumerate(words) if a < quote_end and quote_start < b]
     if not inside:  # a quote of white space only cannot be anchored; keep the function total
-        return " ".join(body[quote_start:quote_end].split())[:limit]
+        return None
     first, last = inside[0], inside[-1]
-
-    def shown(lo: int, hi: int) -> str:
-        text = " ".join(body[words[lo][0] : words[hi][1]].split())
-        return (ELLIPSIS if lo > 0 else "") + text + (ELLIPSIS if hi < len(words) - 1 else "")
-
     before = [0, *itertools.accumulate(b - a for a, b in words)]  # letters in the words before each
 
     def size(lo: int, hi: int) -> int:
-        # len(shown(lo, hi)), without making it: words, one space between each, the ellipses.
+        # The words shown, one space between each, and the ellipses.
         ellipses = len(ELLIPSIS) * ((lo > 0) + (hi < len(words) - 1))
         return before[hi + 1] - before[lo] + (hi - lo) + ellipses
 
     if size(first, last) > limit:
-        quote = " ".join(body[quote_start:quote_end].split())
-        return quote[: limit - 1].rstrip() + ELLIPSIS
+        return None
     # Grow outwards a word at a time, alternating sides, while it fits.
     grew = True
     while grew:
@@ -94,21 +100,32 @@ def words_around(body: str, quote_start: int, quote_end: int, limit: int = MAX_C
             last, grew = last + 1, True
         if first > 0 and size(first - 1, last) <= limit:
             first, grew = first - 1, True
-    return shown(first, last)
+    return words[first][0], words[last][1], first > 0, last < len(words) - 1
 
 
-def _agent(archive: Archive, claimant: Claimant) -> dict:
-    kind = "Person" if claimant.kind == "person" else "Organization"
-    agent = {"@type": kind, "name": claimant.name}
-    if claimant.role:
-        agent["jobTitle" if kind == "Person" else "description"] = claimant.role
-    if claimant.affiliation:
-        affiliation = archive.claimants[claimant.affiliation]
-        key = "affiliation" if kind == "Person" else "parentOrganization"
-        agent[key] = {"@type": "Organization", "name": affiliation.name}
-    if claimant.url:
-        agent["url"] = claimant.url
-    return agent
+def agent_row(archive: Archive, claimant: Claimant) -> list:
+    """A claimant as the Claim's author, in a row: [schema.org type, name, role, affiliation, url],
+    the empty fields at its end left out. The article pages carry their authors so (page_reviews)."""
+    affiliation = archive.claimants[claimant.affiliation].name if claimant.affiliation else ""
+    row = ["Person" if claimant.kind == "person" else "Organization", claimant.name, claimant.role or "", affiliation]
+    row.append(claimant.url or "")
+    while not row[-1]:
+        row.pop()
+    return row
+
+
+def agent(row: list) -> dict:
+    """The schema.org Person or Organization of an agent_row (archive.js makes the same)."""
+    kind, name, role, affiliation, url = [*row, "", "", ""][:5]
+    person = kind == "Person"
+    out = {"@type": kind, "name": name}
+    if role:
+        out["jobTitle" if person else "description"] = role
+    if affiliation:
+        out["affiliation" if person else "parentOrganization"] = {"@type": "Organization", "name": affiliation}
+    if url:
+        out["url"] = url
+    return out
 
 
 def _archive_page(article: Article, site_url: str, here: str) -> dict:
@@ -129,7 +146,7 @@ def claim_review(
     shared: tuple[list, dict] | None = None,
     here: str | None = None,
 ) -> dict:
-    """`words`: claimReviewed, and `shared`: _shared(), when the caller has them already (see article_scripts).
+    """`words`: claimReviewed, and `shared`: _shared(), when the caller has them already (see page_reviews).
     here: the file the review is written in, which relative addresses start from (the article's page
     by default)."""
     article = claim.article
@@ -138,7 +155,7 @@ def claim_review(
     appearance, author = shared or _shared(archive, article, site_url, here)
     item = {
         "@type": "Claim",
-        "author": _agent(archive, archive.claimants[claim.claimant]),
+        "author": agent(agent_row(archive, archive.claimants[claim.claimant])),
         "appearance": appearance,
     }
     said = claim.said or article.published
@@ -237,94 +254,3 @@ def year_feeds(archive: Archive, site_url: str = ""):
         elements = [{key: value for key, value in review.items() if key != "@context"} for review in reviews]
         feed = {"@context": "https://schema.org", "@type": "DataFeed", "dataFeedElement": elements}
         yield path, json.dumps(feed, ensure_ascii=False, separators=(",", ":"))
-
-
-REVIEWS_ID = "na-claimreviews"  # archive.js makes the page's JSON-LD from this element
-_OWN_RATING = ("ratingValue", "alternateName")  # what a review's rating says of its status
-
-
-def article_scripts(archive: Archive, article: Article, site_url: str = "") -> str:
-    """An article page's ClaimReviews, for archive.js to write out as one JSON-LD block each (empty
-    when it has none; reviews() reads it back). A dozen reviews of one article say most things
-    alike (the context, the article, the reviewer, the scale): that is written once, and each
-    review's own part after it (factor() and merge()); written whole, the reviews were a fifth of an
-    article page. What a review's claim id and status give is not written with it: its address is
-    the page's and "#claim-" + the id, its rating the status's (once a status, in "ratings"), and the
-    claim's appearance on this page is the page's address."""
-    reviews = article_reviews(archive, article, site_url)
-    if not reviews:
-        return ""
-    page = urls.address(site_url, article.src, urls.page_url(article.src))
-    ratings = {}
-    for claim, review in zip(article.claims, reviews, strict=True):
-        del review["url"]
-        rating = review["reviewRating"]
-        ratings[claim.status] = {key: rating.pop(key) for key in _OWN_RATING}
-        for appearance in review["itemReviewed"].get("appearance", []):
-            if appearance == {"@type": "WebPage", "url": page}:
-                del appearance["url"]  # this page: its address is "page"
-    common, own = factor(reviews)
-    data = {
-        "page": page,
-        "ratings": ratings,
-        "common": common,
-        "own": [[claim.id, claim.status, rest] for claim, rest in zip(article.claims, own, strict=True)],
-    }
-    return script(data, "application/json", REVIEWS_ID)
-
-
-def reviews(data: dict) -> list[dict]:
-    """The ClaimReviews of article_scripts()'s data, as archive.js writes them out."""
-    out = []
-    for claim_id, status, own in data["own"]:
-        review = merge(data["common"], own)
-        review["url"] = data["page"] + "#claim-" + claim_id
-        review["reviewRating"] = {**review["reviewRating"], **data["ratings"][status]}
-        item = review["itemReviewed"] = dict(review["itemReviewed"])  # not the data's own
-        if "appearance" in item:
-            item["appearance"] = [_here(appearance, data["page"]) for appearance in item["appearance"]]
-        out.append(review)
-    return out
-
-
-def _here(appearance: dict, page: str) -> dict:
-    # The page's own appearance is written without its address (article_scripts).
-    return {**appearance, "url": page} if appearance == {"@type": "WebPage"} else appearance
-
-
-def factor(items: list[dict]) -> tuple[dict, list[dict]]:
-    """(what all the items say alike, what each says besides): merge(common, own[i]) == items[i].
-    Objects are factored key by key, any other value (arrays included) whole."""
-    common = {}
-    for key, value in items[0].items():
-        values = [item.get(key, _ABSENT) for item in items]
-        if all(isinstance(v, dict) for v in values):
-            alike, _ = factor(values)
-            if alike:
-                common[key] = alike
-        elif all(v == value for v in values):
-            common[key] = value
-    return common, [_besides(item, common) for item in items]
-
-
-_ABSENT = object()
-
-
-def _besides(item: dict, common: dict) -> dict:
-    out = {}
-    for key, value in item.items():
-        if key not in common:
-            out[key] = value
-        elif isinstance(value, dict) and value != common[key]:
-            rest = _besides(value, common[key])
-            if rest:
-                out[key] = rest
-    return out
-
-
-def merge(common: dict, own: dict) -> dict:
-    """The item factor() took apart (archive.js merges the same way)."""
-    out = dict(common)
-    for key, value in own.items():
-        out[key] = merge(out[key], value) if isinstance(out.get(key), dict) and isinstance(value, dict) else value
-    return out
