@@ -303,7 +303,7 @@ def test_the_article_opens_with_its_verdict_linking_to_each_figure(browse, artic
         status = row.locator(".na-status").get_attribute("data-status")
         targets = row.locator(".na-verdict__figures a").evaluate_all("as => as.map(a => a.hash.slice(7))")
         count = len(targets)
-        expect(row.locator(".na-verdict__count")).to_have_text(f"{count} claim{'s' if count != 1 else ''}")
+        expect(row.locator(":scope > span").first).to_have_text(f"{count} claim{'s' if count != 1 else ''}")
         for claim in targets:
             expect(page.locator(f"#claim-{claim}")).to_have_attribute("data-status", status)
     # a link says which note and figure it leads to, not only its number

@@ -172,9 +172,8 @@ def _annotations_link(article: Article, downloads_url: str) -> str:
 
 
 def _claim_summary(archive: Archive, article: Article) -> str:
-    counts = Counter(claim.status for claim in article.claims)  # in the order the statuses first come
+    # By status, they are the verdict's, right below.
     parts = [plural(len(article.claims), "claim")]
-    parts += [f"{n} {text(archive.statuses[s].label.lower())}" for s, n in counts.items()]
     uncovered = len(article.uncovered)
     if uncovered:
         parts.append(f'<span class="na-uncovered-count">{plural(uncovered, "figure")} not yet annotated</span>')
@@ -191,7 +190,7 @@ def verdict(archive: Archive, article: Article) -> str:
     counts = Counter(claim.status for claim in article.claims)
     rows = "".join(
         f"<li>{status_badge(archive, status_id, article.src)} "
-        f'<span class="na-verdict__count">{plural(counts[status_id], "claim")}</span></li>'
+        f"<span>{plural(counts[status_id], 'claim')}</span></li>"
         for status_id in sorted(counts, key=lambda s: archive.statuses[s].rating)
     )
     return (
@@ -219,7 +218,7 @@ def article_html(archive: Archive, article: Article, site_url: str = "", downloa
     # What every note's citation shares, once (archive.js makes the citations, see note()).
     published = article.published.isoformat() if article.published else ""
     return (
-        f'<div class="na-article" data-format="{article.format}" data-outlet="{attr(article.outlet)}"'
+        f'<div class="na-article" data-outlet="{attr(article.outlet)}"'
         f' data-published="{published}" data-publisher="{attr(archive.publisher.name)}">'
         f"{_print_source(article, site_url)}"
         f'<h1 id="title">{text(article.title)}</h1>'
