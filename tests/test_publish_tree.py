@@ -1,6 +1,7 @@
 """What the Pages workflow publishes fits the common static hosts: a generated archive, built and laid out by
 `python -m hooks publish-tree` exactly as .github/workflows/pages.yml does, has no file over 25 MiB and
-weighs, per article, what keeps 10,000 articles under 600 MB."""
+weighs, per article, what keeps 10,000 articles under 600 MB and at most three times plain Material's
+site for the same articles at the same address; an article page weighs under twice plain Material's."""
 
 from __future__ import annotations
 
@@ -24,13 +25,14 @@ ARTICLES = 200
 # 600 MB at 10,000 articles, less what does not grow with the archive (assets/, about 2.6 MB).
 BUDGET_PER_ARTICLE = 59_000
 DOWNLOADS_URL = "https://github.com/owner/repo/releases/download/archive/"
+SITE_URL = "https://owner.github.io/repo/"
 URLS_BY_YEAR = (("articles", "json"), ("annotations", "jsonld"), ("claimreviews", "jsonld"))
 
 
 def _lay_out(work, articles: int):
     generated = synthetic.generate(work / "archive", articles, seed=4)
     config = synthetic.hooked_project(generated)
-    env = dict(os.environ, DOWNLOADS_URL=DOWNLOADS_URL, SITE_URL="https://owner.github.io/repo/")
+    env = dict(os.environ, DOWNLOADS_URL=DOWNLOADS_URL, SITE_URL=SITE_URL)
     build = subprocess.run(
         engine.command("build", "--strict", "-q", "-f", str(config), "--site-dir", str(work / "site")),
         cwd=ROOT,
@@ -95,6 +97,39 @@ def test_no_published_file_is_over_25_mib(laid_out):
 def _published(work) -> int:
     published, _ = tree.survey(work / "site")
     return published.total
+
+
+def _plain(work, articles: int):
+    """Plain Material's site for the same generated articles (the benchmark's reference), at the same address."""
+    generated = synthetic.generate(work / "archive", articles, seed=4)
+    config = synthetic.plain_project(generated, work / "plain")
+    config.write_text(config.read_text(encoding="utf-8") + f"site_url: {SITE_URL}\n", encoding="utf-8")
+    command = engine.command("build", "-q", "-f", str(config), "--site-dir", str(work / "site"))
+    build = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert build.returncode == 0, build.stdout + build.stderr
+    return work
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory):
+    """Plain Material's sites at ARTICLES and half as many."""
+    return [_plain(tmp_path_factory.mktemp(f"plain-{n}"), n) for n in (ARTICLES, ARTICLES // 2)]
+
+
+def _article_page(work) -> float:
+    pages = list((work / "site" / "articles").rglob("*.html"))
+    return sum(page.stat().st_size for page in pages) / len(pages)
+
+
+def test_the_published_site_grows_by_at_most_three_times_plain_materials(growth, plain):
+    whole, half = plain
+    plain_growth = (_published(whole) - _published(half)) / (ARTICLES - ARTICLES // 2)
+    assert growth <= 3 * plain_growth, f"{growth / plain_growth:.2f}× plain Material's growth an article"
+
+
+def test_an_article_page_weighs_under_twice_plain_materials(laid_out, plain):
+    ours, theirs = _article_page(laid_out[0]), _article_page(plain[0])
+    assert ours < 2 * theirs, f"{ours:,.0f} bytes, {ours / theirs:.2f}× plain Material's {theirs:,.0f}"
 
 
 def test_ten_thousand_articles_fit_github_pages(growth):

@@ -48,7 +48,11 @@ def claim_words(article: Article, claim: Claim, limit: int = MAX_CLAIM_REVIEWED)
 
 def words_around(body: str, quote_start: int, quote_end: int, limit: int = MAX_CLAIM_REVIEWED) -> str:
     """The words of `body` around [quote_start, quote_end), within its sentence, in `limit` characters."""
-    window = words_window(body, quote_start, quote_end, limit)
+    return shown_words(body, quote_start, quote_end, words_window(body, quote_start, quote_end, limit), limit)
+
+
+def shown_words(body: str, quote_start: int, quote_end: int, window, limit: int = MAX_CLAIM_REVIEWED) -> str:
+    """words_around's words, from its words_window."""
     if window is None:
         quote = " ".join(body[quote_start:quote_end].split())
         return quote and quote[: limit - 1].rstrip() + ELLIPSIS
@@ -228,16 +232,18 @@ def script(data, kind: str = "application/ld+json", element_id: str = "") -> str
     return f'<script type="{kind}"{named}>{text}</script>'
 
 
-def article_reviews(archive: Archive, article: Article, site_url: str = "") -> list[dict]:
-    """Every claim's ClaimReview, in the article's order."""
-    return list(_reviews(archive, article, site_url, article.src))
+def article_reviews(archive: Archive, article: Article, site_url: str = "", words: list[str] | None = None) -> list:
+    """Every claim's ClaimReview, in the article's order (words: their claimReviewed, when the caller has them)."""
+    return list(_reviews(archive, article, site_url, article.src, words))
 
 
-def _reviews(archive: Archive, article: Article, site_url: str, here: str):
-    body, spans = reading_text(article)
+def _reviews(archive: Archive, article: Article, site_url: str, here: str, words: list[str] | None = None):
+    if words is None:
+        body, spans = reading_text(article)
+        words = [words_around(body, *span) for span in spans]
     shared = _shared(archive, article, site_url, here) if article.claims else None
-    for claim, span in zip(article.claims, spans, strict=True):
-        yield claim_review(archive, claim, site_url, words_around(body, *span), shared, here)
+    for claim, said in zip(article.claims, words, strict=True):
+        yield claim_review(archive, claim, site_url, said, shared, here)
 
 
 def year_feeds(archive: Archive, site_url: str = ""):

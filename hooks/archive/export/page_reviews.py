@@ -30,7 +30,7 @@ from .. import urls
 from ..anchor.quotes import paragraphs
 from ..anchor.reading import reading_text
 from ..model import Archive, Article, Claim
-from .claimreview import agent_row, article_reviews, script, words_window
+from .claimreview import agent_row, article_reviews, script, shown_words, words_window
 
 REVIEWS_ID = "na-claimreviews"  # archive.js makes the page's JSON-LD from this element
 SHOWN = 0  # an agent's name, role or affiliation: as the claim's note shows it
@@ -43,14 +43,16 @@ _JS_SPACE = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\
 
 def article_scripts(archive: Archive, article: Article, site_url: str = "") -> str:
     """The page's ClaimReviews as archive.js reads them (empty when it has none)."""
-    reviews = article_reviews(archive, article, site_url)
-    if not reviews:
+    if not article.claims:
         return ""
-    page = urls.address(site_url, article.src, urls.page_url(article.src))
     body, spans = reading_text(article)
+    windows = [words_window(body, *span) for span in spans]
+    words = [shown_words(body, *span, window) for span, window in zip(spans, windows, strict=True)]
+    reviews = article_reviews(archive, article, site_url, words)
+    page = urls.address(site_url, article.src, urls.page_url(article.src))
     blocks = list(paragraphs(body)) if article.format == "text" else []
     ratings, agents, heads = {}, [], []
-    for claim, review, span in zip(article.claims, reviews, spans, strict=True):
+    for claim, review, window in zip(article.claims, reviews, windows, strict=True):
         del review["url"]
         rating = review["reviewRating"]
         ratings[claim.status] = rating.pop("ratingValue")
@@ -59,11 +61,11 @@ def article_scripts(archive: Archive, article: Article, site_url: str = "") -> s
         del review["itemReviewed"]["author"]
         if row not in agents:
             agents.append(row)
-        words = review.pop("claimReviewed")
+        said = review.pop("claimReviewed")
         for appearance in review["itemReviewed"].get("appearance", []):
             if appearance == {"@type": "WebPage", "url": page}:
                 del appearance["url"]  # this page: its address is "page"
-        heads.append([claim.id, _on_page(body, span, blocks, claim) or words, agents.index(row)])
+        heads.append([claim.id, _on_page(body, window, blocks, claim) or said, agents.index(row)])
     common, own = factor(reviews)
     data = {
         "page": page,
@@ -84,10 +86,9 @@ def _shown(row: list) -> list:
     return row
 
 
-def _on_page(body: str, span: tuple[int, int], blocks: list[tuple[int, int]], claim: Claim) -> list | None:
-    """Where claimReviewed stands in the figure's paragraph of a text article's page, or None."""
-    window = words_window(body, *span) if blocks else None
-    if window is None:
+def _on_page(body: str, window, blocks: list[tuple[int, int]], claim: Claim) -> list | None:
+    """Where claimReviewed (its words_window) stands in the figure's paragraph of a text article's page, or None."""
+    if window is None or not blocks:
         return None
     start, end, cut_before, cut_after = window
     paragraph, paragraph_end = next((a, b) for a, b in blocks if a <= claim.start < b)

@@ -189,8 +189,7 @@ def verdict(archive: Archive, article: Article) -> str:
         return ""
     counts = Counter(claim.status for claim in article.claims)
     rows = "".join(
-        f"<li>{status_badge(archive, status_id, article.src)} "
-        f"<span>{plural(counts[status_id], 'claim')}</span></li>"
+        f"<li>{status_badge(archive, status_id, article.src)} <span>{plural(counts[status_id], 'claim')}</span></li>"
         for status_id in sorted(counts, key=lambda s: archive.statuses[s].rating)
     )
     return (
