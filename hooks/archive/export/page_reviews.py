@@ -15,9 +15,10 @@ gives is not written with each review either:
   its text's: anchor/quotes.paragraphs), is where they stand in the figure's paragraph: [the UTF-16
   units from their start to the figure's, their length, 1 if cut before + 2 if cut after].
   archive.js reads them there and collapses their white space, as claimreview.words_around does.
-  Where the page's text could read otherwise (a carriage return, which an HTML parser drops; white
-  space that Python and JavaScript tell apart), or the words are not the text's (a Markdown
-  article's, a quote cut short), the words themselves are written.
+  Where the page's text could read otherwise (a carriage return, which an HTML parser reads as a
+  line feed and a CRLF as one; a NUL; white space that Python and JavaScript tell apart), or the
+  words are not the text's (a Markdown article's, a quote cut short), the words themselves are
+  written.
 
 An own part is [claim id, claimReviewed, author's row, the rest], the rest left out when empty.
 """
