@@ -350,3 +350,8 @@ def _copy_by_keyboard(page, panel) -> None:
     assert page.evaluate("navigator.clipboard.readText()") == panel.locator(".na-pick__yaml code").text_content()
     page.keyboard.press("Escape")
     expect(panel).to_have_count(0)
+    # ... and stays closed when the selection changes without a new drag (the focus given back to the
+    # text, a script re-setting the same range): only selecting again opens it.
+    page.evaluate("const s = getSelection(), r = s.getRangeAt(0); s.removeAllRanges(); s.addRange(r)")
+    page.wait_for_timeout(600)
+    expect(panel).to_have_count(0)

@@ -225,6 +225,9 @@
   // ---------- the panel ----------
   var panel = null;
   var shownFor = "";
+  // The selection whose panel Escape closed: a selectionchange that follows (the focus given back,
+  // say) must not open it again; selecting with the mouse again does.
+  var dismissed = "";
 
   function element(tag, className, content) {
     var e = document.createElement(tag);
@@ -351,6 +354,8 @@
     }
     var key = span.problem || span.start + ":" + span.end;
     if (key === shownFor && panel) return;
+    if (key === dismissed && !released) return;
+    dismissed = "";
     show(range, result);
     shownFor = key;
   }
@@ -384,7 +389,11 @@
   });
   document.addEventListener("keydown", function (event) {
     if (!panel) return;
-    if (event.key === "Escape") close(panel.previousElementSibling);
+    if (event.key === "Escape") {
+      dismissed = shownFor;
+      close(panel.previousElementSibling);
+      return;
+    }
     // Tab from the selection goes to the panel: with caret browsing the focus would start from the
     // top of the page, and after a click from where it was, before any figure later in the paragraph.
     var selection = window.getSelection();
