@@ -6,15 +6,12 @@ compares what the script wrote in Chromium with these."""
 from __future__ import annotations
 
 import json
-import re
 
 from bs4 import BeautifulSoup, NavigableString
 from note_parts import STATUS
 
 from hooks.archive.export.claimreview import ELLIPSIS, agent
-from hooks.archive.export.page_reviews import CUT_AFTER, CUT_BEFORE, REVIEWS_ID, SHOWN
-
-_JS_SPACE = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+")
+from hooks.archive.export.page_reviews import CUT_AFTER, CUT_BEFORE, JS_SPACE, REVIEWS_ID, SHOWN
 
 
 def json_ld(html: str) -> list[dict]:
@@ -54,7 +51,7 @@ def _words_around(figure, place: list[int]) -> str:
             before.append(str(node))
     text = paragraph.get_text().encode("utf-16-le")
     start = len("".join(before).encode("utf-16-le")) - 2 * back
-    words = _JS_SPACE.sub(" ", text[start : start + 2 * length].decode("utf-16-le"))
+    words = JS_SPACE.sub(" ", text[start : start + 2 * length].decode("utf-16-le"))
     return (ELLIPSIS if cuts & CUT_BEFORE else "") + words + (ELLIPSIS if cuts & CUT_AFTER else "")
 
 
@@ -62,11 +59,12 @@ def _agent(row: list, note) -> dict:
     hop = note.find(class_="na-chain").find("li")
     name = hop.contents[0].get_text()
     described = hop.get_text()[len(name) + 2 :]
-    row = [*row, "", "", ""][:5]
-    shown = [row[0], *(described if value == SHOWN else value for value in row[1:4]), row[4]]
-    if row[1] == SHOWN:
-        shown[1] = name
-    return agent(shown)
+    kind, who, role, affiliation, url = [*row, "", "", ""][:5]
+
+    def seen(value, shown: str):
+        return shown if value == SHOWN else value
+
+    return agent([kind, seen(who, name), seen(role, described), seen(affiliation, described), url])
 
 
 def merge(common: dict, own: dict) -> dict:

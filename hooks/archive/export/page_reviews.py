@@ -39,7 +39,7 @@ CUT_BEFORE, CUT_AFTER = 1, 2
 
 # JavaScript's \s (ECMAScript WhiteSpace and LineTerminator); Python's str.split() splits on these
 # and on a few more (U+001C..U+001F, U+0085), and not on U+FEFF.
-_JS_SPACE = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+")
+JS_SPACE = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+")
 
 
 def article_scripts(archive: Archive, article: Article, site_url: str = "") -> str:
@@ -97,7 +97,7 @@ def _on_page(body: str, window, blocks: list[tuple[int, int]], claim: Claim) -> 
     if not paragraph <= start <= end <= paragraph_end or "\r" in read or "\0" in read:
         return None
     words = body[start:end]
-    if _JS_SPACE.sub(" ", words) != " ".join(words.split()):
+    if JS_SPACE.sub(" ", words) != " ".join(words.split()):
         return None
     cuts = (CUT_BEFORE if cut_before else 0) + (CUT_AFTER if cut_after else 0)
     return [_utf16(body[start : claim.start]), _utf16(words), cuts]

@@ -22,11 +22,12 @@ def _slugs(names) -> dict[str, str]:
     slugs, taken = {}, set()
     for name in sorted(names):
         words = slug = urls.outlet_words(name)
-        digest = hashlib.sha256(unicodedata.normalize("NFC", name).encode("utf-8")).hexdigest()
-        size = 8
-        while not slug or slug in taken:
-            slug = f"{words or 'outlet'}-{digest[:size]}"
-            size += 4
+        if not slug or slug in taken:
+            digest = hashlib.sha256(unicodedata.normalize("NFC", name).encode("utf-8")).hexdigest()
+            size = 8
+            while not slug or slug in taken:
+                slug = f"{words or 'outlet'}-{digest[:size]}"
+                size += 4
         taken.add(slug)
         slugs[name] = slug
     return slugs
