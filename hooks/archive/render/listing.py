@@ -3,6 +3,7 @@ claims tables grouped by article, status counts, the downloads line. Every piece
 
 from __future__ import annotations
 
+import posixpath
 from collections import Counter
 from collections.abc import Callable
 
@@ -57,15 +58,24 @@ def dated(claims) -> list[Claim]:
     return sorted(claims, key=dated_key)
 
 
-def article_row(article, here: str, columns: int) -> str:
-    """The first row of an article's claims: its headline once, with its outlet and date, heading them.
-    Its th and tr are left open, as every row of a claims table (claims_table says why)."""
-    href = urls.relative(here, urls.page_url(article.src))
-    when = f"published {article.published}" if article.published else f"archived {article.archived}"
-    return (
-        f'<tr><th colspan="{columns}" scope="rowgroup">{link(href, article.title)} '
-        f"<span>{text(article.outlet)} · {when}</span>"
-    ), attr(href)
+def article_row(archive: Archive, article, here: str, columns: int) -> tuple[str, str]:
+    """The first row of an article's claims: its headline once, with its outlet and date, heading them;
+    and the escaped link to its page. Its th and tr are left open, as every row of a claims table
+    (claims_table says why). Made once per folder it is shown from: an article heads a group on the
+    page of each of its claimants and statuses."""
+    key = (article.src, posixpath.dirname(here), columns)
+    rows = archive.memo.setdefault("article_rows", {})  # the memo is never handed on: an edit's article is new
+    if key not in rows:
+        href = urls.relative(here, urls.page_url(article.src))
+        when = f"published {article.published}" if article.published else f"archived {article.archived}"
+        rows[key] = (
+            (
+                f'<tr><th colspan="{columns}" scope="rowgroup">{link(href, article.title)} '
+                f"<span>{text(article.outlet)} · {when}</span>"
+            ),
+            attr(href),
+        )
+    return rows[key]
 
 
 def claims_table(
@@ -102,8 +112,20 @@ def claims_table(
     columns = head.count("<th ")
     labels = {s.id: f'<td data-status="{attr(s.id)}">{text(s.label)}' for s in archive.statuses.values()}
 
-    def relay(via: str) -> str:
-        return text(archive.claimants[via].name) if via == page_of else claimant_link(archive, via, here)
+    # Each claimant and each chain of relays, linked once per table (a table's links share its page's folder).
+    people: dict[str, str] = {}
+    chains: dict[tuple, str] = {}
+
+    def person(claimant_id: str) -> str:
+        if claimant_id not in people:
+            people[claimant_id] = claimant_link(archive, claimant_id, here)
+        return people[claimant_id]
+
+    def relays(via: tuple) -> str:
+        if via not in chains:
+            named = [text(archive.claimants[v].name) if v == page_of else person(v) for v in dict.fromkeys(via)]
+            chains[via] = ", ".join(named) or "—"
+        return chains[via]
 
     out = [f'<table class="na-table na-claims"><thead><tr>{head}']
     at = 0
@@ -112,17 +134,15 @@ def claims_table(
         group_end = at
         while group_end < len(claims) and claims[group_end].article is article:
             group_end += 1
-        title, href = article_row(article, here, columns)
+        title, href = article_row(archive, article, here, columns)
         rows = [f"<tbody>{title}"]
         for claim in claims[at:group_end]:
             figure = f'<a href="{href}#claim-{attr(claim.id)}">{text(article.quoted(claim))}</a>'
             if claim.shared is not None:
                 figure += f" {also_in(claim, here)}"
             status = labels[claim.status] if show_status else ""
-            who = f"<td>{claimant_link(archive, claim.claimant, here)}" if show_claimant else ""
-            relays = ", ".join(relay(via) for via in dict.fromkeys(claim.via)) or "—"
-            said = claim.said or "—"
-            rows.append(f"<tr><td>{figure}{status}{who}<td>{relays}<td>{said}")
+            who = f"<td>{person(claim.claimant)}" if show_claimant else ""
+            rows.append(f"<tr><td>{figure}{status}{who}<td>{relays(tuple(claim.via))}<td>{claim.said or '—'}")
         out.append("".join(rows))
         at = group_end
     out.append("</table>")
