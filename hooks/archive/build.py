@@ -73,6 +73,8 @@ class ArchiveBuild:
         """site_dir has just been cleaned, and nothing is written yet."""
         os.makedirs(site_dir, exist_ok=True)
         self.offline = OfflineCopy(site_dir, self.site.downloads_url)
+        if not self.serving:  # the data files are written by a forked child (publish/datafiles.py)
+            self.site.work_out_shared()
         self.data = DataFiles(self.site.data_files, site_dir, self.offline.data_fd, background=not self.serving)
 
     def page_output(self, output: str, content: str) -> str:

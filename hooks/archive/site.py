@@ -10,7 +10,7 @@ import posixpath
 from html import escape
 
 from . import export, urls
-from .export import page_reviews
+from .export import claimreview, page_reviews
 from .load.source import ARTICLES_DIR, REGISTRY, SIDECAR_SUFFIX
 from .model import Archive
 from .render import tables
@@ -112,6 +112,11 @@ class ArchiveSite:
 
     def status_css(self) -> str:
         return tables.status_css(self.archive)
+
+    def work_out_shared(self) -> None:
+        """What both the pages and the data files use, worked out before the data files' child is
+        forked (publish/datafiles.py): once, not in each process."""
+        claimreview.work_out_words(self.archive)
 
     def data_files(self):
         """(path in the site, text) of every data file the site offers."""

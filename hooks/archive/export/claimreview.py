@@ -107,6 +107,26 @@ def words_window(body: str, quote_start: int, quote_end: int, limit: int = MAX_C
     return words[first][0], words[last][1], first > 0, last < len(words) - 1
 
 
+def reviewed_words(archive: Archive, article: Article) -> tuple[str, list, list[str]]:
+    """(the article's reading text, each claim's words_window in it, each claim's claimReviewed), in
+    the article's order: once per archive (its memo, never handed on), as both the article's page
+    (page_reviews) and the year feeds use them."""
+    known = archive.memo.setdefault("reviewed_words", {})
+    if article.src not in known:
+        body, spans = reading_text(article)
+        windows = [words_window(body, *span) for span in spans]
+        words = [shown_words(body, *span, window) for span, window in zip(spans, windows, strict=True)]
+        known[article.src] = body, windows, words
+    return known[article.src]
+
+
+def work_out_words(archive: Archive) -> None:
+    """Every article's reviewed_words, before the data files' child process is forked: worked out
+    there too otherwise, for the year feeds, while the build works them out for the pages."""
+    for article in archive.articles:
+        reviewed_words(archive, article)
+
+
 def agent_row(archive: Archive, claimant: Claimant) -> list:
     """A claimant as the Claim's author, in a row: [schema.org type, name, role, affiliation, url],
     the empty fields at its end left out. The article pages carry their authors so (page_reviews)."""
@@ -232,15 +252,13 @@ def script(data, kind: str = "application/ld+json", element_id: str = "") -> str
     return f'<script type="{kind}"{named}>{text}</script>'
 
 
-def article_reviews(archive: Archive, article: Article, site_url: str = "", words: list[str] | None = None) -> list:
-    """Every claim's ClaimReview, in the article's order (words: their claimReviewed, when the caller has them)."""
-    return list(_reviews(archive, article, site_url, article.src, words))
+def article_reviews(archive: Archive, article: Article, site_url: str = "") -> list:
+    """Every claim's ClaimReview, in the article's order."""
+    return list(_reviews(archive, article, site_url, article.src))
 
 
-def _reviews(archive: Archive, article: Article, site_url: str, here: str, words: list[str] | None = None):
-    if words is None:
-        body, spans = reading_text(article)
-        words = [words_around(body, *span) for span in spans]
+def _reviews(archive: Archive, article: Article, site_url: str, here: str):
+    _, _, words = reviewed_words(archive, article)
     shared = _shared(archive, article, site_url, here) if article.claims else None
     for claim, said in zip(article.claims, words, strict=True):
         yield claim_review(archive, claim, site_url, said, shared, here)

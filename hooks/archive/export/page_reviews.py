@@ -29,9 +29,8 @@ import re
 
 from .. import urls
 from ..anchor.quotes import paragraphs
-from ..anchor.reading import reading_text
 from ..model import Archive, Article, Claim
-from .claimreview import agent_row, article_reviews, script, shown_words, words_window
+from .claimreview import agent_row, article_reviews, reviewed_words, script
 
 REVIEWS_ID = "na-claimreviews"  # archive.js makes the page's JSON-LD from this element
 SHOWN = 0  # an agent's name, role or affiliation: as the claim's note shows it
@@ -46,10 +45,8 @@ def article_scripts(archive: Archive, article: Article, site_url: str = "") -> s
     """The page's ClaimReviews as archive.js reads them (empty when it has none)."""
     if not article.claims:
         return ""
-    body, spans = reading_text(article)
-    windows = [words_window(body, *span) for span in spans]
-    words = [shown_words(body, *span, window) for span, window in zip(spans, windows, strict=True)]
-    reviews = article_reviews(archive, article, site_url, words)
+    body, windows, _ = reviewed_words(archive, article)
+    reviews = article_reviews(archive, article, site_url)
     page = urls.address(site_url, article.src, urls.page_url(article.src))
     blocks = list(paragraphs(body)) if article.format == "text" else []
     ratings, agents, heads = {}, [], []
