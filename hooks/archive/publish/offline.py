@@ -53,7 +53,8 @@ def _use_isal() -> bool:
     On this site's files ISA-L's level 1 compresses several times as fast as zlib's level 1, to
     the same size (the Performance page has the figures), and the output is plain Deflate that
     every unzip reads. zipfile has no public way to choose its compressor, so
-    the function it calls for one is replaced; if either is missing, zlib does the job.
+    the function it calls for one is replaced (and its CRC-32, ISA-L's being faster too); if
+    either is missing, zlib does the job.
     """
     try:
         from isal import isal_zlib
@@ -69,6 +70,7 @@ def _use_isal() -> bool:
         return plain(compress_type, compresslevel)
 
     zipfile._get_compressor = compressor
+    zipfile.crc32 = isal_zlib.crc32  # the checksum of each entry: the same CRC-32, several times as fast
     return True
 
 
