@@ -13,8 +13,8 @@ import os
 from pathlib import Path
 
 from .assemble import load_archive
-from .publish.compact import squeeze
-from .publish.csp import with_policy
+from .publish.compact import split, squeeze
+from .publish.csp import policy, with_policy
 from .publish.datafiles import DataFiles
 from .publish.offline import OfflineCopy
 from .render import selection
@@ -55,6 +55,19 @@ def load_site(docs_dir, config_path, site_url: str = "", downloads_url: str = ""
     return ArchiveSite(archive, site_url, downloads_url)
 
 
+def published(output: str, content: str, *, policy_too: bool) -> str:
+    """A page as it is published: `content` (the part made from the archive's content) exactly as
+    it is, the theme's white space squeezed around it and, if policy_too, the policy of the theme's
+    scripts (not under the preview, whose live-reload script is injected inline afterwards)."""
+    parts = split(output, content)
+    if parts is None:  # the theme changed the content: nothing is touched, the policy from the whole page
+        return with_policy(output, policy(output)) if policy_too else output
+    before, after = squeeze(parts[0]), squeeze(parts[1])
+    if policy_too:
+        before = with_policy(before, policy(before, after))
+    return f"{before}{content}{after}"
+
+
 class ArchiveBuild:
     """A build's site, and the data files and offline copy written while its pages are rendered.
 
@@ -79,8 +92,7 @@ class ArchiveBuild:
 
     def page_output(self, output: str, content: str) -> str:
         """A page's final HTML (content: the part of it made from the archive's content)."""
-        output = squeeze(output, content)
-        return output if self.serving else with_policy(output, content)
+        return published(output, content, policy_too=not self.serving)
 
     def preview_files(self) -> list[tuple[str, str]]:
         """(site path, text) of the files only the preview has: the claim tool's script and style."""

@@ -12,11 +12,23 @@ from __future__ import annotations
 import re
 
 _BLANK = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
+_PROBE = 64  # characters of the content looked for first: a long needle costs its whole length to set up
 
 
-def squeeze(output: str, content: str) -> str:
-    """output, the theme's white space squeezed everywhere but in `content` (the page's own HTML)."""
-    before, found, after = output.partition(content) if content else (output, "", "")
-    if content and not found:  # the theme changed the content: nothing is touched
-        return output
-    return f"{_BLANK.sub(chr(10), before)}{content}{_BLANK.sub(chr(10), after)}"
+def split(output: str, content: str) -> tuple[str, str] | None:
+    """(the theme's part of the page before `content`, its part after it), at content's first
+    occurrence (as str.partition finds it); None when the theme changed the content."""
+    if not content:
+        return output, ""
+    probe = content[:_PROBE]
+    at = output.find(probe)
+    while at != -1 and not output.startswith(content, at):
+        at = output.find(probe, at + 1)
+    if at == -1:
+        return None
+    return output[:at], output[at + len(content) :]
+
+
+def squeeze(theme: str) -> str:
+    """A part of the theme's HTML, each run of line breaks and indentation one line break."""
+    return _BLANK.sub("\n", theme)

@@ -50,18 +50,23 @@ def _hash(script: bytes) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def policy(page_html: str, content: str) -> str:
-    """The policy for a page: its theme scripts' hashes, never its content's."""
-    # Content with no script tag at all (the usual case: text is escaped, notes sanitised)
-    # need not be cut out of the page first, which is half the cost on a large page.
-    page = page_html.encode("utf-8")
-    if content and b"<script" in (content_bytes := content.encode("utf-8")).lower():
-        page = page.replace(content_bytes, b"")
-    hashes = {_hash(body) for attrs, body in _inline_scripts(page) if not _DATA_TYPE.search(attrs)}
+def policy(*theme: str) -> str:
+    """The policy for a page, from the theme's parts of it (the page without its content): the
+    hashes of their inline scripts, never of anything in the content."""
+    hashes = {
+        _hash(body)
+        for part in theme
+        for attrs, body in _inline_scripts(part.encode("utf-8"))
+        if not _DATA_TYPE.search(attrs)
+    }
     sources = " ".join(["'self'", *sorted(hashes)])
     return f"script-src {sources}; {FIXED}"
 
 
-def with_policy(page_html: str, content: str) -> str:
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(page_html, content)}">'
-    return re.sub(r"<head([^>]*)>", lambda m: m.group(0) + meta, page_html, count=1)
+def with_policy(head: str, policy: str) -> str:
+    """`head`, the page's part that holds its <head> start tag, with the policy's <meta> right after it."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    return _HEAD.sub(lambda m: m.group(0) + meta, head, count=1)
+
+
+_HEAD = re.compile(r"<head([^>]*)>")
