@@ -70,6 +70,13 @@ def page_url(src: str) -> str:
     return src[: -len(".md")] + ".html" if src.endswith(".md") else src
 
 
+@functools.lru_cache(maxsize=65536)
+def folder(src: str) -> str:
+    """The folder of a page's source, which its relative links start from (asked for by each of the
+    hundreds of thousands of links of a large archive's pages, from a few thousand pages)."""
+    return posixpath.dirname(src)
+
+
 def relative(from_src: str, to_url: str) -> str:
     """A link from the page built from from_src to a site path (may carry #fragment)."""
     path, _, fragment = to_url.partition("#")

@@ -3,7 +3,6 @@ badges, claimant links and relay chains. Everything from content goes through at
 
 from __future__ import annotations
 
-import posixpath
 from html import escape
 
 from .. import urls
@@ -65,7 +64,7 @@ _PAGE_OF = {"status": urls.status_page, "note-status": urls.status_page, "claima
 
 def _linked(archive: Archive, kind: str, target: str, here: str, make) -> str:
     """make(href) for the page of a status or claimant, made once per folder it is linked from."""
-    key = (kind, target, posixpath.dirname(here))  # a page's folder is its source's
+    key = (kind, target, urls.folder(here))  # a page's folder is its source's
     if key not in archive.links:
         archive.links[key] = make(urls.relative(here, urls.page_url(_PAGE_OF[kind](target))))
     return archive.links[key]

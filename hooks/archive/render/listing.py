@@ -3,7 +3,6 @@ claims tables grouped by article, status counts, the downloads line. Every piece
 
 from __future__ import annotations
 
-import posixpath
 from collections import Counter
 from collections.abc import Callable
 
@@ -63,7 +62,7 @@ def article_row(archive: Archive, article, here: str, columns: int) -> tuple[str
     and the escaped link to its page. Its th and tr are left open, as every row of a claims table
     (claims_table says why). Made once per folder it is shown from: an article heads a group on the
     page of each of its claimants and statuses."""
-    key = (article.src, posixpath.dirname(here), columns)
+    key = (article.src, urls.folder(here), columns)
     rows = archive.memo.setdefault("article_rows", {})  # the memo is never handed on: an edit's article is new
     if key not in rows:
         href = urls.relative(here, urls.page_url(article.src))
