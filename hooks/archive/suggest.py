@@ -48,9 +48,12 @@ class Suggestion:
         return printable(f"{where}: {self.claim.id}: {message.what.format(**values)} — {message.fix.format(**values)}")
 
 
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[$€£]|[^\W\d_]+")
+
+
 def _tokens(text: str) -> list[str]:
-    text = text.lower().replace("$", " $ ").replace("€", " € ").replace("£", " £ ")
-    return [t.replace(",", "") for t in re.findall(r"\d+(?:[.,]\d+)*|[$€£]|[^\W\d_]+", text)]
+    """Numbers (their thousands' commas dropped), currency signs and words, lowercased."""
+    return [t.replace(",", "") for t in _TOKEN.findall(text.lower())]
 
 
 def _number(tokens: list[str]) -> tuple[float, int] | None:
@@ -66,9 +69,9 @@ def _number(tokens: list[str]) -> tuple[float, int] | None:
     return None
 
 
-def figure_key(claim: Claim, quoted: str) -> tuple | None:
-    """(value, what it counts, per what) of the claim's figure, or of the first number of its words."""
-    quote = _tokens(quoted)
+def figure_key(claim: Claim, quote: list[str]) -> tuple | None:
+    """(value, what it counts, per what) of the claim's figure, or of the first number of its words
+    (quote: their _tokens)."""
     unit = _tokens(str(claim.figure.get("unit") or "")) if claim.figure else []
     found = _number(quote)
     if claim.figure:
@@ -88,9 +91,9 @@ def figure_key(claim: Claim, quoted: str) -> tuple | None:
     return (value, counts, period)
 
 
-def words_key(quoted: str) -> str | None:
-    """The claim's words, lowercased, without punctuation or small words: "near-identical" is equal here."""
-    tokens = [t for t in _tokens(quoted) if t not in _STOP]
+def words_key(quote: list[str]) -> str | None:
+    """The claim's words (their _tokens), without punctuation or small words: "near-identical" is equal here."""
+    tokens = [t for t in quote if t not in _STOP]
     tokens = ["$" if t in _CURRENCY else t for t in tokens]
     return " ".join(dict.fromkeys(tokens)) if len(tokens) >= 3 else None
 
@@ -129,8 +132,8 @@ def suggestions(archive: Archive) -> list[Suggestion]:
     for claim in archive.claims():
         keys = known.get(id(claim))
         if keys is None or keys[0] is not claim:
-            quoted = claim.article.quoted(claim)
-            keys = known[id(claim)] = (claim, figure_key(claim, quoted), words_key(quoted))
+            quote = _tokens(claim.article.quoted(claim))
+            keys = known[id(claim)] = (claim, figure_key(claim, quote), words_key(quote))
         _, key, words = keys
         if key is not None:
             buckets[("figure", *key)].append(claim)
