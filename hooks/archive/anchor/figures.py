@@ -157,8 +157,31 @@ _NUMBER_WORDS = (
     + "|billion|billions|tens"
 )
 _HINTS = [w for word in _NUMBER_WORDS.split("|") for w in (word, word.capitalize())]
+
+
+def _prefix_tree(words: list[str]) -> str:
+    """A pattern that matches where any of the words starts, as a tree of their letters ("t(?:en|hree…)").
+
+    Only where a match starts is used, so a word that begins with another ("tens", "ten") is left
+    out; the regular expression engine then reads each letter of the text once instead of trying
+    every word in turn, which took more than a third of find_figures.
+    """
+    kept = sorted(w for w in set(words) if not any(o != w and w.startswith(o) for o in words))
+    tree: dict = {}
+    for word in kept:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+
+    def branch(node: dict) -> str:
+        parts = [re.escape(letter) + branch(below) for letter, below in sorted(node.items())]
+        return "" if not parts else parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return branch(tree)
+
+
 # A number word that begins a word: not after a letter, a digit, "-", "_" or an apostrophe.
-_HINT = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_HINTS, key=len, reverse=True)) + ")")
+_HINT = re.compile(r"(?<![\w'’-])" + _prefix_tree(_HINTS))
 _ARTICLES = ("half a ", "Half a ", "a ", "A ")
 
 
