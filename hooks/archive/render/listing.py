@@ -111,18 +111,16 @@ def claims_table(
     columns = head.count("<th ")
     labels = {s.id: f'<td data-status="{attr(s.id)}">{text(s.label)}' for s in archive.statuses.values()}
 
-    # Each claimant and each chain of relays, linked once per table (a table's links share its page's folder).
-    people: dict[str, str] = {}
+    # Each chain of relays, joined once per table (a table's links share its page's folder; each
+    # claimant's link is made once per folder by claimant_link).
     chains: dict[tuple, str] = {}
-
-    def person(claimant_id: str) -> str:
-        if claimant_id not in people:
-            people[claimant_id] = claimant_link(archive, claimant_id, here)
-        return people[claimant_id]
 
     def relays(via: tuple) -> str:
         if via not in chains:
-            named = [text(archive.claimants[v].name) if v == page_of else person(v) for v in dict.fromkeys(via)]
+            named = [
+                text(archive.claimants[v].name) if v == page_of else claimant_link(archive, v, here)
+                for v in dict.fromkeys(via)
+            ]
             chains[via] = ", ".join(named) or "—"
         return chains[via]
 
@@ -140,7 +138,7 @@ def claims_table(
             if claim.shared is not None:
                 figure += f" {also_in(claim, here)}"
             status = labels[claim.status] if show_status else ""
-            who = f"<td>{person(claim.claimant)}" if show_claimant else ""
+            who = f"<td>{claimant_link(archive, claim.claimant, here)}" if show_claimant else ""
             rows.append(f"<tr><td>{figure}{status}{who}<td>{relays(tuple(claim.via))}<td>{claim.said or '—'}")
         out.append("".join(rows))
         at = group_end
