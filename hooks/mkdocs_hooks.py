@@ -45,6 +45,7 @@ _NO_SHORTCUTS = bool(os.environ.get("ARCHIVE_NO_SHORTCUTS"))
 class ArchiveHooks:
     def __init__(self) -> None:
         self.serving = False
+        self.dirty = False  # `--dirty`: MkDocs keeps site_dir's files, and so does the archive
         self.last_good = None  # the last archive that loaded, served again while `mkdocs serve` sees problems
         self.stale: list[str] = []  # while it is: the problems that keep the archive from being rebuilt
         self.build: ArchiveBuild | None = None
@@ -59,6 +60,7 @@ class ArchiveHooks:
 
     def on_startup(self, command, dirty) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_pre_build(self, config) -> None:
         # Everything is validated here, before MkDocs cleans site_dir: a broken
@@ -86,6 +88,8 @@ class ArchiveHooks:
                 log.info(line)
         self.last_good = site
         self.build = ArchiveBuild(site, serving=self.serving, docs_dir=config.docs_dir)
+        if not self.dirty:
+            self.build.set_aside_previous(config.site_dir)
         self.session = None
         if self.serving and not self.stale:
             self.session = Session(site, config.docs_dir, config.config_file_path)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
+from zipfile import ZipFile
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,6 +15,7 @@ from page_claimreviews import json_ld
 
 from hooks import engine
 from hooks.archive.export.search_index import tokens
+from hooks.archive.publish import offline
 
 ARTICLE = "articles/a.html"
 
@@ -199,6 +202,42 @@ def test_a_failed_build_leaves_the_previous_site_byte_for_byte(project):
     assert 'a.claims.yml:12: militants-killed: unknown status "disputd"' in result.stderr
     after = {p: p.read_bytes() for p in project.site.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_a_rebuild_leaves_none_of_the_previous_sites_files_but_its_hidden_ones(project):
+    # The previous build's files are set aside and removed while the next one runs
+    # (publish/previous.py): the site must be what MkDocs's own cleaning would leave.
+    project.article("a", SEED_BODY, SEED_CLAIMS)
+    project.article("b", "Nothing to see.\n")
+    built(project)
+    (project.docs / "articles" / "b.md").unlink()
+    (project.site / "stray.html").write_text("old")
+    (project.site / "articles" / "old").mkdir()
+    (project.site / "articles" / "old" / "x.html").write_text("old")
+    (project.site / ".keep").write_text("mine")  # hidden: MkDocs never removes those
+    (project.site / ".previous-build-stopped").mkdir()  # what a build killed meanwhile left
+    (project.site / ".previous-build-stopped" / "page.html").write_text("old")
+    built(project)
+    files = sorted(p.relative_to(project.site).as_posix() for p in project.site.rglob("*") if p.is_file())
+    assert "articles/a.html" in files and "articles/b.html" not in files
+    assert not [name for name in files if "old" in name.split("/") or name.startswith((".previous", "stray"))]
+    assert (project.site / ".keep").read_text() == "mine"
+    zipped = ZipFile(project.site / offline.ZIP_NAME).namelist()
+    assert sorted(name.split("/", 1)[1] for name in zipped) == sorted(
+        {*files, offline.MANIFEST} - {offline.ZIP_NAME, offline.CHECKSUM_NAME}
+    )
+
+
+def test_a_dirty_build_keeps_the_previous_sites_files(project):
+    project.article("a", SEED_BODY, SEED_CLAIMS)
+    built(project)
+    (project.site / "stray.html").write_text("old")
+    result = subprocess.run(
+        engine.command("build", "--dirty", "-f", str(project.config)), capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    assert (project.site / "stray.html").read_text() == "old"
+    assert not list(project.site.glob(".previous-build-*"))
 
 
 HOSTILE = '<script>alert("t")</script><img src=x onerror=alert(1)>'

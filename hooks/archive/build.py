@@ -17,6 +17,7 @@ from .publish.compact import split, squeeze
 from .publish.csp import policy, with_policy
 from .publish.datafiles import DataFiles
 from .publish.offline import OfflineCopy
+from .publish.previous import PreviousBuild
 from .render import selection
 from .render.banner import with_stale_banner
 from .site import ArchiveSite
@@ -81,6 +82,12 @@ class ArchiveBuild:
         self.docs_dir = docs_dir  # the preview's claim tool reads the claims files' ids there
         self.offline: OfflineCopy | None = None  # the zip, compressed by a helper process
         self.data: DataFiles | None = None  # the data files, written by a child process where possible
+        self.previous: PreviousBuild | None = None  # the previous build's files, being removed
+
+    def set_aside_previous(self, site_dir: str) -> None:
+        """The archive has loaded, and site_dir is about to be cleaned: its files are moved aside now
+        and removed while the build runs (publish/previous.py)."""
+        self.previous = PreviousBuild(site_dir)
 
     def start_writing(self, site_dir: str) -> None:
         """site_dir has just been cleaned, and nothing is written yet."""
@@ -120,6 +127,7 @@ class ArchiveBuild:
     def finish(self) -> None:
         try:
             self.data.finish()
+            self._forget_previous()  # before the offline copy lists the site's files
             self.offline.finish()
         except BaseException:
             self.abandon()
@@ -131,4 +139,10 @@ class ArchiveBuild:
             self.data.abandon()
         if self.offline is not None:
             self.offline.abandon()
+        self._forget_previous()
         self.data = self.offline = None
+
+    def _forget_previous(self) -> None:
+        if self.previous is not None:
+            self.previous.wait()
+            self.previous = None

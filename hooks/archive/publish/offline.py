@@ -35,6 +35,7 @@ from html import escape
 from pathlib import Path
 
 from .. import urls
+from .previous import PREFIX as PREVIOUS
 
 FOLDER = "annotated-news-archive"
 ZIP_NAME = urls.OFFLINE_ZIP
@@ -83,10 +84,13 @@ def sha256(path: Path) -> str:
 
 
 def site_files(site_dir: Path) -> list[str]:
-    """Every file of the site (as POSIX paths, sorted), except the offline copy itself."""
+    """Every file of the site (as POSIX paths, sorted), except the offline copy itself (and what a
+    previous build left that could not be removed, see previous.py)."""
     site_dir = Path(site_dir)
     found = []
-    for folder, _, names in os.walk(site_dir):
+    for folder, folders, names in os.walk(site_dir):
+        if folder == str(site_dir):
+            folders[:] = [name for name in folders if not name.startswith(PREVIOUS)]
         for name in names:
             relative = (Path(folder) / name).relative_to(site_dir).as_posix()
             if relative not in (ZIP_NAME, CHECKSUM_NAME) and not name.startswith(f".{ZIP_NAME}"):
