@@ -20,7 +20,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.commands.build import _build_theme_template, _populate_page, get_context  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
-from mkdocs.livereload import _timestamp  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
@@ -29,7 +28,7 @@ from mkdocs.structure.toc import get_toc  # noqa: E402
 from hooks.archive import urls  # noqa: E402
 from hooks.archive.build import ArchiveBuild, load_site  # noqa: E402
 from hooks.archive.messages import preview as said  # noqa: E402
-from hooks.archive.preview import publish, watch  # noqa: E402
+from hooks.archive.preview import publish  # noqa: E402
 from hooks.archive.preview.changes import classify  # noqa: E402
 from hooks.archive.preview.session import NeedsWholeLoad, Session  # noqa: E402
 from hooks.archive.problems import ContentError  # noqa: E402
@@ -54,7 +53,7 @@ class ArchiveHooks:
         self.session: Session | None = None
         self.engine: dict = {}
         self.prepared: dict[str, str] = {}  # during an update: the pages' contents, made by its plan
-        self.recorder = watch.Recorder()
+        self.recorder = None  # `mkdocs serve` only: the changes its watcher saw (preview/watch.py)
         self.data: publish.DataRefresh | None = None
         self.server = None  # MkDocs's server, under `mkdocs serve`
 
@@ -181,6 +180,10 @@ class ArchiveHooks:
 
     def on_serve(self, server, config, builder):
         """An edit of an article updates the pages it changes; anything else rebuilds everything."""
+        # Imported here, as MkDocs imports its server: `mkdocs build` never needs the file watcher.
+        from hooks.archive.preview import watch
+
+        self.recorder = watch.Recorder()
         watched = list(getattr(server, "_watched_paths", ()))  # what MkDocs watches so far (docs, mkdocs.yml)
         watch_path = server.watch
 
@@ -317,6 +320,8 @@ def _answer_requests(server) -> None:
 def _hold_requests(server) -> None:
     """Hold requests again, as MkDocs does when a build starts: the browsers reload again once the
     builder returns (a list page open in another tab shows its new rows)."""
+    from mkdocs.livereload import _timestamp  # the server's module: only ever loaded under `mkdocs serve`
+
     condition = getattr(server, "_epoch_cond", None)
     if condition is None:
         return
