@@ -57,7 +57,7 @@ import functools
 import json
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html import unescape
@@ -153,12 +153,9 @@ class Document:
     said: str = ""  # ISO date, if known; an article's: the date most of its claims give
 
 
-_SPACE = re.compile(r"\s+")
-
-
 def html_text(html: str) -> str:
     """The visible text of a fragment of HTML (tags out, entities read), white space collapsed."""
-    return _SPACE.sub(" ", unescape(TAG.sub(" ", html))).strip()
+    return " ".join(unescape(TAG.sub(" ", html)).split())
 
 
 def byline(chain: str, status: str, said: str) -> str:
@@ -176,7 +173,7 @@ def article_text(article: Article) -> str:
     """The article's searchable text: the archived text as the page shows it (notes are their claims')."""
     if article.format == "markdown":
         return html_text(CLAIM_MARKS.sub("", article.markdown_html))
-    return _SPACE.sub(" ", article.body).strip()
+    return " ".join(article.body.split())
 
 
 def claim_document(archive: Archive, claim: Claim, article_url: str) -> Document:
@@ -239,7 +236,7 @@ def _chunk_file(number: int, entries: list, opening: int | None) -> tuple[str, s
 
 def build(documents: Iterable[Document]) -> Iterator[tuple[str, str]]:
     """(path in the site, text) of every file of the index, in one pass over the documents."""
-    postings: dict[str, list[int]] = {}
+    postings: defaultdict[str, list[int]] = defaultdict(list)
     chunk: list[list] = []
     opening = None  # the article of the claims that open the chunk
     statuses: dict[str, int] = {}  # a claim's status as shown -> its number in meta.js
@@ -251,12 +248,7 @@ def build(documents: Iterable[Document]) -> Iterator[tuple[str, str]]:
             counts[word] += TITLE_WEIGHT
         base = doc_id << 4
         for term, weight in counts.items():
-            entry = base | (weight - 1 if weight < MAX_WEIGHT else MAX_WEIGHT - 1)
-            found = postings.get(term)
-            if found is None:
-                postings[term] = [entry]
-            else:
-                found.append(entry)
+            postings[term].append(base | (weight - 1 if weight < MAX_WEIGHT else MAX_WEIGHT - 1))
         shown = doc.shown or teaser(doc.text)
         if doc.section:
             # what the worker makes from the article's entry is checked, not assumed
@@ -298,11 +290,25 @@ def build(documents: Iterable[Document]) -> Iterator[tuple[str, str]]:
             for term, gaps in shards.pop(key).items():
                 shards.setdefault(term[:3], {})[term] = gaps
     for key, terms in shards.items():
-        body = ",".join(f'{_js(term)}:"{"".join(map(_digits, gaps))}"' for term, gaps in terms.items())
+        body = ",".join(f'{_js(term)}:"{_written(gaps)}"' for term, gaps in terms.items())
         yield shard_path(key), f"archiveSearch.shard({_js(key)},{{{body}}});\n"
     about = {"docs": count, "chunk": CHUNK, "shards": sorted(shards), "split": sorted(split)}
     about["statuses"] = list(statuses)
     yield META_PATH, f"archiveSearch.meta({_js(about)});\n"
+
+
+_TABLE = 57 * 34 * 34  # the numbers of at most three digits
+
+
+@functools.cache
+def _small() -> list[str]:
+    return [_digits(value) for value in range(_TABLE)]
+
+
+def _written(gaps: list[int]) -> str:
+    """A term's postings as its shard writes them: most numbers have at most three digits, looked up."""
+    small = _small()
+    return "".join([small[gap] if gap < _TABLE else _digits(gap) for gap in gaps])
 
 
 def _digits(value: int) -> str:
