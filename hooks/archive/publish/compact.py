@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-_BLANK = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
+_BLANK = re.compile(r"\n[\n \t]*")  # a line break, and every line break, space and tab after it
 _PROBE = 64  # characters of the content looked for first: a long needle costs its whole length to set up
 
 
