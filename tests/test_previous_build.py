@@ -17,6 +17,7 @@ def _old_site(site):
     (site / ".keep").write_text("hidden: kept, as MkDocs keeps it")
     (site / (PREFIX + "killed")).mkdir()  # a build stopped before it removed its predecessor
     (site / (PREFIX + "killed") / "page.html").write_text("older")
+    (site / f".{offline.ZIP_NAME}.a1b2c3").write_text("half a zip")  # the zip a stopped build was writing
 
 
 def test_the_previous_files_are_gone_at_once_and_removed_by_the_end(tmp_path):

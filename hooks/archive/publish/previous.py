@@ -19,20 +19,23 @@ import subprocess
 import sys
 import tempfile
 
+from .. import urls
+
 PREFIX = ".previous-build-"  # a hidden folder of site_dir: what is left of the previous build
+# Hidden files a build writes and replaces or removes before it ends: a build stopped before then
+# (Ctrl-C) leaves them, and MkDocs's cleaning never would remove them.
+LEFTOVERS = (PREFIX, f".{urls.OFFLINE_ZIP}.")  # the offline zip, while it is written
 _REMOVE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
 
 
 class PreviousBuild:
-    """The files site_dir held, moved aside (as MkDocs cleans: all but the hidden ones) and being removed.
-
-    The folders that a build stopped before it could remove them are removed with them.
-    """
+    """The files site_dir held, moved aside (as MkDocs cleans: all but the hidden ones) and being removed,
+    with what a build stopped halfway left (LEFTOVERS)."""
 
     def __init__(self, site_dir: str):
         self.folder = self.helper = None
         try:
-            entries = [name for name in os.listdir(site_dir) if not name.startswith(".") or name.startswith(PREFIX)]
+            entries = [n for n in os.listdir(site_dir) if not n.startswith(".") or n.startswith(LEFTOVERS)]
         except OSError:  # no site yet
             return
         if not entries:
