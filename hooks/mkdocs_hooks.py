@@ -27,6 +27,7 @@ from mkdocs.structure.toc import get_toc  # noqa: E402
 
 from hooks.archive import urls  # noqa: E402
 from hooks.archive.build import ArchiveBuild, load_site  # noqa: E402
+from hooks.archive.messages import build as built  # noqa: E402
 from hooks.archive.messages import preview as said  # noqa: E402
 from hooks.archive.preview import publish  # noqa: E402
 from hooks.archive.preview.changes import classify  # noqa: E402
@@ -169,6 +170,8 @@ class ArchiveHooks:
     def on_post_build(self, config) -> None:
         build, self.build = self.build, None
         build.finish()
+        for path in build.left_behind:
+            log.warning(built.left_behind(path))
         if self.session is not None:
             self.data = publish.DataRefresh(config.site_dir, self.session.site, lambda line: log.info(said.data(line)))
 

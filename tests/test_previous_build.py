@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from hooks.archive.publish import offline
+import os
+import subprocess
+
+import pytest
+
+from hooks.archive.publish import offline, previous
 from hooks.archive.publish.previous import PREFIX, PreviousBuild
 
 
@@ -23,10 +28,10 @@ def _old_site(site):
 def test_the_previous_files_are_gone_at_once_and_removed_by_the_end(tmp_path):
     site = tmp_path / "site"
     _old_site(site)
-    previous = PreviousBuild(str(site))
-    # What MkDocs would clean is out of the way before it looks: only the hidden entries are left.
-    assert sorted(p.name for p in site.iterdir() if not p.name.startswith(PREFIX)) == [".keep"]
-    previous.wait()
+    removal = PreviousBuild(str(site))
+    # What MkDocs would clean is out of the way before it looks: only hidden entries are left.
+    assert [p.name for p in site.iterdir() if not p.name.startswith(".")] == []
+    assert removal.wait() == []
     assert _files(site) == [".keep"]
     assert not list(site.glob(PREFIX + "*"))
 
@@ -44,3 +49,42 @@ def test_the_offline_copy_never_zips_what_is_left_of_a_previous_build(tmp_path):
     (site / "articles" / (PREFIX + "not-ours.html")).write_text("a page of the site")  # only the top is skipped
     inner = "articles/" + PREFIX + "not-ours.html"
     assert offline.site_files(site) == [".keep", inner, "articles/a.html", "index.html"]
+
+
+def test_what_cannot_be_removed_is_told_and_never_sinks_into_the_next_folder(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    _old_site(site)
+    (site / (PREFIX + "link")).symlink_to(tmp_path / "elsewhere")  # a leftover's name on a link: the link goes
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "mine").write_text("not the site's")
+
+    def no_helper(*args, **kwargs):
+        raise OSError("no process can be started")
+
+    monkeypatch.setattr(subprocess, "Popen", no_helper)  # the build process removes them itself
+    undeletable = site / (PREFIX + "killed")
+    real_rmtree = previous.shutil.rmtree
+    monkeypatch.setattr(
+        previous.shutil, "rmtree", lambda path, **kw: None if path == str(undeletable) else real_rmtree(path, **kw)
+    )
+    removal = PreviousBuild(str(site))
+    # The earlier leftover is removed where it is, not moved into this build's folder (where each
+    # build would bury it one level deeper).
+    assert removal.wait() == [str(undeletable)]
+    assert sorted(p.name for p in site.iterdir()) == [".keep", PREFIX + "killed"]
+    assert (tmp_path / "elsewhere" / "mine").read_text() == "not the site's"
+
+
+def test_a_file_the_user_may_not_delete_is_told_as_mkdocs_would_leave_it(tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root may delete anything: the case cannot arise")
+    site = tmp_path / "site"
+    (site / "a" / "b").mkdir(parents=True)
+    (site / "a" / "b" / "g").write_text("kept")
+    (site / "a" / "b").chmod(0o555)
+    try:
+        left = PreviousBuild(str(site)).wait()
+        assert len(left) == 1 and left[0].startswith(str(site / PREFIX))
+    finally:
+        for folder in site.rglob("b"):
+            folder.chmod(0o755)

@@ -83,6 +83,7 @@ class ArchiveBuild:
         self.offline: OfflineCopy | None = None  # the zip, compressed by a helper process
         self.data: DataFiles | None = None  # the data files, written by a child process where possible
         self.previous: PreviousBuild | None = None  # the previous build's files, being removed
+        self.left_behind: list[str] = []  # what of them could not be removed (the engine warns of it)
 
     def set_aside_previous(self, site_dir: str) -> None:
         """The archive has loaded, and site_dir is about to be cleaned: its files are moved aside now
@@ -144,5 +145,5 @@ class ArchiveBuild:
 
     def _forget_previous(self) -> None:
         if self.previous is not None:
-            self.previous.wait()
+            self.left_behind = self.previous.wait()
             self.previous = None

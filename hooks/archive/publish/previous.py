@@ -13,6 +13,7 @@ Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -25,39 +26,56 @@ PREFIX = ".previous-build-"  # a hidden folder of site_dir: what is left of the 
 # Hidden files a build writes and replaces or removes before it ends: a build stopped before then
 # (Ctrl-C) leaves them, and MkDocs's cleaning never would remove them.
 LEFTOVERS = (PREFIX, f".{urls.OFFLINE_ZIP}.")  # the offline zip, while it is written
-_REMOVE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+_REMOVE = "import shutil, sys; [shutil.rmtree(path, ignore_errors=True) for path in sys.argv[1:]]"
 
 
 class PreviousBuild:
     """The files site_dir held, moved aside (as MkDocs cleans: all but the hidden ones) and being removed,
-    with what a build stopped halfway left (LEFTOVERS)."""
+    with what a build stopped halfway left (LEFTOVERS: removed where they are)."""
 
     def __init__(self, site_dir: str):
-        self.folder = self.helper = None
+        self.paths: list[str] = []  # being removed
+        self.helper = None
         try:
-            entries = [n for n in os.listdir(site_dir) if not n.startswith(".") or n.startswith(LEFTOVERS)]
+            names = os.listdir(site_dir)
         except OSError:  # no site yet
             return
-        if not entries:
-            return
-        try:
-            self.folder = tempfile.mkdtemp(prefix=PREFIX, dir=site_dir)
-        except OSError:  # a folder it cannot write in: MkDocs's cleaning says so
-            return
-        for name in entries:
+        self.paths = [os.path.join(site_dir, name) for name in names if name.startswith(LEFTOVERS)]
+        entries = [name for name in names if not name.startswith(".")]
+        if entries:
             try:
-                os.rename(os.path.join(site_dir, name), os.path.join(self.folder, name))
-            except OSError:  # left where it is: MkDocs's cleaning removes it, or says why it cannot
-                pass
+                folder = tempfile.mkdtemp(prefix=PREFIX, dir=site_dir)
+            except OSError:  # a folder it cannot write in: MkDocs's cleaning says so
+                folder = None
+            if folder is not None:
+                self.paths.append(folder)
+                for name in entries:
+                    try:
+                        os.rename(os.path.join(site_dir, name), os.path.join(folder, name))
+                    except OSError:  # left where it is: MkDocs's cleaning removes it, or says why it cannot
+                        pass
+        if not self.paths:
+            return
         # -I -S: the standard library only, whatever the environment (no site-packages to read).
-        command = [sys.executable, "-I", "-S", "-c", _REMOVE, self.folder]
-        self.helper = subprocess.Popen(command, stdin=subprocess.DEVNULL)
+        try:
+            self.helper = subprocess.Popen(
+                [sys.executable, "-I", "-S", "-c", _REMOVE, *self.paths], stdin=subprocess.DEVNULL
+            )
+        except OSError:  # no helper: wait() removes them
+            self.helper = None
 
-    def wait(self) -> None:
-        """Until the previous build's files are gone."""
+    def wait(self) -> list[str]:
+        """Until the previous build's files are gone; returns the folders that could not be removed whole
+        (a file it may not delete: they would be published with the site)."""
         if self.helper is not None:
             self.helper.wait()
             self.helper = None
-        if self.folder is not None:
-            shutil.rmtree(self.folder, ignore_errors=True)  # what the helper could not do, if anything
-            self.folder = None
+        for path in self.paths:  # what the helper could not do, if anything
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path, ignore_errors=True)
+            elif os.path.lexists(path):
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
+        left = [path for path in self.paths if os.path.lexists(path)]
+        self.paths = []
+        return left
